@@ -1,0 +1,293 @@
+"""Find every reference to a legal/policy document in a text: code, type, issuer, date, term, subject, passage."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from regulations.codes import CodeMatch, find_codes, fold_text, parse_code
+
+_MINISTRIES = (
+    "Ngoại giao", "Công an", "Quốc phòng", "Tài chính", "Công Thương", "Nội vụ", "Tư pháp", "Kế hoạch và Đầu tư",
+    "Y tế", "Giáo dục và Đào tạo", "Giao thông vận tải", "Xây dựng", "Tài nguyên và Môi trường",
+    "Thông tin và Truyền thông", "Lao động - Thương binh và Xã hội", "Văn hóa, Thể thao và Du lịch",
+    "Nông nghiệp và Phát triển nông thôn", "Khoa học và Công nghệ",
+)
+ISSUER_RE = "|".join([
+    r"Ban Bí thư(?: Trung ương)?(?: Đảng)?", r"Bộ Chính trị", r"Ban Chấp hành Trung ương(?: Đảng)?", r"BCH ?TW",
+    r"Ban Chấp hành Đảng bộ (?:tỉnh|thành phố)", r"(?:Ban Thường vụ|BTV) (?:Tỉnh|Thành) ủy(?-i:(?: [A-ZĐ]\w+)*)",
+    r"(?:Tỉnh|Thành) ủy(?-i:(?: [A-ZĐ]\w+)*)", r"Thủ tướng(?: Chính phủ)?", r"Ủy ban Thường vụ Quốc hội",
+    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)(?: (?:tỉnh|thành phố|TP\.?))?(?-i:(?: [A-ZĐ]\w+)*)",
+    r"(?:HĐND|Hội đồng nhân dân)(?: (?:tỉnh|thành phố))?", r"Quốc hội", r"Chủ tịch nước",
+    r"Văn phòng Chính phủ", r"Thanh tra Chính phủ", r"Chính phủ", r"Ngân hàng Nhà nước(?: Việt Nam)?",
+    r"Ban (?:Tuyên giáo|Đối ngoại|Tổ chức|Dân vận|Kinh tế|Nội chính) Trung ương", r"Ủy ban Kiểm tra Trung ương",
+    r"(?:Bộ trưởng )?Bộ (?:" + "|".join(re.escape(m) for m in _MINISTRIES) + ")",
+])
+TERM_RE = r"kh(?:óa|oá|oa)[ \t]+([IVXLC]+)\b"
+_ISSUER_CANON = (  # folded phrase -> canonical, first hit wins
+    ("ban bi thu", "Ban Bí thư"), ("bo chinh tri", "Bộ Chính trị"), ("ban chap hanh trung uong", "Ban Chấp hành Trung ương"),
+    ("bch tw", "Ban Chấp hành Trung ương"), ("bchtw", "Ban Chấp hành Trung ương"),
+    ("ban chap hanh dang bo tinh", "Ban Chấp hành Đảng bộ tỉnh"),
+    ("ban chap hanh dang bo thanh pho", "Ban Chấp hành Đảng bộ thành phố"),
+    ("thuong vu tinh uy", "Ban Thường vụ Tỉnh ủy"), ("btv tinh uy", "Ban Thường vụ Tỉnh ủy"),
+    ("thuong vu thanh uy", "Ban Thường vụ Thành ủy"), ("btv thanh uy", "Ban Thường vụ Thành ủy"),
+    ("tinh uy", "Tỉnh ủy"), ("thanh uy", "Thành ủy"), ("thu tuong", "Thủ tướng Chính phủ"),
+    ("uy ban thuong vu quoc hoi", "Ủy ban Thường vụ Quốc hội"), ("van phong chinh phu", "Văn phòng Chính phủ"),
+    ("thanh tra chinh phu", "Thanh tra Chính phủ"), ("ubnd thanh pho", "Ủy ban nhân dân thành phố"),
+    ("ubnd tp", "Ủy ban nhân dân thành phố"), ("uy ban nhan dan thanh pho", "Ủy ban nhân dân thành phố"),
+    ("ubnd", "Ủy ban nhân dân tỉnh"), ("uy ban nhan dan", "Ủy ban nhân dân tỉnh"),
+    ("hdnd thanh pho", "Hội đồng nhân dân thành phố"), ("hoi dong nhan dan thanh pho", "Hội đồng nhân dân thành phố"),
+    ("hdnd", "Hội đồng nhân dân tỉnh"), ("hoi dong nhan dan", "Hội đồng nhân dân tỉnh"), ("quoc hoi", "Quốc hội"),
+    ("chu tich nuoc", "Chủ tịch nước"), ("ngan hang nha nuoc", "Ngân hàng Nhà nước"), ("chinh phu", "Chính phủ"),
+)
+
+
+def canonical_issuer(phrase: str) -> str:
+    """"của Ban thường vụ Tỉnh ủy" -> "Ban Thường vụ Tỉnh ủy"; unknown bodies come back as written."""
+    body = re.sub(r"^[\s,]*(?:của|do)\s+", "", phrase.strip(), flags=re.I)
+    body = re.sub(r"\s+(?:đã\s+|vừa\s+)?ban hành\s*$", "", body)
+    body = re.sub(r"^.*?,\s*", "", body) if re.match(r"ngày", body) else body
+    folded = fold_text(body)
+    for key, canon in _ISSUER_CANON:
+        if key in folded:
+            return canon
+    return re.sub(r"^Bộ trưởng ", "", re.sub(r"\s+", " ", body))
+
+
+def parse_date(s: str) -> str | None:
+    """"10/4/2013" or "10 tháng 4 năm 2013" -> "2013-04-10"; None for an impossible date."""
+    nums = re.findall(r"\d+", s)
+    if len(nums) != 3:
+        return None
+    d, m, y = (int(n) for n in nums)
+    return f"{y:04d}-{m:02d}-{d:02d}" if 1 <= d <= 31 and 1 <= m <= 12 else None
+
+
+_ABBREV = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|Ths|PGS|GS|BS|St|Mr|Mrs|Dr|NXB|v\.v|tr|Q|P)|\b[A-ZĐ])\.$")
+_SENT_END = re.compile(r"[.!?…]+[”\"»)]*(?=\s+[\"“(\[]?[A-ZĐÀ-Ỹ0-9])|\n+")
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; a newline always ends one, abbreviations ("TP.") do not."""
+    out, start = [], 0
+    for m in _SENT_END.finditer(text):
+        if m.group(0)[0] == "." and _ABBREV.search(text, max(0, m.start() - 6), m.start() + 1):
+            continue
+        end = m.end() if m.group(0)[0] != "\n" else m.start()
+        _add_sentence(text, start, end, out)
+        start = m.end()
+    _add_sentence(text, start, len(text), out)
+    return out
+
+
+def _add_sentence(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        out.append((a, b))
+
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One mention of a document. `code` is None for named documents ("Nghị quyết Đại hội ... lần thứ XI")."""
+
+    doc_id: str
+    source: str
+    locality: str | None
+    doc_type: str | None  # as written before the number, else from the symbol
+    code: str | None
+    name: str | None  # the written name for documents without a full code
+    issuer: str | None  # canonical issuer named in the text ("Bộ Chính trị")
+    symbol_issuer: str | None  # issuer implied by the symbol ("Trung ương")
+    date: str | None  # ISO
+    term: str | None  # "XI" from "khóa XI"
+    subject: str | None
+    start: int  # citing sentence in `text`
+    end: int
+    mention_start: int
+    mention_end: int
+    shorthand: bool = False
+    written: str = ""  # the mention as written, for display
+    quote: str = ""  # text[start:end]
+
+
+_DATE = r"ngày[ \t]+(\d{1,2}[ \t]*[/.-][ \t]*\d{1,2}[ \t]*[/.-][ \t]*\d{4}|\d{1,2}[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+\d{4})"
+_TAIL_DATE = re.compile(rf"[ \t]*,?[ \t]*(?:ban hành[ \t]+)?{_DATE}")
+_TAIL_ISSUER = re.compile(rf"[ \t]*,?[ \t]*(?:của|do)[ \t]+(?:{ISSUER_RE})", re.I)
+_TAIL_TERM = re.compile(rf"[ \t]*\(?[ \t]*{TERM_RE}[ \t]*\)?")
+_BEFORE = re.compile(rf"(?:{_DATE}[ \t]*,[ \t]*)?(?:{ISSUER_RE})[ \t]+(?:đã[ \t]+|vừa[ \t]+)?ban hành[ \t]+$", re.I)
+_SUBJECT = re.compile(r"[ \t]*,?[ \t]*(về|ban hành|hướng dẫn|quy định|triển khai|thực hiện)[ \t]+")
+_SUBJECT_STOP = re.compile(
+    r"[;:.!?\n(]|[ \t]*(?:,|và)[ \t]+(?=(?:Chỉ thị|Nghị quyết|Quyết định|Kết luận|Kế hoạch|Chương trình|Thông tri|"
+    r"Thông tư|Quy chế|Nghị định|Luật|kế hoạch|\d+[ \t]*[-/]))|,[ \t]+(?=trên cơ sở|theo đó|trong đó|đồng thời|nhằm|"
+    r"cùng với|trước mắt|ngày|[A-ZĐ])")
+_GENERIC = re.compile(r"(?:các|những|nhiều|mọi|từng)[ \t]+$", re.I)
+_DRAFTED = re.compile(r"(?:xây dựng|hoàn thành|soạn thảo|sẽ ban hành|dự thảo|góp ý)[ \t]+$", re.I)
+_NAMED_TYPES = (
+    "Nghị quyết", "Chiến lược", "Đề án", "Chương trình", "Kế hoạch", "Quy chế", "Hiến pháp", "Bộ luật", "Luật",
+    "Chỉ thị", "Quyết định", "Kết luận", "Thông tri", "Quy định", "Nghị định", "Thông tư", "Cương lĩnh", "Pháp lệnh",
+)
+_TITLED = ("Chiến lược", "Đề án", "Hiến pháp", "Cương lĩnh")  # a following phrase is always a title
+_NAMED = re.compile(r"(?<![\w])(" + "|".join(sorted(_NAMED_TYPES, key=len, reverse=True)) + r")(?![\w])")
+_TYPE_ALT = "|".join(sorted(_NAMED_TYPES, key=len, reverse=True))
+_TITLE_START = re.compile(
+    rf"[ \t]+(?:(Đại hội|Hội nghị Trung ương|Trung ương|của[ \t]|hành động|liên tịch|về[ \t]|{_TYPE_ALT})|(\S))")
+_YEAR_END = re.compile(r"(?:đến|giai đoạn)[ \t]+(?:năm[ \t]+)?\d{4}(?:[ \t]*-[ \t]*\d{4})?(?:,[ \t]*tầm nhìn(?: đến)?(?: năm)?[ \t]+\d{4})?")
+_NAME_STOP = re.compile(r"[,;:.!?\n(“\"]|[ \t]+(?:và|theo|để|nhằm|trên địa bàn|thì|là|đã|được|có|với|quy định|nêu)[ \t]")
+_CONGRESS = re.compile(
+    r"Đại hội(?:[ \t]+(?:đại biểu[ \t]+)?(Đảng toàn quốc|Đảng bộ tỉnh|Đảng bộ thành phố|toàn quốc))?"
+    r"(?:[ \t]+(?:lần[ \t]+thứ[ \t]+)?([IVXLC]+)\b)?(?:[ \t]+của[ \t]+Đảng)?")
+
+
+def _sentence_of(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for a, b in bounds:
+        if a <= pos < b:
+            return a, b
+    return pos, pos
+
+
+def _subject(text: str, pos: int, limit: int) -> str | None:
+    m = _SUBJECT.match(text, pos, limit)
+    if not m:
+        return None
+    body_start = m.end() if m.group(1) == "về" else m.start(1)
+    if text.startswith(("“", '"'), body_start):
+        close = text.find("”" if text[body_start] == "“" else '"', body_start + 1, limit)
+        if close > 0:
+            return text[body_start + 1:close].strip()
+    stop = _SUBJECT_STOP.search(text, body_start, limit)
+    end = min(stop.start() if stop else limit, body_start + 250)
+    return text[body_start:end].strip() or None
+
+
+def _tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None, str | None, str | None, int]:
+    """Date, issuer, term, subject written after a mention; returns where the tail ends."""
+    date = issuer = term = None
+    for _ in range(3):
+        if date is None and (m := _TAIL_DATE.match(text, pos, limit)):
+            date, pos = parse_date(m.group(1)), m.end()
+        elif issuer is None and (m := _TAIL_ISSUER.match(text, pos, limit)):
+            issuer, pos = canonical_issuer(m.group(0)), m.end()
+        elif term is None and (m := _TAIL_TERM.match(text, pos, limit)):
+            term, pos = m.group(1).upper(), m.end()
+    return date, issuer, term, _subject(text, pos, limit), pos
+
+
+def _coded(doc: tuple[str, str, str | None], text: str, cm: CodeMatch, sent: tuple[int, int]) -> Reference:
+    parts = parse_code(cm.code) if not cm.shorthand else None
+    date, issuer, term, subject, tail_end = _tail(text, cm.end, sent[1])
+    before = _BEFORE.search(text, max(sent[0], cm.mention_start - 120), cm.mention_start)
+    if before:
+        issuer = issuer or canonical_issuer(before.group(0))
+        date = date or (parse_date(before.group(1)) if before.group(1) else None)
+    dtype = cm.doc_type or (parts.doc_type if parts else None)
+    return Reference(
+        *doc, doc_type=dtype, code=None if cm.shorthand else cm.code,
+        name=f"{cm.doc_type} {cm.code}" if cm.shorthand else None, issuer=issuer,
+        symbol_issuer=parts.issuer if parts else None, date=date, term=term, subject=subject,
+        start=sent[0], end=sent[1], mention_start=cm.mention_start, mention_end=cm.end,
+        shorthand=cm.shorthand, written=text[cm.mention_start:cm.end], quote=text[sent[0]:sent[1]])
+
+
+def _named(doc: tuple[str, str, str | None], text: str, m: re.Match[str], sent: tuple[int, int]) -> Reference | None:
+    dtype, pos = m.group(1), m.end()
+    if _GENERIC.search(text, max(0, m.start() - 10), m.start()) or _DRAFTED.search(text, max(0, m.start() - 15), m.start()):
+        return None
+    if dtype == "Luật" and text.startswith("Luật sư", m.start()):
+        return None
+    ts = _TITLE_START.match(text, pos, sent[1])
+    if not ts:
+        return None
+    lead = ts.group(1)
+    first = ts.group(2) or ""
+    if lead is None and not (dtype in _TITLED or (dtype in ("Luật", "Bộ luật") and first[:1].isupper())):
+        year = _YEAR_END.search(text, pos, min(sent[1], pos + 60))
+        if not year or _NAME_STOP.search(text, pos + 1, year.start()):
+            return None
+    year = _YEAR_END.search(text, pos, min(sent[1], pos + 150))
+    stop = _NAME_STOP.search(text, pos + 1, sent[1])
+    end = stop.start() if stop else sent[1]
+    if year and (not stop or year.start() < stop.start() + 40) and not _NAME_STOP.search(text, pos + 1, year.start()):
+        end = year.end()
+    issuer = term = subject = date = None
+    if lead and lead.startswith("của"):
+        date, issuer, term, subject, end = _tail(text, pos, sent[1])
+        if issuer is None:
+            return None
+        if subject:
+            end = text.find(subject, end) + len(subject)
+    elif lead and lead.startswith(("Đại hội", "Hội nghị", "Trung ương")):
+        c = _CONGRESS.match(text, ts.start(1))
+        if c and c.group(0).strip() != "Đại hội":
+            end = c.end()
+            where = fold_text(c.group(1) or ("toàn quốc" if "của Đảng" in c.group(0) else ""))
+            issuer = "Đại hội Đảng bộ tỉnh" if "dang bo" in where else "Đại hội Đảng toàn quốc" if where else None
+            term = c.group(2).upper() if c.group(2) else None
+    name = text[m.start():end].strip(" \t,")
+    return Reference(
+        *doc, doc_type=dtype, code=None, name=name, issuer=issuer, symbol_issuer=None, date=date, term=term,
+        subject=subject, start=sent[0], end=sent[1], mention_start=m.start(), mention_end=m.start() + len(name),
+        written=name, quote=text[sent[0]:sent[1]])
+
+
+def _share_issuers(refs: list[Reference], text: str) -> list[Reference]:
+    """"Chỉ thị số 45-CT/TW và Nghị quyết số 36-NQ/TW của Bộ Chính trị": the issuer applies to both."""
+    out = list(refs)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        gap = text[a.mention_end:b.mention_start]
+        if a.issuer or a.date or a.subject or not b.issuer or gap.strip() not in ("và", ",", "") or a.shorthand:
+            continue
+        if a.code and b.code and parse_code(a.code).issuer_symbol == parse_code(b.code).issuer_symbol:
+            out[i] = replace(a, issuer=b.issuer, term=a.term or b.term)
+    return out
+
+
+def _resolve_shorthand(refs: list[Reference]) -> list[Reference]:
+    """"Quy chế 272" -> "272-QĐ/TW" when the same document cites that full code."""
+    full: dict[tuple[str, str], set[str]] = {}
+    for r in refs:
+        if r.code:
+            p = parse_code(r.code)
+            for t in {p.doc_type, r.doc_type}:
+                if t:
+                    full.setdefault((t, p.number.lstrip("0")), set()).add(r.code)
+    out = []
+    for r in refs:
+        if r.shorthand and r.name:
+            number = r.name.rsplit(" ", 1)[1].lstrip("0")
+            types = [r.doc_type] + (["Quyết định"] if r.doc_type == "Quy chế" else [])
+            codes = set().union(*(full.get((t, number), set()) for t in types if t))
+            if len(codes) == 1:
+                r = replace(r, code=codes.pop())
+        out.append(r)
+    return out
+
+
+def extract_references(doc_id: str, source: str, text: str, locality: str | None) -> list[Reference]:
+    """Every document reference in `text`, in reading order; offsets index `text`."""
+    doc = (doc_id, source, locality)
+    bounds = sentence_bounds(text)
+    matches = find_codes(text)
+    covered = [(cm.mention_start, cm.end) for cm in matches]
+    refs = [_coded(doc, text, cm, _sentence_of(bounds, cm.start)) for cm in matches]
+    for m in _NAMED.finditer(text):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        if re.match(r"[ \t]+(?:hành[ \t]+động[ \t]+)?(?:số[ \t]*)?\d", text[m.end():m.end() + 30]):
+            continue
+        ref = _named(doc, text, m, _sentence_of(bounds, m.start()))
+        if ref and not any(r.subject and r.start == ref.start and _inside_subject(text, r, ref) for r in refs):
+            refs.append(ref)
+    refs.sort(key=lambda r: r.mention_start)
+    return _resolve_shorthand(_share_issuers(refs, text))
+
+
+def _inside_subject(text: str, owner: Reference, ref: Reference) -> bool:
+    """The document issued by `owner` ("... ban hành Quy chế ...") is not a separate reference."""
+    if not owner.subject or not owner.subject.startswith("ban hành"):
+        return False
+    at = text.find(owner.subject, owner.mention_end)
+    return at >= 0 and at <= ref.mention_start < at + len(owner.subject)
