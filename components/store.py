@@ -1,0 +1,186 @@
+"""Chroma adapter: chunks (with embeddings) and a documents collection that doubles as the ingest manifest.
+
+Crash safety comes from the order of writes. A document's record (with its content hash) is written last
+and removed first, so a document is "committed" only when its record exists; chunks whose document has no
+record are orphans from an interrupted run and are removed by `repair()` at the start of every ingest.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Iterator
+
+import numpy as np
+
+from core.errors import IndexCorrupt, ModelMismatch, StoreUnavailable
+from core.settings import Settings
+from core.types import Chunk, Document, DocumentMeta, Filters
+
+PAGE = 2000
+
+
+@dataclass(frozen=True)
+class DocRecord:
+    doc_id: str
+    source: str
+    content_hash: str
+    meta: DocumentMeta
+    n_chunks: int
+    extra: dict  # JSON-able data stored with the document (e.g. its legal references)
+
+
+def _client(settings: Settings):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    try:
+        if settings.chroma_host:
+            headers = {"Authorization": f"Bearer {settings.chroma_token.get_secret_value()}"} if settings.chroma_token else None
+            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, headers=headers, settings=chroma_settings)
+        settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+    except Exception as exc:
+        where = f"{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host else str(settings.chroma_dir)
+        raise StoreUnavailable(f"cannot open the Chroma store at {where}: {exc}. Run `python app.py ingest --rebuild` to rebuild a local index.") from exc
+
+
+def _meta_str(v) -> str:
+    return "" if v is None else str(v)
+
+
+def _date_num(iso: str | None) -> int:
+    return int(iso.replace("-", "")) if iso else 0
+
+
+def chunk_from_record(cid: str, text: str, m: dict) -> Chunk:
+    return Chunk(chunk_id=cid, doc_id=m["doc_id"], source=m["source"], text=text, start=int(m["start"]), end=int(m["end"]),
+                 index=int(m["index"]), title=m.get("title", ""), locality=m.get("locality") or None,
+                 date=m.get("date") or None, heading=m.get("heading") or None)
+
+
+class ChunkStore:
+    def __init__(self, settings: Settings, embedder_name: str):
+        self._client = _client(settings)
+        self.embedder_name = embedder_name
+        try:
+            self._chunks = self._client.get_or_create_collection(
+                settings.collection, metadata={"embedding_model": embedder_name},
+                configuration={"hnsw": {"space": "cosine"}}, embedding_function=None)
+            self._docs = self._client.get_or_create_collection(f"{settings.collection}-docs", embedding_function=None)
+        except Exception as exc:
+            raise IndexCorrupt(f"the index could not be opened ({exc}). Run `python app.py ingest --rebuild`.") from exc
+        recorded = (self._chunks.metadata or {}).get("embedding_model")
+        if recorded and recorded != embedder_name:
+            raise ModelMismatch(f"the index was built with {recorded!r} but the embedder is {embedder_name!r}. "
+                                "Run `python app.py ingest --rebuild` to re-embed, or set the embedder back.")
+
+    # ---- writing (ingest only)
+    def add_document(self, doc: Document, chunks: list[Chunk], vectors: np.ndarray, extra: dict | None = None) -> None:
+        self.delete_document(doc.doc_id)
+        for i in range(0, len(chunks), PAGE):
+            part = chunks[i : i + PAGE]
+            self._chunks.upsert(
+                ids=[c.chunk_id for c in part], embeddings=vectors[i : i + PAGE].tolist(), documents=[c.text for c in part],
+                metadatas=[{"doc_id": c.doc_id, "source": c.source, "start": c.start, "end": c.end, "index": c.index,
+                            "title": c.title, "locality": _meta_str(c.locality), "date": _meta_str(c.date),
+                            "date_num": _date_num(c.date), "heading": _meta_str(c.heading)} for c in part])
+        meta = {"source": doc.source, "content_hash": doc.content_hash, "title": doc.meta.title, "date": _meta_str(doc.meta.date),
+                "locality": _meta_str(doc.meta.locality), "author": _meta_str(doc.meta.author), "n_chunks": len(chunks),
+                "extra": json.dumps(extra or {}, ensure_ascii=False)}
+        self._docs.upsert(ids=[doc.doc_id], embeddings=[[1.0]], documents=[doc.text], metadatas=[meta])  # the commit point
+
+    def delete_document(self, doc_id: str) -> None:
+        self._docs.delete(ids=[doc_id])
+        self._chunks.delete(where={"doc_id": doc_id})
+
+    def repair(self) -> int:
+        """Delete chunks whose document was never committed. Returns how many documents' chunks were removed."""
+        committed = {r.doc_id for r in self.documents()}
+        orphans = {m["doc_id"] for _, _, m in self._iter_chunk_rows(include_text=False)} - committed
+        for doc_id in orphans:
+            self._chunks.delete(where={"doc_id": doc_id})
+        return len(orphans)
+
+    # ---- reading
+    def documents(self) -> list[DocRecord]:
+        out, offset = [], 0
+        while True:
+            page = self._call(self._docs.get, include=["metadatas"], limit=PAGE, offset=offset)
+            for did, m in zip(page["ids"], page["metadatas"]):
+                out.append(DocRecord(did, m["source"], m["content_hash"],
+                                     DocumentMeta(m.get("title", ""), m.get("date") or None, m.get("locality") or None, m.get("author") or None),
+                                     int(m.get("n_chunks", 0)), json.loads(m.get("extra") or "{}")))
+            if len(page["ids"]) < PAGE:
+                return out
+            offset += PAGE
+
+    def get_text(self, doc_id: str) -> str | None:
+        page = self._call(self._docs.get, ids=[doc_id], include=["documents"])
+        return page["documents"][0] if page["ids"] else None
+
+    def _iter_chunk_rows(self, include_text: bool = True) -> Iterator[tuple[str, str, dict]]:
+        offset = 0
+        include = ["metadatas", "documents"] if include_text else ["metadatas"]
+        while True:
+            page = self._call(self._chunks.get, include=include, limit=PAGE, offset=offset)
+            docs = page["documents"] if include_text else [""] * len(page["ids"])
+            yield from zip(page["ids"], docs, page["metadatas"])
+            if len(page["ids"]) < PAGE:
+                return
+            offset += PAGE
+
+    def all_chunks(self) -> Iterator[Chunk]:
+        for cid, text, m in self._iter_chunk_rows():
+            yield chunk_from_record(cid, text, m)
+
+    def fingerprint(self) -> str:
+        """The fingerprint ingest stamped on the collection when it last finished ("" before the first run)."""
+        col = self._call(self._client.get_collection, self._chunks.name, embedding_function=None)
+        return (col.metadata or {}).get("fingerprint", "")
+
+    def set_fingerprint(self, fp: str) -> None:
+        self._call(self._chunks.modify, metadata={"embedding_model": self.embedder_name, "fingerprint": fp})
+
+    def count(self) -> int:
+        return self._call(self._chunks.count)
+
+    def query(self, vector: np.ndarray, k: int, filters: Filters | None = None) -> list[tuple[Chunk, float]]:
+        where = where_clause(filters)
+        n = min(k, max(self.count(), 1))
+        res = self._call(self._chunks.query, query_embeddings=[vector.tolist()], n_results=n,
+                         include=["documents", "metadatas", "distances"], where=where)
+        return [(chunk_from_record(cid, text, m), 1.0 - float(d))
+                for cid, text, m, d in zip(res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0])]
+
+    def _call(self, fn, *args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except Exception as exc:
+            raise StoreUnavailable(f"the document store did not answer ({type(exc).__name__}: {exc})") from exc
+
+
+def where_clause(filters: Filters | None) -> dict | None:
+    if not filters:
+        return None
+    parts: list[dict] = []
+    if filters.sources:
+        parts.append({"source": {"$in": list(filters.sources)}})
+    if filters.localities:
+        parts.append({"locality": {"$in": list(filters.localities)}})
+    if filters.date_from:
+        parts.append({"date_num": {"$gte": _date_num(filters.date_from)}})
+    if filters.date_to:
+        parts.append({"date_num": {"$lte": _date_num(filters.date_to)}})
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else {"$and": parts}
+
+
+def fingerprint_of(records: list[DocRecord], analyzer_version: str) -> str:
+    import hashlib
+
+    h = hashlib.sha256(analyzer_version.encode())
+    for r in sorted(records, key=lambda r: r.doc_id):
+        h.update(f"{r.doc_id}:{r.content_hash};".encode())
+    return h.hexdigest()[:24]

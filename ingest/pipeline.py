@@ -1,0 +1,154 @@
+"""load -> clean -> chunk -> embed -> store, incrementally. The documents collection is the manifest of content
+hashes: an unchanged file costs one hash; a changed one is replaced; a removed one is deleted."""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from components.analyzer import Analyzer
+from components.embedder import Embedder
+from components.lexical import LexicalIndex, load_or_build_lexical
+from components.store import ChunkStore, DocRecord
+from core.errors import SkipFile
+from core.settings import Settings
+from core.types import Chunk, Document
+from ingest.chunking import chunk_text
+from ingest.cleaning import clean_text, extract_metadata
+from ingest.loaders import SUPPORTED_EXTENSIONS, load_file
+from regulations.extract import extract_references
+
+PIPELINE_VERSION = "p1"  # part of every stored hash: a new cleaning/chunking version re-ingests everything
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    chunks: int = 0  # chunks written in this run
+    seconds: float = 0.0
+    embed_seconds: float = 0.0
+    repaired: int = 0  # documents whose half-written chunks were removed
+
+    def summary(self) -> str:
+        lines = [f"added {len(self.added)}, updated {len(self.updated)}, unchanged {len(self.unchanged)}, "
+                 f"removed {len(self.removed)}, skipped {len(self.skipped)}; {self.chunks} chunks in {self.seconds:.1f} s"
+                 f" (embedding {self.embed_seconds:.1f} s)"]
+        lines += [f"  skipped {p}: {why}" for p, why in self.skipped]
+        if self.repaired:
+            lines.append(f"  repaired {self.repaired} interrupted document(s) from an earlier run")
+        return "\n".join(lines)
+
+
+def source_name(path: Path) -> str:
+    """How a file is named in the index: relative to the working directory when it is below it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()
+
+
+def doc_id_for(source: str) -> str:
+    return hashlib.sha1(source.encode()).hexdigest()[:16]
+
+
+def discover(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    files, missing = [], []
+    for p in paths:
+        if p.is_dir():
+            files += sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
+        elif p.is_file():
+            files.append(p)
+        else:
+            missing.append((str(p), "no such file or folder"))
+    return files, missing
+
+
+class Ingestor:
+    def __init__(self, settings: Settings, store: ChunkStore, embedder: Embedder, analyzer: Analyzer,
+                 progress: Callable[[int, int, str], None] | None = None):
+        self.settings, self.store, self.embedder, self.analyzer = settings, store, embedder, analyzer
+        self.progress = progress or (lambda done, total, name: None)
+
+    def run(self, paths: list[Path], prune: bool = True) -> IngestReport:
+        t0 = time.perf_counter()
+        report = IngestReport(repaired=self.store.repair())
+        files, report.skipped = discover(paths)
+        known = {r.source: r for r in self.store.documents()}
+        seen: set[str] = set()
+        for i, path in enumerate(files):
+            source = source_name(path)
+            seen.add(source)
+            self.progress(i, len(files), source)
+            try:
+                self._ingest_one(path, source, known.get(source), report)
+            except SkipFile as exc:
+                report.skipped.append((source, exc.reason))
+                if source in known:  # a file that became unreadable leaves the index
+                    self.store.delete_document(known[source].doc_id)
+                    report.removed.append(source)
+        self.progress(len(files), len(files), "")
+        if prune:
+            self._prune(paths, known, seen, report)
+        self.refresh_lexical()
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    def _ingest_one(self, path: Path, source: str, known: DocRecord | None, report: IngestReport) -> None:
+        if path.suffix.lower() not in SUPPORTED_EXTENSIONS:
+            raise SkipFile(source, f"unsupported file type {path.suffix or '(none)'!r}; supported: {', '.join(sorted(SUPPORTED_EXTENSIONS))}")
+        raw_hash = file_hash(path)
+        stored_hash = f"{PIPELINE_VERSION}:{raw_hash}"
+        if known and known.content_hash == stored_hash:
+            report.unchanged.append(source)
+            return
+        loaded = load_file(path, self.settings.max_file_bytes)
+        text = clean_text(loaded.text)
+        if not text.strip():
+            raise SkipFile(source, "no text left after cleaning")
+        meta = extract_metadata(text, path, loaded.html_title)
+        doc = Document(doc_id_for(source), source, text, meta, stored_hash)
+        spans = chunk_text(text, self.settings.chunk_min_chars, self.settings.chunk_max_chars)
+        chunks = [Chunk(f"{doc.doc_id}:{raw_hash[:12]}:{i}", doc.doc_id, source, text[s.start:s.end], s.start, s.end, i,
+                        meta.title, meta.locality, meta.date, s.heading) for i, s in enumerate(spans)]
+        t = time.perf_counter()
+        vectors = self.embedder.embed_passages([passage_text(c) for c in chunks])
+        report.embed_seconds += time.perf_counter() - t
+        refs = [dataclasses.asdict(r) for r in extract_references(doc.doc_id, source, text, meta.locality)]
+        self.store.add_document(doc, chunks, vectors, extra={"references": refs})
+        (report.updated if known else report.added).append(source)
+        report.chunks += len(chunks)
+
+    def _prune(self, paths: list[Path], known: dict[str, DocRecord], seen: set[str], report: IngestReport) -> None:
+        """Delete documents that were under an ingested folder, or named explicitly, and are gone now."""
+        roots = [source_name(p).rstrip("/") + "/" for p in paths if p.is_dir()]
+        named = {source_name(p) for p in paths if not p.exists()}
+        for source, rec in known.items():
+            under = any(r == "./" or source.startswith(r) for r in roots)
+            if source not in seen and (under or source in named):
+                self.store.delete_document(rec.doc_id)
+                report.removed.append(source)
+
+    def refresh_lexical(self) -> LexicalIndex:
+        """Rebuild the lexical index when the store changed since it was built, and stamp the store."""
+        return load_or_build_lexical(self.settings, self.store, self.analyzer, stamp=True)
+
+
+def passage_text(chunk: Chunk) -> str:
+    """What is embedded: the chunk with its document title and legal heading as context."""
+    head = " — ".join(x for x in (chunk.title, chunk.heading) if x and x not in chunk.text[:200])
+    return f"{head}\n{chunk.text}" if head else chunk.text
+
+
+def file_hash(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()

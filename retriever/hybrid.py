@@ -1,0 +1,117 @@
+"""Read-only search: query analysis -> dense (Chroma) + BM25 -> reciprocal rank fusion -> optional rerank."""
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from components.analyzer import Analyzer
+from components.embedder import Embedder
+from components.lexical import LexicalIndex, load_or_build_lexical
+from components.reranker import Reranker
+from components.store import ChunkStore
+from core.settings import Settings
+from core.types import Chunk, Filters, Hit
+from retriever.glossary import Glossary
+from retriever.query import QueryAnalysis, analyze
+
+REFRESH_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    question: str
+    analysis: QueryAnalysis
+    hits: list[Hit]
+    code_keys: list[str]
+    query_terms: list[str]
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+class LexicalSource:
+    """Holds the lexical index and swaps in a fresh one when ingest (here or in another app instance) changed the store."""
+
+    def __init__(self, settings: Settings, store: ChunkStore, analyzer: Analyzer):
+        self._settings, self._store, self._analyzer = settings, store, analyzer
+        self._index: LexicalIndex | None = None
+        self._checked = 0.0
+        self._lock = threading.Lock()
+
+    def get(self) -> LexicalIndex:
+        now = time.monotonic()
+        if self._index is not None and now - self._checked < REFRESH_SECONDS:
+            return self._index
+        with self._lock:
+            if self._index is None or self._store.fingerprint() != self._index.fingerprint:
+                self._index = load_or_build_lexical(self._settings, self._store, self._analyzer)
+            self._checked = now
+            return self._index
+
+    def invalidate(self) -> None:
+        self._checked = 0.0
+
+
+class HybridRetriever:
+    def __init__(self, settings: Settings, store: ChunkStore, embedder: Embedder, analyzer: Analyzer,
+                 glossary: Glossary, reranker: Reranker | None = None):
+        self.settings, self.store, self.embedder, self.analyzer = settings, store, embedder, analyzer
+        self.glossary, self.reranker = glossary, reranker
+        self.lexical = LexicalSource(settings, store, analyzer)
+
+    def retrieve(self, question: str, filters: Filters | None = None, k: int | None = None) -> Retrieval:
+        k = k or self.settings.top_k
+        t0 = time.perf_counter()
+        qa = analyze(question, self.glossary)
+        expanded = " ".join([question, *qa.expansions])
+        code_keys = self.analyzer.code_keys(question)
+        terms = list(dict.fromkeys(self.analyzer.query(expanded)))
+        index = self.lexical.get()
+        allowed = _allowed_mask(index.chunks, filters)
+        boosts = {key: 1.0 + self.settings.code_boost for key in code_keys}
+        lexical = index.search(terms, self.settings.candidates, boosts=boosts, allowed=allowed)
+        t1 = time.perf_counter()
+        vector = self.embedder.embed_query(expanded if qa.lang == "en" else question)
+        dense = self.store.query(vector, self.settings.candidates, filters)
+        t2 = time.perf_counter()
+        hits = self._fuse(index, lexical, dense, code_keys)
+        if self.reranker is not None and hits:
+            hits = self.reranker.rerank(question, hits[: max(k * 3, 20)])
+        t3 = time.perf_counter()
+        return Retrieval(question, qa, hits[:k], code_keys, terms,
+                         {"lexical": (t1 - t0) * 1e3, "dense": (t2 - t1) * 1e3, "fuse": (t3 - t2) * 1e3})
+
+    def _fuse(self, index: LexicalIndex, lexical, dense: list[tuple[Chunk, float]], code_keys: list[str]) -> list[Hit]:
+        rrf = self.settings.rrf_k
+        by_id: dict[str, dict] = {}
+        for rank, (chunk, sim) in enumerate(dense, 1):
+            by_id[chunk.chunk_id] = {"chunk": chunk, "score": 1.0 / (rrf + rank), "dense_rank": rank, "dense_sim": sim}
+        for rank, res in enumerate(lexical, 1):
+            chunk = index.chunks[res.index]
+            entry = by_id.setdefault(chunk.chunk_id, {"chunk": chunk, "score": 0.0})
+            entry["score"] += 1.0 / (rrf + rank)
+            entry["lexical_rank"] = rank
+        if code_keys:
+            for entry in by_id.values():
+                if any(_holds_code(entry["chunk"].text, key, self.analyzer) for key in code_keys):
+                    entry["score"] += self.settings.code_boost / (rrf + 1)
+        committed = index.doc_ids
+        hits = [Hit(e["chunk"], e["score"], e.get("dense_rank"), e.get("lexical_rank"), e.get("dense_sim"))
+                for e in by_id.values() if e["chunk"].doc_id in committed or "dense_rank" not in e]
+        hits.sort(key=lambda h: -h.score)
+        return hits
+
+
+def _holds_code(text: str, key: str, analyzer: Analyzer) -> bool:
+    return key in analyzer.passage_codes(text)
+
+
+def _allowed_mask(chunks: list[Chunk], filters: Filters | None) -> np.ndarray | None:
+    if not filters or not (filters.sources or filters.localities or filters.date_from or filters.date_to):
+        return None
+    src, loc = set(filters.sources), set(filters.localities)
+    lo, hi = filters.date_from or "", filters.date_to or "9999"
+    return np.fromiter(((not src or c.source in src) and (not loc or c.locality in loc)
+                        and (not (filters.date_from or filters.date_to) or (c.date is not None and lo <= c.date <= hi))
+                        for c in chunks), dtype=bool, count=len(chunks))
