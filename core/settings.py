@@ -22,6 +22,7 @@ class Settings(BaseSettings):
     embedding_model: str = Field("multilingual-e5-small", description="Model name or local path (sentence-transformers); recorded in the index.")
     embedding_device: str = Field("cpu", description="Device for sentence-transformers models: cpu or cuda.")
     embedding_batch: int = Field(32, ge=1, description="Passages embedded per batch at ingest.")
+    embedding_cache: Path | None = Field(None, description="SQLite cache of passage embeddings by content hash; default <data_dir>/embedding_cache.sqlite.")
     e5_prefixes: bool = Field(True, description="Add the e5 'query: '/'passage: ' prefixes (sentence-transformers models of the e5 family).")
 
     # --- ingest
