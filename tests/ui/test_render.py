@@ -1,0 +1,150 @@
+"""ui.render: escaping, citation cards, document view, finder rows, Markdown export; and the page's chat handler."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.ui.conftest import EVIL
+from ui import render
+from ui.i18n import strings, t, tl
+
+LABELS = dict(strings("vi")["card"])
+
+
+def _cite(text: str, quote: str, n: int = 1, **kw) -> dict:
+    start = text.index(quote)
+    return {"n": n, "source": "corpus/a.txt", "title": "Tiêu đề", "quote": quote, "start": start, "end": start + len(quote),
+            "doc_id": "a", "locality": "Đồng Nai", "date": "2014-07-09", "heading": None, **kw}
+
+
+def test_esc_neutralises_markup_templates_and_math():
+    out = render.esc("<script>alert(1)</script> ${x} {{y}} `z` \\ \"q\"\nline")
+    assert "<script" not in out and "&lt;script&gt;" in out
+    assert "$" not in out and "{" not in out and "`" not in out and '"' not in out
+    assert out.endswith("<br>line")
+
+
+def test_no_raw_tag_from_document_or_question_anywhere():
+    c = _cite(EVIL, "<script>alert('x')</script>")
+    turn = {"question": "<b>q</b>", "answer": f"- “{c['quote']}” [1] <img src=x onerror=alert(1)>", "citations": [c],
+            "note": "<svg onload=alert(1)>"}
+    html = render.answer_html(turn, lambda d: EVIL, LABELS, 0) + render.plain_html(turn["question"]) \
+        + render.document_html("<t>", EVIL, c["start"], c["end"])
+    tags = set(re.findall(r"<\s*([a-zA-Z0-9]+)", html))
+    assert tags <= {"div", "p", "ul", "li", "sup", "b", "i", "mark", "blockquote", "span", "br", "h3"}, tags
+    assert "onerror" not in re.sub(r"&lt;.*?&gt;", "", html)  # only as escaped text
+
+
+def test_answer_body_markdown_subset():
+    html = render.answer_body_html("Theo các tài liệu:\n\n- “Một” [1] — *Đồng Nai*\n- **Hai** [2]")
+    assert html.startswith("<p>Theo các tài liệu:</p><ul><li>")
+    assert '<sup class="cite-n">[1]</sup>' in html and "<i>Đồng Nai</i>" in html and "<b>Hai</b>" in html
+    assert "\n" not in html
+
+
+def test_context_window_stays_in_paragraph_and_cuts_at_words():
+    para = " ".join(f"từ{i}" for i in range(200))
+    text = "Đoạn trước.\n\n" + para + "\n\nĐoạn sau."
+    quote = "từ100 từ101"
+    s = text.index(quote)
+    before, q, after, cut_b, cut_a = render.context_window(text, s, s + len(quote), width=60)
+    assert q == quote and cut_b and cut_a
+    assert "Đoạn trước" not in before and "Đoạn sau" not in after
+    assert 40 <= len(before) <= 61 and before.startswith("từ") and after.endswith(tuple("0123456789"))
+    b2, _, a2, cb2, ca2 = render.context_window("Ngắn. Câu trích. Hết.", 6, 16)
+    assert (b2, a2, cb2, ca2) == ("Ngắn. ", " Hết.", False, False)
+
+
+def test_citation_card_fields_and_highlight():
+    text = "Mở đầu.\n\nNgày 9/7/2014, tỉnh Đăk Nông chủ động hội nhập quốc tế sâu rộng.\n\nCuối."
+    c = _cite(text, "chủ động hội nhập quốc tế")
+    card = render.citation_card(c, text, LABELS, "0.1")
+    assert "<b>[1]</b> Tiêu đề" in card and "Đồng Nai" in card and "2014-07-09" in card
+    assert "Ngày 9/7/2014, tỉnh Đăk Nông <mark>chủ động hội nhập quốc tế</mark> sâu rộng." in card
+    assert "Mở đầu" not in card and "ck-0-1" in card and LABELS["open_hint"] in card
+    # stale offsets (document changed): the quote alone, still escaped
+    bad = render.citation_card({**c, "quote": "<x>"}, text, LABELS)
+    assert "<mark>&lt;x&gt;</mark>" in bad
+
+
+def test_document_view_marks_quote_with_id():
+    c = _cite(EVIL, "<script>alert('x')</script>")
+    html = render.document_html("Tài liệu", EVIL, c["start"], c["end"])
+    assert f'<mark id="{render.QUOTE_MARK_ID}">&lt;script&gt;' in html and "overflow:auto" in html
+    assert "<mark" not in render.document_html("T", EVIL, 5, 2)  # bad offsets: no mark
+    assert render.QUOTE_MARK_ID in render.SCROLL_JS and "scrollIntoView" in render.SCROLL_JS
+
+
+def test_conversation_markdown_has_questions_answers_and_citations():
+    text = "Chỉ thị 38-CT/TW về đoàn ra."
+    turns = [{"question": "Đoàn ra?", "answer": "- “Chỉ thị 38-CT/TW” [1]", "citations": [_cite(text, "Chỉ thị 38-CT/TW")]},
+             {"question": "Câu hai", "answer": "Không có.", "citations": []}]
+    md = render.conversation_markdown(turns, LABELS)
+    assert md.startswith("# " + LABELS["export_title"])
+    assert "## 1. Đoàn ra?" in md and "## 2. Câu hai" in md
+    assert "[1] Tiêu đề (Đồng Nai, 2014-07-09) — `corpus/a.txt` 0–16" in md and "    > Chỉ thị 38-CT/TW" in md
+
+
+def test_regulation_rows_from_dicts_and_objects_and_filtering():
+    from types import SimpleNamespace as NS
+
+    cards = [
+        NS(key="272-QĐ/TW", code="272-QĐ/TW", name=None, type="Quyết định", type_en="Decision", issuers=("Bộ Chính trị",),
+           dates=("2015-01-21",), subjects=("ban hành Quy chế quản lý thống nhất các hoạt động đối ngoại",),
+           citations=(NS(doc_id="a"), NS(doc_id="b"), NS(doc_id="a")), flags=()),
+        {"key": "38-CT/TW", "code": "38-CT/TW", "type": "Chỉ thị", "issuers": ["Ban Bí thư"], "dates": [],
+         "subjects": ["về đoàn ra"], "citations": [{"doc_id": "a"}]},
+    ]
+    rows = [render.regulation_row(c) for c in cards]
+    assert rows[0] == ["272-QĐ/TW", "Quyết định", "Bộ Chính trị", "2015-01-21",
+                       "ban hành Quy chế quản lý thống nhất các hoạt động đối ngoại", "2"]
+    assert render.regulation_row(cards[0], "en")[1] == "Decision"
+    assert [r[0] for r in render.filter_rows(rows, "bo chinh tri")] == ["272-QĐ/TW"]
+    assert [r[0] for r in render.filter_rows(rows, "", 5, True)] == ["272-QĐ/TW", "38-CT/TW"]
+    assert [r[0] for r in render.filter_rows(rows, "", 0)] == ["272-QĐ/TW", "38-CT/TW"]
+
+
+def test_strings_exist_in_both_languages():
+    from ui.i18n import strings as s
+    assert set(s("vi")) == set(s("en")) and set(s("vi")["card"]) == set(s("en")["card"])
+    assert t("en", "send") == "Send" and t("vi", "send") == "Gửi" and t("xx", "send") == "Gửi"
+    assert len(tl("en", "examples")) >= 3
+
+
+# ---- the chat handler, driven directly (no browser)
+def _handler(demo, name):
+    return next(f.fn for f in demo.fns.values() if getattr(f.fn, "__name__", "") == name)
+
+
+def test_chat_handler_streams_escapes_and_records_turn(fake_container):
+    from ui.page import build_page
+
+    demo = build_page(fake_container)
+    ask = _handler(demo, "ask")
+    outs = list(ask("Xin chào <script>", [], ["corpus/evil.txt"], ["Đồng Nai"], "2014", "", "Tiếng Việt"))
+    assert "partial &lt;b&gt;text&lt;/b&gt;" in outs[1][0][-1]["content"]
+    history, box, turns, dd = outs[-1]
+    assert box == "" and len(turns) == 1 and len(history) == 2
+    assert history[0]["content"] == render.plain_html("Xin chào <script>")
+    assert "cite-card" in history[1]["content"] and "<script" not in history[1]["content"]
+    assert dd["choices"] == [("1·[1] Tài liệu <i>độc</i>", "0.1")]
+    _, filters = fake_container.answers.asked[-1]
+    assert filters.sources == ("corpus/evil.txt",) and filters.date_from == "2014-01-01" and filters.date_to is None
+
+
+def test_chat_handler_turns_our_errors_into_a_message(fake_container):
+    from ui.page import build_page
+
+    ask = _handler(build_page(fake_container), "ask")
+    *_, (history, _, turns, _) = ask("boom", [], [], [], "", "", "English")
+    assert turns[0]["error"] and "Sorry" in history[-1]["content"] and "Traceback" not in history[-1]["content"]
+    *_, (history, _, turns, _) = ask("ok", [], [], [], "not a date", "", "English")
+    assert turns[0]["error"] and "bad date" in history[-1]["content"]
+
+
+@pytest.mark.parametrize("value,expect", [("", None), ("2014-07-09", "2014-07-09"), ("2014", "2014-01-01")])
+def test_make_filters_dates(value, expect):
+    from ui.page import make_filters
+    f = make_filters([], [], value, "")
+    assert (f.date_from if f else None) == expect

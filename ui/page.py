@@ -1,0 +1,244 @@
+"""The Gradio page: layout and event wiring only. Logic lives in render / uploads / quiz / feedback."""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+import gradio as gr  # noqa: E402
+
+from core.errors import RagError  # noqa: E402
+from core.types import Filters  # noqa: E402
+from ui import render  # noqa: E402
+from ui.feedback import FeedbackStore  # noqa: E402
+from ui.i18n import Relabel, lang_of, strings, t, tl  # noqa: E402
+
+log = logging.getLogger(__name__)
+LANG_CHOICES = ["Tiếng Việt", "English"]
+CSS = """
+#cite-key {display: none !important}
+.cite-card {border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 10px; margin: 6px 0}
+.cite-meta, .cite-source {font-size: 0.85em; opacity: 0.8}
+.cite-para {margin: 6px 0; padding-left: 8px; border-left: 3px solid var(--color-accent)}
+.cite-open {cursor: pointer; color: var(--link-text-color); font-size: 0.9em; text-decoration: underline}
+.answer-note {font-size: 0.85em; font-style: italic; opacity: 0.8}
+mark {background: #ffe58a; color: inherit}
+"""
+# A click on "open the whole document" in a citation card (inside the chat) sets the hidden #cite-key box.
+JS = """() => { document.addEventListener('click', (e) => {
+  const b = e.target.closest ? e.target.closest('.cite-open') : null; if (!b) return;
+  const card = b.closest('.cite-card'); const box = document.querySelector('#cite-key textarea, #cite-key input');
+  const m = card ? card.className.match(/ck-(\\d+)-(\\d+)/) : null;
+  if (!m || !box) return; box.value = m[1] + '.' + m[2] + '#' + Date.now();
+  box.dispatchEvent(new Event('input', {bubbles: true})); }); }"""
+
+
+def card_labels(lang: str) -> dict:
+    return dict(strings(lang)["card"])
+
+
+def make_filters(sources, localities, date_from, date_to) -> Filters | None:
+    """Filters from the side panel; dates as yyyy-mm-dd (or yyyy); RagError names a malformed date."""
+    def iso(v: str | None, end: bool) -> str | None:
+        v = (v or "").strip()
+        if not v:
+            return None
+        if re.fullmatch(r"\d{4}", v):
+            return f"{v}-12-31" if end else f"{v}-01-01"
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+            return v
+        raise RagError(f"bad date {v!r}: use yyyy-mm-dd")
+    f = Filters(tuple(sources or ()), tuple(localities or ()), iso(date_from, False), iso(date_to, True))
+    return None if f == Filters() else f
+
+
+def rewrite(question: str, history: list[str]) -> str:
+    """Follow-up rewriting by retriever.query.rewrite_followup, when that function exists."""
+    if not history:
+        return question
+    try:
+        from retriever.query import rewrite_followup
+    except ImportError:
+        return question
+    out = rewrite_followup(question, history)
+    return out if isinstance(out, str) and out.strip() else question
+
+
+def messages(turns: list[dict]) -> list[dict]:
+    out = []
+    for turn in turns:
+        out += [{"role": "user", "content": render.plain_html(turn["question"])},
+                {"role": "assistant", "content": turn["html"]}]
+    return out
+
+
+def cite_choices(turns: list[dict]) -> list[tuple[str, str]]:
+    return [(f"{i + 1}·[{c['n']}] {c.get('title') or c.get('source')}"[:90], f"{i}.{c['n']}")
+            for i, turn in enumerate(turns) for c in turn.get("citations", [])]
+
+
+def pick_example(data: gr.SelectData) -> str:
+    return data.value.get("text", "") if isinstance(data.value, dict) else str(data.value)
+
+
+def build_page(container) -> gr.Blocks:
+    settings = container.settings
+    lang0 = settings.ui_language
+    feedback = FeedbackStore(settings.data_dir)
+    rl = Relabel()
+    get_text = container.store.get_text
+
+    def ask(message, turns, sources, localities, date_from, date_to, lang_choice):
+        lang, message = lang_of(lang_choice), (message or "").strip()
+        turns = list(turns or [])
+        if not message:
+            yield messages(turns), "", turns, gr.update()
+            return
+        turn = {"question": message, "answer": "", "citations": [], "mode": "", "error": False}
+        live = messages(turns) + [{"role": "user", "content": render.plain_html(message)},
+                                  {"role": "assistant", "content": render.plain_html(t(lang, "thinking"))}]
+        yield live, "", turns, gr.update()
+        try:
+            filters = make_filters(sources, localities, date_from, date_to)
+            query = rewrite(message, [x["question"] for x in turns if not x["error"]])
+            if query != message:
+                turn["note"] = t(lang, "understood_as", q=query)
+            final = None
+            for part in container.answers.stream(query, filters):
+                if isinstance(part, str):
+                    live[-1]["content"] = render.plain_html(part)
+                    yield live, "", turns, gr.update()
+                else:
+                    final = part
+            turn.update(answer=final.answer, mode=final.mode, abstained=final.abstained,
+                        citations=[{k: getattr(c, k) for k in c.__dataclass_fields__} for c in final.citations])
+        except RagError as exc:
+            turn.update(answer=t(lang, "error_rag", msg=str(exc)), error=True)
+        except Exception:  # never a traceback in the chat
+            log.exception("answering %r failed", message)
+            turn.update(answer=t(lang, "error_other"), error=True)
+        turn["html"] = render.answer_html(turn, get_text, card_labels(lang), len(turns))
+        turns.append(turn)
+        yield messages(turns), "", turns, gr.update(choices=cite_choices(turns), value=None)
+
+    def open_doc(key, turns):
+        key = (key or "").split("#")[0]
+        try:
+            i, n = (int(x) for x in key.split("."))
+            c = next(c for c in turns[i]["citations"] if c["n"] == n)
+        except (ValueError, IndexError, StopIteration, TypeError):
+            return gr.update()
+        text = get_text(c["doc_id"]) if c.get("doc_id") else None
+        if text is None:
+            return render.plain_html(c.get("quote", ""))
+        return render.document_html(c.get("title") or c.get("source", ""), text, c["start"], c["end"])
+
+    def like(turns, data: gr.LikeData):
+        idx = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
+        turn = (turns or [])[idx // 2] if isinstance(idx, int) and 0 <= idx // 2 < len(turns or []) else None
+        rating = {True: 1, "Like": 1, False: -1, "Dislike": -1}.get(data.liked)
+        if turn and not turn["error"] and rating:
+            feedback.add(turn["question"], turn["answer"], turn["citations"], rating, turn.get("mode"))
+
+    def export(turns, lang_choice):
+        if not turns:
+            return gr.update(value=None, visible=False)
+        path = Path(tempfile.mkdtemp(prefix="rag-export-")) / "conversation.md"
+        path.write_text(render.conversation_markdown(turns, card_labels(lang_of(lang_choice))), encoding="utf-8")
+        return gr.update(value=str(path), visible=True)
+
+    def doc_choices():
+        recs = container.store.documents()
+        docs = sorted({(r.meta.title or r.source, r.source) for r in recs})
+        locs = sorted({r.meta.locality for r in recs if r.meta.locality})
+        return gr.update(choices=docs), gr.update(choices=locs)
+
+    with gr.Blocks(title=t(lang0, "title")) as demo:
+        with gr.Row():
+            rl.add(gr.Markdown(f"## {t(lang0, 'title')}"), value="title_md")
+            lang = gr.Radio(LANG_CHOICES, value=LANG_CHOICES[lang0 == "en"], show_label=False, elem_id="lang", scale=0,
+                            container=False)
+        mode_note = gr.Markdown(t(lang0, "mode_note", mode=container.answers.mode), elem_id="mode-note")
+        turns = gr.State([])
+        with gr.Tabs():
+            with gr.Tab(t(lang0, "tab_chat"), id="chat") as tab_chat:
+                rl.add(tab_chat, label="tab_chat")
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        chat = gr.Chatbot(height=560, elem_id="chat", latex_delimiters=[], allow_tags=False,
+                                          examples=[{"text": q} for q in tl(lang0, "examples")],
+                                          placeholder=t(lang0, "chat_placeholder"), show_label=False)
+                        with gr.Row():
+                            box = rl.add(gr.Textbox(placeholder=t(lang0, "ask_placeholder"), show_label=False, scale=5,
+                                                    elem_id="ask", max_lines=6), placeholder="ask_placeholder")
+                            send = rl.add(gr.Button(t(lang0, "send"), variant="primary", scale=1, elem_id="send"), value="send")
+                        with gr.Row():
+                            clear = rl.add(gr.Button(t(lang0, "clear"), size="sm"), value="clear")
+                            export_btn = rl.add(gr.Button(t(lang0, "export"), size="sm", elem_id="export"), value="export")
+                        export_file = rl.add(gr.File(label=t(lang0, "export_file"), elem_id="export-file", visible=False),
+                                             label="export_file")
+                    with gr.Column(scale=2):
+                        with gr.Accordion(t(lang0, "filters"), open=False) as acc:
+                            rl.add(acc, label="filters")
+                            f_docs = rl.add(gr.Dropdown([], multiselect=True, label=t(lang0, "f_docs")), label="f_docs")
+                            f_locs = rl.add(gr.Dropdown([], multiselect=True, label=t(lang0, "f_locs")), label="f_locs")
+                            with gr.Row():
+                                f_from = rl.add(gr.Textbox(label=t(lang0, "f_from"), placeholder="yyyy-mm-dd"), label="f_from")
+                                f_to = rl.add(gr.Textbox(label=t(lang0, "f_to"), placeholder="yyyy-mm-dd"), label="f_to")
+                        open_dd = rl.add(gr.Dropdown([], label=t(lang0, "open_doc"), elem_id="open-doc"), label="open_doc")
+                        cite_key = gr.Textbox(elem_id="cite-key", show_label=False, container=False)
+                        doc_view = gr.HTML(render.plain_html(t(lang0, "doc_hint")), elem_id="doc-view", js_on_load=None)
+            # the other tabs: see ui/uploads.py, ui/quiz.py and the finder helpers in ui/render.py
+            extra = _extra_tabs(container, lang0, rl, doc_choices, f_docs, f_locs)
+
+        inputs = [box, turns, f_docs, f_locs, f_from, f_to, lang]
+        outputs = [chat, box, turns, open_dd]
+        box.submit(ask, inputs, outputs, show_progress="hidden")
+        send.click(ask, inputs, outputs, show_progress="hidden")
+        chat.example_select(pick_example, None, box).then(
+            ask, inputs, outputs, show_progress="hidden")
+        clear.click(lambda: ([], [], gr.update(choices=[], value=None), gr.update(value=None, visible=False)), None, [chat, turns, open_dd, export_file])
+        chat.like(like, [turns], None)
+        export_btn.click(export, [turns, lang], export_file)
+        open_dd.change(open_doc, [open_dd, turns], doc_view).then(None, js=render.SCROLL_JS)
+        cite_key.change(open_doc, [cite_key, turns], doc_view).then(None, js=render.SCROLL_JS)
+
+        def switch(choice):
+            lg = lang_of(choice)
+            return [*rl.updates(lg), gr.update(examples=[{"text": q} for q in tl(lg, "examples")],
+                                               placeholder=t(lg, "chat_placeholder")),
+                    t(lg, "mode_note", mode=container.answers.mode), *extra.relabel(lg)]
+        lang.change(switch, lang, [*rl.components(), chat, mode_note, *extra.outputs])
+        demo.load(doc_choices, None, [f_docs, f_locs])
+        extra.wire(demo)
+    return demo
+
+
+class _NoTabs:
+    outputs: list = []
+
+    def relabel(self, lang):
+        return []
+
+    def wire(self, demo):
+        pass
+
+
+def _extra_tabs(container, lang0, rl, doc_choices, f_docs, f_locs):
+    return _NoTabs()
+
+
+def launch(container, **overrides):
+    """Build the page, configure the queue and serve on settings.host:settings.port (blocking unless overridden)."""
+    s = container.settings
+    demo = build_page(container)
+    demo.queue(default_concurrency_limit=s.concurrency, max_size=max(16, 8 * s.concurrency))
+    kwargs = dict(server_name=s.host, server_port=s.port, css=CSS, js=JS, show_error=False, quiet=False,
+                  footer_links=[], max_file_size=f"{int(s.max_file_mb * 1024)}kb")
+    kwargs.update(overrides)
+    demo.launch(**kwargs)
+    return demo
