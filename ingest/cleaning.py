@@ -1,0 +1,284 @@
+"""Remove scraped-web noise from a document's text by general line rules, and read its metadata.
+
+`clean_text` works line by line: inline junk (view counters, image names, local paths) is cut out, whole lines
+of site chrome (breadcrumbs, visitor widgets, comment prompts, share buttons, related-news lists, contact footers)
+are dropped, a repeated lead paragraph is kept once and blank runs are collapsed. Real sentences are never edited.
+`extract_metadata` is meant for the cleaned text (the pipeline passes it) and reads title, date, locality, author.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from core.textnorm import normalize
+from core.types import DocumentMeta
+
+PROVINCES_FILE = Path(__file__).resolve().parent.parent / "prompts" / "provinces_vi.txt"
+
+_I = re.IGNORECASE
+_IMG = r"(?:jpe?g|png|gif|bmp|webp|tiff?)"
+_INLINE_JUNK = [
+    re.compile(r"\s*[-–|•,]?\s*\b(?:Số lần xem|Số lượt xem|Lượt xem|Lượt đọc|Lượt truy cập|Đã xem|Lượt views?|Views?)\s*:\s*\d[\d.,]*", _I),
+    re.compile(r"https?://\S+?\." + _IMG + r"\b\S*", _I),
+    re.compile(r"[A-Za-z]:\\(?:[^\\\n]+\\)*[^\\\n]*?\." + _IMG + r"\b", _I),
+    re.compile(r"(?<![\w/.:-])/(?:[^/\s]+/)+[^/\s]+\." + _IMG + r"\b", _I),
+    re.compile(r"(?<![\w/.-])[\w()~-]+\." + _IMG + r"\b", _I),
+]
+_WIDGET = (r"Xem với cỡ chữ|Cỡ chữ|In bài viết|In bài|In trang|Bản in|Bản để in|Gửi bài viết|Gửi email|Gửi cho bạn bè|"
+           r"Chia sẻ(?: bài viết)?|Lưu bài(?: viết)?|Share|Tweet|Like|Facebook|Zalo|Print|E-?mail|Quay lại|Trở về|"
+           r"Về đầu trang|Đầu trang|Phóng to|Thu nhỏ|A[-+]?")
+_WIDGET_LINE = re.compile(rf"^(?:(?:{_WIDGET})[\s|/-]*)+$", _I)
+_WIDGET_SUFFIX = re.compile(rf"(?:\s*[|-]?\s*(?:{_WIDGET}))+\s*$", _I)
+_NOISE_LINES = [
+    re.compile(r"^(?:Truy cập hiện tại|Đang truy cập|Đang trực tuyến|Trực tuyến|(?:Tổng |Số )?lượt truy cập|Thống kê truy cập|"
+               r"Số lần xem(?: các bài viết)?|(?:Tổng số )?lượt xem|Hôm nay|Hôm qua|Tuần này|Tháng này|Tất cả)\s*:?\s*[\d.,]*$", _I),
+    re.compile(r"^(?=.{0,120}$).*(?:đang online|đang trực tuyến|\bkhách\b.*\bthành viên\b.*\b(?:online|trực tuyến))", _I),
+    re.compile(r"^(?:Ý kiến bạn đọc|Ý kiến\s*\(\d*\)|Ý kiến của bạn|Ý kiến phản hồi|Gửi ý kiến(?: của bạn)?|Gửi bình luận|"
+               r"Viết bình luận|Bình luận(?: của bạn)?(?:\s*\(\d*\))?|Các bình luận|Chưa có bình luận nào|Gửi phản hồi|"
+               r"Hãy là người đầu tiên bình luận.{0,40}|Đăng nhập để bình luận|Phản hồi|Mã xác nhận|Mã bảo vệ)\s*[:.]?$", _I),
+    re.compile(r"^(?:Trang chủ|Thư viện (?:hình|ảnh|hình ảnh|video)|Liên kết website|Liên kết web|Sơ đồ (?:trang|site|cổng)|"
+               r"Đăng nhập|Tìm kiếm|Menu|Skip to content)\s*:?$", _I),
+    re.compile(r"^Trang chủ\s*[>»›/|]"),
+    re.compile(r"^(?:(?:Xem thêm|Đọc thêm|Tin liên quan|Tin nổi bật)\s*:?\s*)?(?:>\s*){2,}\S", _I),  # ">> headline" links
+]
+_LONE_NUMBER = re.compile(r"^[\d.,\s]+$")  # view counters above/below the article (in the body: table numbers)
+_BREADCRUMB_SEP = re.compile(r"\s+(?:>>?|»|›)\s+")
+_RELATED = re.compile(r"^(?:Các tin khác|Tin khác|Tin liên quan|Các tin liên quan|Tin cùng chuyên mục|Cùng chuyên mục|"
+                      r"Bài viết liên quan|Bài liên quan|Các bài viết khác|Các tin đã đưa|Tin đã đưa|Tin mới hơn|Tin cũ hơn|"
+                      r"Tin tức khác|Xem thêm|Đọc thêm)\s*:?$", _I)
+_CONTACT = re.compile(r"^(?:Địa chỉ|Đ/c|Trụ sở|Điện thoại|ĐT|Tel|Fax|E-?mail|Website|Hotline|Đường dây nóng|Giấy phép|"
+                      r"Chịu trách nhiệm|Cơ quan chủ quản|Bản quyền|Copyright|©|Phát triển bởi|Thiết kế bởi|Ghi rõ nguồn)\b", _I)
+_DATE_NUM = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
+_DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+_DATELINE = re.compile(r"^(?:(?:Ngày đăng|Ngày cập nhật|Cập nhật(?: lúc| ngày)?|Đăng ngày|Đăng lúc|Ngày xuất bản|Xuất bản|"
+                       r"Thời gian đăng|Thời gian|Ngày|Thứ \w+|Chủ nhật|Posted)\s*:?\s*,?\s*(?:ngày\s+)?)?"
+                       rf"(?:{_DATE_NUM}|{_DATE_WORDS})", _I)
+_SOURCE_LINE = re.compile(r"^[(•*\-–\s]*(?:Nguồn|Tác giả|Theo|Bài và ảnh|Bài, ảnh|Bài|Người viết|Tin, ảnh)\s*:\s*(.+?)[)\s]*$", _I)
+_SENTENCE_END = ('.', '!', '?', '…', '"', '”', ';', ':', '/.', '»')
+
+
+def _is_substantial(line: str) -> bool:
+    """A paragraph of running text, as opposed to headings, captions, menus and signatures."""
+    return len(line) >= 200 or (len(line.split()) >= 12 and line.rstrip(")").endswith(_SENTENCE_END))
+
+
+def _is_breadcrumb(line: str) -> bool:
+    parts = _BREADCRUMB_SEP.split(line)
+    return (len(parts) >= 2 and len(line) <= 150
+            and all(p and len(p) <= 50 and len(p.split()) <= 6 and not p.endswith(".") for p in parts))
+
+
+def _is_noise(line: str) -> bool:
+    return (any(p.search(line) for p in _NOISE_LINES) or bool(_WIDGET_LINE.match(line)) or _is_breadcrumb(line))
+
+
+def _tidy(line: str) -> str:
+    """Whitespace collapsed, inline counters/image names/paths removed, table-cell bars trimmed."""
+    line = re.sub(r"[ \t]+", " ", line).strip()
+    if not line:
+        return line
+    for pattern in _INLINE_JUNK:
+        line = pattern.sub("", line)
+    if _DATELINE.match(line):
+        line = _WIDGET_SUFFIX.sub("", line)
+    return line.strip(" |").strip()
+
+
+def _is_signature(line: str) -> bool:
+    """A trailing author/source line: "Nguồn: ...", or a short line of capitalised words ("Mai Hân", "BBT.")."""
+    if _SOURCE_LINE.match(line):
+        return len(line) <= 150
+    words = re.sub(r"\s*\([^()]*\)$", "", line).rstrip(".").split()
+    return 0 < len(words) <= 8 and len(line) <= 60 and all(w[0].isupper() or w in "-–" for w in words)
+
+
+def clean_text(text: str) -> str:
+    """Noise-free text: one blank line at most between paragraphs, no trailing spaces, real sentences untouched."""
+    raw = normalize(text).split("\n")
+    lines = [_tidy(ln) for ln in raw]
+    keep = [bool(ln) and not _is_noise(ln) for ln in lines]
+    noise = [bool(raw[i].strip()) and not keep[i] for i in range(len(lines))]
+    substantial = [i for i, ln in enumerate(lines) if keep[i] and _is_substantial(ln)]
+    if substantial:
+        first, last = substantial[0], substantial[-1]
+        for i, ln in enumerate(lines):
+            if (i < first or i > last) and keep[i] and _LONE_NUMBER.match(ln):
+                keep[i], noise[i] = False, True
+        total = sum(len(ln) for ln in lines)
+        _cut_related(lines, keep, first, total)
+        _cut_footer(lines, keep)
+        _cut_tail_chrome(lines, keep, noise, last)
+        _cut_header_chrome(lines, keep, first)
+    _drop_repeats(lines, keep)
+    out: list[str] = []
+    for i, ln in enumerate(lines):
+        if keep[i]:
+            out.append(ln)
+        elif not raw[i].strip() and out and out[-1]:
+            out.append("")
+    return "\n".join(out).strip("\n")
+
+
+def _cut_related(lines: list[str], keep: list[bool], first: int, total: int) -> None:
+    """A "Tin khác"/"Xem thêm" marker in the second half and the headline list after it (up to the next paragraph)."""
+    done = 0
+    for i, ln in enumerate(lines):
+        if i > first and keep[i] and _RELATED.match(ln) and done >= total // 2:
+            run, j = [], i
+            while j < len(lines) and not (keep[j] and _is_substantial(lines[j])):
+                run += [j] if keep[j] else []
+                j += 1
+            if j == len(lines) and len(run) > 1 and _is_signature(lines[run[-1]]):
+                run.pop()  # the article's signature after the list
+            for r in run:
+                keep[r] = False
+        done += len(ln)
+
+
+def _cut_footer(lines: list[str], keep: list[bool]) -> None:
+    kept = [i for i, k in enumerate(keep) if k]
+    block = []
+    for i in reversed(kept):
+        if _CONTACT.match(lines[i]) or ("@" in lines[i] and len(lines[i]) <= 80):
+            block.append(i)
+        else:
+            if len(block) >= 2 and lines[i].isupper() and len(lines[i]) <= 120:
+                block.append(i)  # the organisation's name heading the contact block
+            break
+    if len(block) >= 2:
+        for i in block:
+            keep[i] = False
+
+
+def _cut_tail_chrome(lines: list[str], keep: list[bool], noise: list[bool], last: int) -> None:
+    """Short non-sentence lines between the last paragraph and the last noise line are sidebar chrome.
+
+    Kept: sentences, long lines, parenthesised lines and the first signature-like line (the author).
+    """
+    tail_noise = [i for i in range(last + 1, len(lines)) if noise[i]]
+    if not tail_noise:
+        return
+    signed = False
+    for i in range(last + 1, tail_noise[-1]):
+        ln = lines[i]
+        if not keep[i]:
+            continue
+        if not signed and _is_signature(ln):
+            signed = True
+        elif not (ln.endswith((".", "!", "?", "…", "”", '"', ":")) or len(ln.split()) > 10
+                  or (ln.startswith("(") and ln.endswith(")"))):
+            keep[i] = False
+
+
+def _cut_header_chrome(lines: list[str], keep: list[bool], first: int) -> None:
+    """When a dateline follows the headline, the short lines above the headline are banners and menus."""
+    kept = [i for i in range(first) if keep[i]]
+    for n, i in enumerate(kept):
+        if n and _DATELINE.match(lines[i]):
+            above = kept[: n - 1]
+            if all(len(lines[j]) < 200 for j in above):
+                for j in above:
+                    keep[j] = False
+            return
+
+
+def _drop_repeats(lines: list[str], keep: list[bool]) -> None:
+    """A lead repeated verbatim is kept once (a standalone lead that opens the next paragraph is dropped)."""
+    seen: set[str] = set()
+    kept = [i for i, k in enumerate(keep) if k]
+    for n, i in enumerate(kept):
+        ln = lines[i]
+        if len(ln) < 40:
+            continue
+        if ln in seen:
+            keep[i] = False
+            continue
+        seen.add(ln)
+        nxt = kept[n + 1] if n + 1 < len(kept) else None
+        if nxt is not None and len(lines[nxt]) > len(ln) and lines[nxt].startswith(ln):
+            keep[i] = False
+
+
+# --- metadata --------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=4)
+def load_provinces(path: Path = PROVINCES_FILE) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(canonical name, pattern matching any of its spellings as whole words) for every line of `path`."""
+    out = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            names = [normalize(n.strip()) for n in line.split("|") if n.strip()]
+            alts = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+            out.append((names[0], re.compile(rf"(?<!\w)(?:{alts})(?!\w)")))
+    return tuple(out)
+
+
+def find_locality(title: str, text: str) -> str | None:
+    """The province named in the title, else the one mentioned most often (at least 3 times, no tie)."""
+    provinces = load_provinces()
+    in_title = [(m.start(), name) for name, pat in provinces if (m := pat.search(title))]
+    if in_title:
+        return min(in_title)[1]
+    counts = Counter({name: len(pat.findall(text)) for name, pat in provinces})
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= 3 and (len(ranked) < 2 or ranked[1][1] < ranked[0][1]):
+        return ranked[0][0]
+    return None
+
+
+def _header(lines: list[str]) -> list[str]:
+    """Non-blank lines before the first paragraph of running text (at most 8)."""
+    out = []
+    for ln in lines:
+        if _is_substantial(ln) or len(out) >= 8:
+            break
+        if ln.strip():
+            out.append(ln.strip())
+    return out
+
+
+def find_date(header: list[str]) -> str | None:
+    """ISO date of the first dateline in the header ("Ngày đăng: 09/07/2014" -> "2014-07-09"; dd/mm/yyyy)."""
+    for ln in header:
+        m = _DATELINE.match(ln)
+        if m:
+            d, mo, y = (int(g) for g in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
+            try:
+                return date(y, mo, d).isoformat() if 1900 <= y <= 2100 else None
+            except ValueError:
+                return None
+    return None
+
+
+def find_author(lines: list[str]) -> str | None:
+    """The trailing "Nguồn: ..."/"Tác giả: ..." line or signature ("Mai Hân"), else None."""
+    tail = [ln.strip() for ln in lines if ln.strip()][-2:]
+    for ln in reversed(tail):
+        m = _SOURCE_LINE.match(ln)
+        if m and len(ln) <= 150:
+            return m.group(1).strip(" .")
+    if tail and not _is_substantial(tail[-1]) and _is_signature(tail[-1]) and not _DATELINE.match(tail[-1]):
+        return tail[-1].strip(" .•")
+    return None
+
+
+def extract_metadata(text: str, path: Path, html_title: str | None) -> DocumentMeta:
+    """Title (HTML headline, else the first headline-like line, else the file name), date, locality, author.
+
+    Expects the output of `clean_text` (site chrome above the headline is gone there).
+    """
+    lines = text.split("\n")
+    header = _header(lines)
+    title = re.sub(r"\s+", " ", html_title).strip() if html_title else ""
+    if not title:
+        for ln in header[:4]:
+            if 2 <= len(ln.split()) and len(ln) <= 250 and not _DATELINE.match(ln) and not ln.startswith("("):
+                title = ln
+                break
+    if not title:
+        title = Path(path).stem.replace("_", " ").strip()
+    return DocumentMeta(title=title, date=find_date(header), locality=find_locality(title, text),
+                        author=find_author(lines))
