@@ -42,7 +42,7 @@ TYPE_WORDS: tuple[str, ...] = (
 )
 SHORTHAND_TYPES = frozenset({
     "Chỉ thị", "Nghị quyết", "Quyết định", "Quy chế", "Quy định", "Kết luận", "Nghị định", "Thông tư",
-    "Thông tri", "Chương trình", "Kế hoạch", "Luật", "Hướng dẫn", "Đề án",
+    "Thông tri", "Chương trình", "Kế hoạch", "Luật", "Hướng dẫn", "Đề án", "Công văn",
 })
 
 
@@ -156,7 +156,8 @@ _FOLDED_TYPES = {fold_text(w): w for w in TYPE_WORDS}
 _TYPE_BEFORE = re.compile(rf"({_alt(TYPE_WORDS)})(?:[ \t]+hành[ \t]+động)?[ \t]*(?:số[ \t]*:?[ \t]*)?$", re.I)
 _TYPE_BEFORE_FOLDED = re.compile(
     rf"({_alt(tuple(_FOLDED_TYPES))})(?:[ \t]+hanh[ \t]+dong)?[ \t]*(?:so[ \t]*:?[ \t]*)?$")
-_SHORT_TAIL = r"[ \t]+(?:{so}[ \t]*)?(\d{{1,5}})(?![\d.,]*\d)(?![ \t]*[-/][ \t]*\w)(?![\w%])"
+_SHORT_TAIL = (r"[ \t]+(?:{so}[ \t]*)?(\d{{1,5}})(?![\d.,]*\d)(?![\w%])"
+               r"(?![ \t]*[-/][ \t]*(?:\d|(?-i:[A-ZĐ][A-ZĐa-z]*)(?![^\W\d_])|[^\W\d_]+[ \t]*[-/]))")
 _SHORT = re.compile(rf"(?<!\w)({_alt(tuple(SHORTHAND_TYPES))}){_SHORT_TAIL.format(so='số')}", re.I)
 _SHORT_FOLDED = re.compile(
     rf"(?<!\w)({_alt(tuple(fold_text(w) for w in SHORTHAND_TYPES))}){_SHORT_TAIL.format(so='so')}")
@@ -167,7 +168,6 @@ def _canonical_type(word: str) -> str:
 
 
 def _scan(text: str, lenient: bool) -> list[CodeMatch]:
-    text = unicodedata.normalize("NFC", text)
     folded = fold_text(text)
     src = folded if lenient else text
     before_re = _TYPE_BEFORE_FOLDED if lenient else _TYPE_BEFORE
@@ -178,12 +178,10 @@ def _scan(text: str, lenient: bool) -> list[CodeMatch]:
         tb = before_re.search(src, max(0, m.start() - 40), m.start())
         has_intro = tb is not None or re.search(r"(?:số|so)[ \t]*:?[ \t]*$", folded[max(0, m.start() - 6):m.start()])
         known = [s for s in segs if _known(s)]
-        if lenient:
-            ok = bool(known)
+        if lenient or len(segs) >= 2:
+            ok = bool(known) or (not lenient and tb is not None)
         elif m.group(2):
             ok = True
-        elif len(segs) >= 2:
-            ok = bool(known) or bool(has_intro)
         else:
             ok = bool(known) and bool(has_intro)
         code = normalize_code(m.group(0)) if ok else None

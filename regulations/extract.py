@@ -16,13 +16,14 @@ ISSUER_RE = "|".join([
     r"Ban Bí thư(?: Trung ương)?(?: Đảng)?", r"Bộ Chính trị", r"Ban Chấp hành Trung ương(?: Đảng)?", r"BCH ?TW",
     r"Ban Chấp hành Đảng bộ (?:tỉnh|thành phố)", r"(?:Ban Thường vụ|BTV) (?:Tỉnh|Thành) ủy(?-i:(?: [A-ZĐ]\w+)*)",
     r"(?:Tỉnh|Thành) ủy(?-i:(?: [A-ZĐ]\w+)*)", r"Thủ tướng(?: Chính phủ)?", r"Ủy ban Thường vụ Quốc hội",
-    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)(?: (?:tỉnh|thành phố|TP\.?))?(?-i:(?: [A-ZĐ]\w+)*)",
+    r"(?:UBND|Ủy ban nhân dân)(?: (?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường))?(?-i:(?: [A-ZĐ]\w+)*)",
     r"(?:HĐND|Hội đồng nhân dân)(?: (?:tỉnh|thành phố))?", r"Quốc hội", r"Chủ tịch nước",
-    r"Văn phòng Chính phủ", r"Thanh tra Chính phủ", r"Chính phủ", r"Ngân hàng Nhà nước(?: Việt Nam)?",
+    r"Văn phòng Chính phủ", r"Thanh tra Chính phủ", r"Chính phủ", r"(?:Ngân hàng Nhà nước|NHNN)(?: Việt Nam)?",
+    r"(?:Thanh tra )?Ủy ban Chứng khoán Nhà nước",
     r"Ban (?:Tuyên giáo|Đối ngoại|Tổ chức|Dân vận|Kinh tế|Nội chính) Trung ương", r"Ủy ban Kiểm tra Trung ương",
     r"(?:Bộ trưởng )?Bộ (?:" + "|".join(re.escape(m) for m in _MINISTRIES) + ")",
-])
-TERM_RE = r"kh(?:óa|oá|oa)[ \t]+([IVXLC]+)\b"
+]).replace("Ủy", "(?:Ủy|Uỷ)").replace("ủy", "(?:ủy|uỷ)")
+TERM_RE = r"[Kk]h(?:óa|oá|oa)[ \t]+([IVXLC]+)\b"
 _ISSUER_CANON = (  # folded phrase -> canonical, first hit wins
     ("ban bi thu", "Ban Bí thư"), ("bo chinh tri", "Bộ Chính trị"), ("ban chap hanh trung uong", "Ban Chấp hành Trung ương"),
     ("bch tw", "Ban Chấp hành Trung ương"), ("bchtw", "Ban Chấp hành Trung ương"),
@@ -34,10 +35,14 @@ _ISSUER_CANON = (  # folded phrase -> canonical, first hit wins
     ("uy ban thuong vu quoc hoi", "Ủy ban Thường vụ Quốc hội"), ("van phong chinh phu", "Văn phòng Chính phủ"),
     ("thanh tra chinh phu", "Thanh tra Chính phủ"), ("ubnd thanh pho", "Ủy ban nhân dân thành phố"),
     ("ubnd tp", "Ủy ban nhân dân thành phố"), ("uy ban nhan dan thanh pho", "Ủy ban nhân dân thành phố"),
+    ("ubnd huyen", "Ủy ban nhân dân huyện"), ("uy ban nhan dan huyen", "Ủy ban nhân dân huyện"),
+    ("ubnd quan", "Ủy ban nhân dân quận"), ("uy ban nhan dan quan", "Ủy ban nhân dân quận"),
     ("ubnd", "Ủy ban nhân dân tỉnh"), ("uy ban nhan dan", "Ủy ban nhân dân tỉnh"),
     ("hdnd thanh pho", "Hội đồng nhân dân thành phố"), ("hoi dong nhan dan thanh pho", "Hội đồng nhân dân thành phố"),
     ("hdnd", "Hội đồng nhân dân tỉnh"), ("hoi dong nhan dan", "Hội đồng nhân dân tỉnh"), ("quoc hoi", "Quốc hội"),
-    ("chu tich nuoc", "Chủ tịch nước"), ("ngan hang nha nuoc", "Ngân hàng Nhà nước"), ("chinh phu", "Chính phủ"),
+    ("chu tich nuoc", "Chủ tịch nước"), ("ngan hang nha nuoc", "Ngân hàng Nhà nước"), ("nhnn", "Ngân hàng Nhà nước"),
+    ("thanh tra uy ban chung khoan", "Thanh tra Ủy ban Chứng khoán Nhà nước"),
+    ("uy ban chung khoan", "Ủy ban Chứng khoán Nhà nước"), ("chinh phu", "Chính phủ"),
 )
 
 
@@ -45,12 +50,16 @@ def canonical_issuer(phrase: str) -> str:
     """"của Ban thường vụ Tỉnh ủy" -> "Ban Thường vụ Tỉnh ủy"; unknown bodies come back as written."""
     body = re.sub(r"^[\s,]*(?:của|do)\s+", "", phrase.strip(), flags=re.I)
     body = re.sub(r"\s+(?:đã\s+|vừa\s+)?ban hành\s*$", "", body)
-    body = re.sub(r"^.*?,\s*", "", body) if re.match(r"ngày", body) else body
+    body = re.sub(r"^.*?,\s*", "", body) if re.match(r"ngày", body, re.I) else body
+    body = re.sub(r"\s+(?:đã\s+|vừa\s+|cũng\s+)?(?:ban hành|có|ký|ra|tại|theo)(?:\s+các|\s+một)?\s*$", "", body, flags=re.I)
     folded = fold_text(body)
     for key, canon in _ISSUER_CANON:
         if key in folded:
             return canon
-    return re.sub(r"^Bộ trưởng ", "", re.sub(r"\s+", " ", body))
+    for ministry in _MINISTRIES:
+        if "bo " + fold_text(ministry) in folded:
+            return "Bộ " + ministry
+    return re.sub(r"\s+", " ", body)
 
 
 def parse_date(s: str) -> str | None:
@@ -117,7 +126,10 @@ _DATE = r"ngày[ \t]+(\d{1,2}[ \t]*[/.-][ \t]*\d{1,2}[ \t]*[/.-][ \t]*\d{4}|\d{1
 _TAIL_DATE = re.compile(rf"[ \t]*,?[ \t]*(?:ban hành[ \t]+)?{_DATE}")
 _TAIL_ISSUER = re.compile(rf"[ \t]*,?[ \t]*(?:của|do)[ \t]+(?:{ISSUER_RE})", re.I)
 _TAIL_TERM = re.compile(rf"[ \t]*\(?[ \t]*{TERM_RE}[ \t]*\)?")
-_BEFORE = re.compile(rf"(?:{_DATE}[ \t]*,[ \t]*)?(?:{ISSUER_RE})[ \t]+(?:đã[ \t]+|vừa[ \t]+)?ban hành[ \t]+$", re.I)
+_BEFORE = re.compile(
+    rf"(?:{_DATE}[ \t]*,[ \t]*)?(?:(?:Thống đốc|Bộ trưởng|Chủ tịch)[ \t]+)?(?:{ISSUER_RE})(?:[ \t]+\([^)]{{1,20}}\))?"
+    rf"(?:[ \t]+(?:đã[ \t]+|vừa[ \t]+|cũng[ \t]+)?(?:ban hành|có|ký|ra)|[ \t]+(?:tại|theo))[ \t]+(?:các[ \t]+|một[ \t]+)?$", re.I)
+_DIRECT_ISSUER = re.compile(rf"[ \t]+(?:{ISSUER_RE})(?!\w)", re.I)
 _SUBJECT = re.compile(r"[ \t]*,?[ \t]*(về|ban hành|hướng dẫn|quy định|triển khai|thực hiện)[ \t]+")
 _SUBJECT_STOP = re.compile(
     r"[;:.!?\n(]|[ \t]*(?:,|và)[ \t]+(?=(?:Chỉ thị|Nghị quyết|Quyết định|Kết luận|Kế hoạch|Chương trình|Thông tri|"
@@ -129,16 +141,30 @@ _NAMED_TYPES = (
     "Nghị quyết", "Chiến lược", "Đề án", "Chương trình", "Kế hoạch", "Quy chế", "Hiến pháp", "Bộ luật", "Luật",
     "Chỉ thị", "Quyết định", "Kết luận", "Thông tri", "Quy định", "Nghị định", "Thông tư", "Cương lĩnh", "Pháp lệnh",
 )
-_TITLED = ("Chiến lược", "Đề án", "Hiến pháp", "Cương lĩnh")  # a following phrase is always a title
-_NAMED = re.compile(r"(?<![\w])(" + "|".join(sorted(_NAMED_TYPES, key=len, reverse=True)) + r")(?![\w])")
+_TITLED = ("Chiến lược", "Đề án", "Hiến pháp", "Cương lĩnh")  # a following capitalised phrase is a title
+_LOWER_TITLED = ("Chương trình", "Kế hoạch", "Quy chế", "Quy định", "Đề án", "Chiến lược", "Nghị quyết", "Luật",
+                 "Bộ luật", "Cương lĩnh", "Hiến pháp", "Pháp lệnh")  # mid-sentence + lower-case title word
+_STOP_WORDS = frozenset((
+    "này", "đó", "nêu", "có", "được", "là", "đã", "sẽ", "mới", "cũng", "nhiều", "và", "các", "với", "để", "thì",
+    "không", "chưa", "vẫn", "quy", "ban", "yêu", "trên", "dưới", "trong", "cho", "hiện", "đang", "nói", "chỉ", "gì",
+    "ấy", "kia", "nào", "ra", "vào", "lại", "rất", "đều", "phải", "tại", "khi", "mà", "như", "sau", "trước", "theo",
+))
+_NAMED = re.compile(r"(?<![\w])(" + "|".join(sorted(_NAMED_TYPES, key=len, reverse=True)) + r"|luật)(?![\w])")
+_ORG_BEFORE = re.compile(r"(?:Viện|Học viện|Trung tâm|Ban|Vụ|Cục|Văn phòng|đối tác|Đối tác|Tổ|Nhóm|Đoàn|Sở|Phòng|"
+                         r"Hội đồng|Ủy ban|trường|Trường|Khoa|Đại học|nhà|Nhà|hành nghề)[ \t]+$")
+_NOT_LAW_BEFORE = re.compile(r"(?:pháp|đạo|Đạo|kỷ|dự|giới|làm|học|ngành|văn|tuân)[ \t]+$")  # "pháp luật Việt Nam"
+_NOT_A_DOC = re.compile(r"(?:[ \t]+(?:sư|gia)(?!\w))")  # "Luật sư", "Chiến lược gia"
+_LAW_STOP = re.compile(r"[,;:.!?\n(“\"]|[ \t]+(?:và|theo|để|nhằm|thì|là|đã|được|có|với|quy định|về|tại|của|"
+                       r"hiện hành|trong|cho|này|đó|năm[ \t]+nay|giải thích|cũng|không|mà|sẽ|số)(?!\w)")
+_CENTRAL = re.compile(r"[ \t]+(?:Hội nghị[ \t]+)?(?i:trung ương)(?:[ \t]+(?:lần[ \t]+thứ[ \t]+)?(\d{1,2}|[IVX]+)(?!\w))?"
+                      r"(?:[ \t]*,?[ \t]*\(?(?i:kh(?:óa|oá|oa))[ \t]+([IVXLC]+)\)?)?")
 _TYPE_ALT = "|".join(sorted(_NAMED_TYPES, key=len, reverse=True))
-_TITLE_START = re.compile(
-    rf"[ \t]+(?:(Đại hội|Hội nghị Trung ương|Trung ương|của[ \t]|hành động|liên tịch|về[ \t]|{_TYPE_ALT})|(\S))")
+_TITLE_START = re.compile(rf"[ \t]+(?:(hành động|liên tịch|về[ \t]|{_TYPE_ALT})|(\w+))")
 _YEAR_END = re.compile(r"(?:đến|giai đoạn)[ \t]+(?:năm[ \t]+)?\d{4}(?:[ \t]*-[ \t]*\d{4})?(?:,[ \t]*tầm nhìn(?: đến)?(?: năm)?[ \t]+\d{4})?")
 _NAME_STOP = re.compile(r"[,;:.!?\n(“\"]|[ \t]+(?:và|theo|để|nhằm|trên địa bàn|thì|là|đã|được|có|với|quy định|nêu)[ \t]")
 _CONGRESS = re.compile(
-    r"Đại hội(?:[ \t]+(?:đại biểu[ \t]+)?(Đảng toàn quốc|Đảng bộ tỉnh|Đảng bộ thành phố|toàn quốc))?"
-    r"(?:[ \t]+(?:lần[ \t]+thứ[ \t]+)?([IVXLC]+)\b)?(?:[ \t]+của[ \t]+Đảng)?")
+    r"[ \t]+Đại hội(?:[ \t]+(?:đại biểu[ \t]+)?(Đảng toàn quốc|Đảng bộ tỉnh|Đảng bộ thành phố|toàn quốc))?"
+    r"(?:[ \t]+(?:lần[ \t]+thứ[ \t]+)?([IVXLC]+|\d{1,2})(?!\w))?(?:[ \t]+của[ \t]+Đảng)?")
 
 
 def _sentence_of(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -192,39 +218,57 @@ def _coded(doc: tuple[str, str, str | None], text: str, cm: CodeMatch, sent: tup
 
 
 def _named(doc: tuple[str, str, str | None], text: str, m: re.Match[str], sent: tuple[int, int]) -> Reference | None:
-    dtype, pos = m.group(1), m.end()
-    if _GENERIC.search(text, max(0, m.start() - 10), m.start()) or _DRAFTED.search(text, max(0, m.start() - 15), m.start()):
+    """A document named without a number: "Nghị quyết Đại hội ... lần thứ XI", "Luật Doanh nghiệp", ..."""
+    written_type, pos = m.group(1), m.end()
+    dtype = "Luật" if written_type == "luật" else written_type
+    if _GENERIC.search(text, max(0, m.start() - 12), m.start()) or _DRAFTED.search(text, max(0, m.start() - 20), m.start()) \
+            or _ORG_BEFORE.search(text, max(0, m.start() - 15), m.start()) or _NOT_A_DOC.match(text, pos):
         return None
-    if dtype == "Luật" and text.startswith("Luật sư", m.start()):
-        return None
-    ts = _TITLE_START.match(text, pos, sent[1])
-    if not ts:
-        return None
-    lead = ts.group(1)
-    first = ts.group(2) or ""
-    if lead is None and not (dtype in _TITLED or (dtype in ("Luật", "Bộ luật") and first[:1].isupper())):
-        year = _YEAR_END.search(text, pos, min(sent[1], pos + 60))
-        if not year or _NAME_STOP.search(text, pos + 1, year.start()):
-            return None
-    year = _YEAR_END.search(text, pos, min(sent[1], pos + 150))
-    stop = _NAME_STOP.search(text, pos + 1, sent[1])
-    end = stop.start() if stop else sent[1]
-    if year and (not stop or year.start() < stop.start() + 40) and not _NAME_STOP.search(text, pos + 1, year.start()):
-        end = year.end()
+    first_letter = next((i for i in range(sent[0], sent[1]) if text[i].isalpha()), sent[0])
+    mid_sentence = m.start() > first_letter
     issuer = term = subject = date = None
-    if lead and lead.startswith("của"):
+    end = None
+    if written_type == "luật":  # "luật Dự trữ quốc gia": lower-case word, capitalised name
+        if not re.match(r"[ \t]+[A-ZĐ]", text[pos:pos + 3]) or _NOT_LAW_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            return None
+        end = _law_end(text, pos, sent[1])
+    elif (c := _CONGRESS.match(text, pos, sent[1])) and c.group(0).strip() != "Đại hội":
+        where = fold_text(c.group(1) or ("toàn quốc" if "của Đảng" in c.group(0) else ""))
+        issuer = "Đại hội Đảng bộ tỉnh" if "dang bo" in where else "Đại hội Đảng toàn quốc" if where else None
+        term, end = _roman(c.group(2)), c.end()
+    elif c := _CENTRAL.match(text, pos, sent[1]):
+        issuer, term, end = "Ban Chấp hành Trung ương", _roman(c.group(2)) if c.group(2) else None, c.end()
+    elif re.match(r"[ \t]+của[ \t]", text[pos:pos + 6]):
         date, issuer, term, subject, end = _tail(text, pos, sent[1])
         if issuer is None:
             return None
         if subject:
             end = text.find(subject, end) + len(subject)
-    elif lead and lead.startswith(("Đại hội", "Hội nghị", "Trung ương")):
-        c = _CONGRESS.match(text, ts.start(1))
-        if c and c.group(0).strip() != "Đại hội":
-            end = c.end()
-            where = fold_text(c.group(1) or ("toàn quốc" if "của Đảng" in c.group(0) else ""))
-            issuer = "Đại hội Đảng bộ tỉnh" if "dang bo" in where else "Đại hội Đảng toàn quốc" if where else None
-            term = c.group(2).upper() if c.group(2) else None
+    elif d := _DIRECT_ISSUER.match(text, pos, sent[1]):
+        issuer, end = canonical_issuer(d.group(0)), d.end()
+    else:
+        ts = _TITLE_START.match(text, pos, sent[1])
+        if not ts:
+            return None
+        word = ts.group(2) or ""
+        if ts.group(1) is None:
+            year = _YEAR_END.search(text, pos, min(sent[1], pos + 60))
+            titled = word[:1].isupper() and (dtype in _TITLED or dtype in ("Luật", "Bộ luật"))
+            lower_title = word[:1].islower() and mid_sentence and dtype in _LOWER_TITLED and word not in _STOP_WORDS
+            if not (titled or lower_title or (year and not _NAME_STOP.search(text, pos + 1, year.start()))):
+                return None
+        if dtype in ("Luật", "Bộ luật"):
+            end = _law_end(text, pos, sent[1])
+        else:
+            year = _YEAR_END.search(text, pos, min(sent[1], pos + 150))
+            stop = _NAME_STOP.search(text, pos + 1, sent[1])
+            end = stop.start() if stop else sent[1]
+            if year and not _NAME_STOP.search(text, pos + 1, year.start()):
+                end = year.end()
+    before = _BEFORE.search(text, max(sent[0], m.start() - 120), m.start())
+    if before:
+        issuer = issuer or canonical_issuer(before.group(0))
+        date = date or (parse_date(before.group(1)) if before.group(1) else None)
     name = text[m.start():end].strip(" \t,")
     return Reference(
         *doc, doc_type=dtype, code=None, name=name, issuer=issuer, symbol_issuer=None, date=date, term=term,
@@ -232,16 +276,40 @@ def _named(doc: tuple[str, str, str | None], text: str, m: re.Match[str], sent: 
         written=name, quote=text[sent[0]:sent[1]])
 
 
+def _law_end(text: str, pos: int, limit: int) -> int:
+    stop = _LAW_STOP.search(text, pos + 1, limit)
+    return stop.start() if stop else limit
+
+
+def _roman(n: str | None) -> str | None:
+    if not n or not n.isdigit():
+        return n.upper() if n else None
+    out, v = "", int(n)
+    for value, sym in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while v >= value:
+            out, v = out + sym, v - value
+    return out
+
+
 def _share_issuers(refs: list[Reference], text: str) -> list[Reference]:
-    """"Chỉ thị số 45-CT/TW và Nghị quyết số 36-NQ/TW của Bộ Chính trị": the issuer applies to both."""
+    """"Chỉ thị số 45-CT/TW và Nghị quyết số 36-NQ/TW của Bộ Chính trị": the issuer applies to both;
+    "Chính phủ ban hành các Nghị quyết số 33/NQ-CP, 34/NQ-CP": so does one written before the list."""
     out = list(refs)
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
-        gap = text[a.mention_end:b.mention_start]
-        if a.issuer or a.date or a.subject or not b.issuer or gap.strip() not in ("và", ",", "") or a.shorthand:
+        if text[a.mention_end:b.mention_start].strip() not in ("và", ",", "") or not (a.code and b.code):
             continue
-        if a.code and b.code and parse_code(a.code).issuer_symbol == parse_code(b.code).issuer_symbol:
+        if parse_code(a.code).issuer_symbol != parse_code(b.code).issuer_symbol:
+            continue
+        if not (a.issuer or a.date or a.subject) and b.issuer:
             out[i] = replace(a, issuer=b.issuer, term=a.term or b.term)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if b.issuer or not (a.code and b.code and a.issuer) or not text[b.mention_start].isdigit():
+            continue
+        if text[a.mention_end:b.mention_start].strip() in ("và", ",") and \
+                parse_code(a.code).issuer_symbol == parse_code(b.code).issuer_symbol:
+            out[i] = replace(b, issuer=a.issuer, term=b.term or a.term)
     return out
 
 
@@ -279,6 +347,9 @@ def extract_references(doc_id: str, source: str, text: str, locality: str | None
         if re.match(r"[ \t]+(?:hành[ \t]+động[ \t]+)?(?:số[ \t]*)?\d", text[m.end():m.end() + 30]):
             continue
         ref = _named(doc, text, m, _sentence_of(bounds, m.start()))
+        if ref and any(r.code is None and r.doc_type == ref.doc_type and r.mention_start < m.start() < r.mention_end
+                       for r in refs):
+            continue  # "Luật Luật sư": the inner word is part of the name
         if ref and not any(r.subject and r.start == ref.start and _inside_subject(text, r, ref) for r in refs):
             refs.append(ref)
     refs.sort(key=lambda r: r.mention_start)
