@@ -118,7 +118,8 @@ def score(gold: list[GoldRow], predicted: dict[str, list[Reference]], verbose: b
 def corpus_predictions(corpus_dir: Path = ROOT / "corpus") -> dict[str, list[Reference]]:
     out = {}
     for path in sorted(corpus_dir.glob("*.txt")):
-        out[path.name[:3]] = extract_references(path.stem, str(path), path.read_text(encoding="utf-8"), None)
+        text = normalize(path.read_text(encoding="utf-8"))
+        out[path.name[:3]] = extract_references(path.stem, str(path), text, None)
     return out
 
 
