@@ -90,9 +90,11 @@ def decode_bytes(data: bytes, path: Path) -> str:
         best = from_bytes(data).best()
     except Exception:  # charset-normalizer failures are just "undecodable"
         best = None
-    if best is None:
+    text = str(best) if best is not None else ""
+    odd = sum(1 for c in text[:65536] if not (c.isprintable() or c in "\n\r\t\f"))
+    if best is None or odd > 0.05 * min(len(text), 65536):
         raise SkipFile(str(path), "undecodable text: not UTF-8, UTF-16, windows-1258 or any detectable encoding")
-    return str(best)
+    return text
 
 
 def _try_cp1258(data: bytes) -> str | None:

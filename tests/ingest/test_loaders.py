@@ -205,3 +205,16 @@ def test_real_corpus_file_loads_unchanged_apart_from_normalization():
     got = load_file(path, MB)
     assert got.text.startswith("Tin tức > Thông tin KT-VH-XH\nĐăk Nông với chủ trương")
     assert "văn hóa" in got.text and "cấp ủy Đảng" in got.text  # "cấp uỷ" in the source, unified
+
+
+def test_other_legacy_encodings_fall_back_to_charset_normalizer(tmp_path):
+    text = "Привет, как дела? Это тест русского текста в кодировке."
+    assert load_file(write(tmp_path, "ru.txt", text.encode("cp1251")), MB).text == text
+
+
+def test_random_bytes_are_binary(tmp_path):
+    import random
+
+    data = bytes(random.Random(7).randrange(1, 256) for _ in range(3000))
+    with pytest.raises(SkipFile, match="binary content"):
+        load_file(write(tmp_path, "noise.txt", data), MB)
