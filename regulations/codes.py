@@ -156,7 +156,7 @@ _FOLDED_TYPES = {fold_text(w): w for w in TYPE_WORDS}
 _TYPE_BEFORE = re.compile(rf"({_alt(TYPE_WORDS)})(?:[ \t]+hành[ \t]+động)?[ \t]*(?:số[ \t]*:?[ \t]*)?$", re.I)
 _TYPE_BEFORE_FOLDED = re.compile(
     rf"({_alt(tuple(_FOLDED_TYPES))})(?:[ \t]+hanh[ \t]+dong)?[ \t]*(?:so[ \t]*:?[ \t]*)?$")
-_SHORT_TAIL = (r"[ \t]+(?:{so}[ \t]*)?(\d{{1,5}})(?![\d.,]*\d)(?![\w%])"
+_SHORT_TAIL = (r"[ \t]+(?:{so}[ \t]*)?(\d{{1,5}}(?:/(?:19|20)\d\d)?)(?![\d.,]*\d)(?![\w%])"
                r"(?![ \t]*[-/][ \t]*(?:\d|(?-i:[A-ZĐ][A-ZĐa-z]*)(?![^\W\d_])|[^\W\d_]+[ \t]*[-/]))")
 _SHORT = re.compile(rf"(?<!\w)({_alt(tuple(SHORTHAND_TYPES))}){_SHORT_TAIL.format(so='số')}", re.I)
 _SHORT_FOLDED = re.compile(
@@ -218,8 +218,8 @@ def code_key(code: str) -> str:
 
 
 def shorthand_key(doc_type: str, number: str) -> str:
-    """"Chỉ thị", "38" -> "num:chithi:38" (leading zeros dropped)."""
-    return f"num:{_key_part(doc_type)}:{number.lstrip('0') or '0'}"
+    """"Chỉ thị", "38" -> "num:chithi:38" (leading zeros and a "/2017" year dropped)."""
+    return f"num:{_key_part(doc_type)}:{number.split('/')[0].lstrip('0') or '0'}"
 
 
 def _keys(matches: list[CodeMatch]) -> list[str]:

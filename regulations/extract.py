@@ -14,10 +14,11 @@ _MINISTRIES = (
 )
 ISSUER_RE = "|".join([
     r"Ban Bí thư(?: Trung ương)?(?: Đảng)?", r"Bộ Chính trị", r"Ban Chấp hành Trung ương(?: Đảng)?", r"BCH ?TW",
-    r"Ban Chấp hành Đảng bộ (?:tỉnh|thành phố)", r"(?:Ban Thường vụ|BTV) (?:Tỉnh|Thành) ủy(?-i:(?: [A-ZĐ]\w+)*)",
-    r"(?:Tỉnh|Thành) ủy(?-i:(?: [A-ZĐ]\w+)*)", r"Thủ tướng(?: Chính phủ)?", r"Ủy ban Thường vụ Quốc hội",
-    r"(?:UBND|Ủy ban nhân dân)(?: (?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường))?(?-i:(?: [A-ZĐ]\w+)*)",
-    r"(?:HĐND|Hội đồng nhân dân)(?: (?:tỉnh|thành phố))?", r"Quốc hội", r"Chủ tịch nước",
+    r"Ban Chấp hành Đảng bộ (?:tỉnh|thành phố)", r"(?:Ban Thường vụ|BTV) (?:Tỉnh|Thành) ủy(?-i:(?:(?: [-–])? [A-ZĐ]\w+)*)",
+    r"(?:Tỉnh|Thành) ủy(?-i:(?:(?: [-–])? [A-ZĐ]\w+)*)", r"Thủ tướng(?: Chính phủ)?", r"Ủy ban Thường vụ Quốc hội",
+    r"(?:UBND|Ủy ban nhân dân)(?: (?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường))?(?-i:(?:(?: [-–])? [A-ZĐ]\w+)*)",
+    r"(?:HĐND|Hội đồng nhân dân)(?: (?:tỉnh|thành phố))?", r"(?:Ủy ban|Ban) Thường vụ Quốc hội", r"Quốc hội",
+    r"Chủ tịch nước",
     r"Văn phòng Chính phủ", r"Thanh tra Chính phủ", r"Chính phủ", r"(?:Ngân hàng Nhà nước|NHNN)(?: Việt Nam)?",
     r"(?:Thanh tra )?Ủy ban Chứng khoán Nhà nước",
     r"Ban (?:Tuyên giáo|Đối ngoại|Tổ chức|Dân vận|Kinh tế|Nội chính) Trung ương", r"Ủy ban Kiểm tra Trung ương",
@@ -32,7 +33,7 @@ _ISSUER_CANON = (  # folded phrase -> canonical, first hit wins
     ("thuong vu tinh uy", "Ban Thường vụ Tỉnh ủy"), ("btv tinh uy", "Ban Thường vụ Tỉnh ủy"),
     ("thuong vu thanh uy", "Ban Thường vụ Thành ủy"), ("btv thanh uy", "Ban Thường vụ Thành ủy"),
     ("tinh uy", "Tỉnh ủy"), ("thanh uy", "Thành ủy"), ("thu tuong", "Thủ tướng Chính phủ"),
-    ("uy ban thuong vu quoc hoi", "Ủy ban Thường vụ Quốc hội"), ("van phong chinh phu", "Văn phòng Chính phủ"),
+    ("thuong vu quoc hoi", "Ủy ban Thường vụ Quốc hội"), ("van phong chinh phu", "Văn phòng Chính phủ"),
     ("thanh tra chinh phu", "Thanh tra Chính phủ"), ("ubnd thanh pho", "Ủy ban nhân dân thành phố"),
     ("ubnd tp", "Ủy ban nhân dân thành phố"), ("uy ban nhan dan thanh pho", "Ủy ban nhân dân thành phố"),
     ("ubnd huyen", "Ủy ban nhân dân huyện"), ("uy ban nhan dan huyen", "Ủy ban nhân dân huyện"),
@@ -246,6 +247,10 @@ def _named(doc: tuple[str, str, str | None], text: str, m: re.Match[str], sent: 
             end = text.find(subject, end) + len(subject)
     elif d := _DIRECT_ISSUER.match(text, pos, sent[1]):
         issuer, end = canonical_issuer(d.group(0)), d.end()
+    elif y := re.match(r"[ \t]+(?:năm[ \t]+)?(?:19|20)\d\d(?!\d)", text[pos:pos + 12]):
+        if dtype not in ("Hiến pháp", "Bộ luật"):
+            return None
+        end = pos + y.end()
     else:
         ts = _TITLE_START.match(text, pos, sent[1])
         if not ts:
@@ -325,7 +330,7 @@ def _resolve_shorthand(refs: list[Reference]) -> list[Reference]:
     out = []
     for r in refs:
         if r.shorthand and r.name:
-            number = r.name.rsplit(" ", 1)[1].lstrip("0")
+            number = r.name.rsplit(" ", 1)[1].split("/")[0].lstrip("0")
             types = [r.doc_type] + (["Quyết định"] if r.doc_type == "Quy chế" else [])
             codes = set().union(*(full.get((t, number), set()) for t in types if t))
             if len(codes) == 1:
@@ -344,7 +349,8 @@ def extract_references(doc_id: str, source: str, text: str, locality: str | None
     for m in _NAMED.finditer(text):
         if any(a <= m.start() < b for a, b in covered):
             continue
-        if re.match(r"[ \t]+(?:hành[ \t]+động[ \t]+)?(?:số[ \t]*)?\d", text[m.end():m.end() + 30]):
+        if re.match(r"[ \t]+(?:hành[ \t]+động[ \t]+)?(?:số[ \t]*)?\d", text[m.end():m.end() + 30]) and not \
+                (m.group(1) in ("Hiến pháp", "Bộ luật") and re.match(r"[ \t]+(?:19|20)\d\d(?!\d)", text[m.end():m.end() + 8])):
             continue
         ref = _named(doc, text, m, _sentence_of(bounds, m.start()))
         if ref and any(r.code is None and r.doc_type == ref.doc_type and r.mention_start < m.start() < r.mention_end

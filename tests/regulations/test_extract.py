@@ -115,3 +115,16 @@ def test_corpus_date_disagreement_is_kept_as_written():
     text = (CORPUS / "000_e258e916e77a1e33.txt").read_text(encoding="utf-8")
     dates = [r.date for r in extract_references("000", "x", text, None) if r.code == "01/CT-TTg"]
     assert dates == ["2012-10-09", "2012-01-09"]
+
+
+@pytest.mark.parametrize("text,found", [
+    ("thực hiện Nghị quyết 54/2017 của Quốc hội và Kết luận 21 của Bộ Chính trị.",
+     [(None, "Nghị quyết 54/2017", "Quốc hội"), (None, "Kết luận 21", "Bộ Chính trị")]),
+    ("lễ công bố Nghị quyết của Ban Thường vụ Quốc hội về việc thành lập phường Mỹ Đức.",
+     [(None, "Nghị quyết của Ban Thường vụ Quốc hội về việc thành lập phường Mỹ Đức", "Ủy ban Thường vụ Quốc hội")]),
+    ("(Khoản 2 Điều 14 Hiến pháp 2013, Khoản 2 Điều 2 BLDS 2015).", [(None, "Hiến pháp 2013", None)]),
+    ("Ngày 11/9/2018, Ủy Ban nhân dân tỉnh Bà Rịa - Vũng Tàu đã ban hành Quyết định số 2538 / QĐ - UBND phê duyệt.",
+     [("2538/QĐ-UBND", None, "Ủy ban nhân dân tỉnh")]),
+])
+def test_news_patterns(text, found):
+    assert [(r.code, r.name, r.issuer) for r in _refs(text)] == found
