@@ -69,9 +69,12 @@ def decode_bytes(data: bytes, path: Path) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                text = data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise SkipFile(str(path), f"undecodable: {encoding} byte order mark but invalid data at byte {exc.start}") from exc
+            if _mostly_unprintable(text):
+                raise SkipFile(str(path), f"binary content after a {encoding} byte order mark")
+            return text
     sample = data[:65536]
     if b"\x00" in sample:
         raise SkipFile(str(path), "binary content (NUL bytes) in a text file")
@@ -91,10 +94,14 @@ def decode_bytes(data: bytes, path: Path) -> str:
     except Exception:  # charset-normalizer failures are just "undecodable"
         best = None
     text = str(best) if best is not None else ""
-    odd = sum(1 for c in text[:65536] if not (c.isprintable() or c in "\n\r\t\f"))
-    if best is None or odd > 0.05 * min(len(text), 65536):
+    if best is None or _mostly_unprintable(text):
         raise SkipFile(str(path), "undecodable text: not UTF-8, UTF-16, windows-1258 or any detectable encoding")
     return text
+
+
+def _mostly_unprintable(text: str) -> bool:
+    sample = text[:65536]
+    return sum(1 for c in sample if not (c.isprintable() or c in "\n\r\t\f")) > 0.05 * len(sample)
 
 
 def _try_cp1258(data: bytes) -> str | None:

@@ -215,6 +215,13 @@ def test_other_legacy_encodings_fall_back_to_charset_normalizer(tmp_path):
 def test_random_bytes_are_binary(tmp_path):
     import random
 
-    data = bytes(random.Random(7).randrange(1, 256) for _ in range(3000))
+    rng = random.Random(7)
+    data = bytes(rng.randrange(1, 256) for _ in range(3000))
     with pytest.raises(SkipFile, match="binary content"):
         load_file(write(tmp_path, "noise.txt", data), MB)
+
+
+def test_binary_after_a_bom_is_skipped(tmp_path):
+    data = b"\xff\xfe" + bytes(range(1, 32)) * 40
+    with pytest.raises(SkipFile, match="binary content after a utf-16-le byte order mark"):
+        load_file(write(tmp_path, "bom.txt", data), MB)
