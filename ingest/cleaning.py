@@ -31,7 +31,7 @@ _WIDGET = (r"Xem với cỡ chữ|Cỡ chữ|In bài viết|In bài|In trang|B�
            r"Chia sẻ(?: bài viết)?|Lưu bài(?: viết)?|Share|Tweet|Like|Facebook|Zalo|Print|E-?mail|Quay lại|Trở về|"
            r"Về đầu trang|Đầu trang|Phóng to|Thu nhỏ|A[-+]?")
 _WIDGET_LINE = re.compile(rf"^(?:(?:{_WIDGET})[\s|/-]*)+$", _I)
-_WIDGET_SUFFIX = re.compile(rf"(?:\s*[|-]?\s*(?:{_WIDGET}))+\s*$", _I)
+_TIME = re.compile(r"(?:,?\s*(?:lúc\s*)?\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|\(?GMT\s*\+\s*7\)?))?)?", _I)
 _NOISE_LINES = [
     re.compile(r"^(?:Truy cập hiện tại|Đang truy cập|Đang trực tuyến|Trực tuyến|(?:Tổng |Số )?lượt truy cập|Thống kê truy cập|"
                r"Số lần xem(?: các bài viết)?|(?:Tổng số )?lượt xem|Hôm nay|Hôm qua|Tuần này|Tháng này|Tất cả)\s*:?\s*[\d.,]*$", _I),
@@ -68,7 +68,7 @@ def _is_substantial(line: str) -> bool:
 def _is_breadcrumb(line: str) -> bool:
     parts = _BREADCRUMB_SEP.split(line)
     return (len(parts) >= 2 and len(line) <= 150
-            and all(p and len(p) <= 50 and len(p.split()) <= 6 and not p.endswith(".") for p in parts))
+            and all(p and p[0].isupper() and len(p) <= 50 and len(p.split()) <= 6 and not p.endswith(".") for p in parts))
 
 
 def _is_noise(line: str) -> bool:
@@ -82,8 +82,11 @@ def _tidy(line: str) -> str:
         return line
     for pattern in _INLINE_JUNK:
         line = pattern.sub("", line)
-    if _DATELINE.match(line):
-        line = _WIDGET_SUFFIX.sub("", line)
+    m = _DATELINE.match(line)
+    if m:  # "Cập nhật 24/07/2019 08:53 Xem với cỡ chữ": buttons after the date and time
+        rest = _TIME.match(line, m.end())
+        if rest and rest.end() < len(line) and _WIDGET_LINE.match(line[rest.end():].strip(" |-")):
+            line = line[: rest.end()]
     return line.strip(" |").strip()
 
 

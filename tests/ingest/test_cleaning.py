@@ -154,3 +154,10 @@ def test_laws_keep_every_line_and_have_no_locality():
         kept = set(lines(text))
         assert all(" ".join(ln.split()) in kept for ln in lines(raw) if ln.strip()), path.name
         assert extract_metadata(text, path, None).locality is None
+
+
+def test_content_that_resembles_chrome_is_kept():
+    raw = ("Tin A\nCập nhật 24/07/2019 08:53 Xem với cỡ chữ\nNgày 12/3/2018 ông A cho biết sẽ chia sẻ\n"
+           "Nếu lạm phát > 5%\nTin tức > Thông tin KT-VH-XH\nNgày đăng: 09/07/2014 | In bài viết | Chia sẻ")
+    assert clean_text(raw) == ("Tin A\nCập nhật 24/07/2019 08:53\nNgày 12/3/2018 ông A cho biết sẽ chia sẻ\n"
+                               "Nếu lạm phát > 5%\nNgày đăng: 09/07/2014")
