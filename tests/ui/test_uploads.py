@@ -1,0 +1,102 @@
+"""ui.uploads: admin password, upload checks, safe names, atomic save, ingest and delete."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from types import SimpleNamespace as NS
+
+import pytest
+from pydantic import SecretStr
+
+from ui import uploads
+from ui.uploads import UploadRejected, check_upload, safe_name
+
+
+@pytest.mark.parametrize("given,expect", [
+    ("bao-cao.txt", "bao-cao.txt"),
+    ("../../etc/passwd.txt", "passwd.txt"),
+    ("..\\..\\windows\\evil.md", "evil.md"),
+    ("/abs/path/Kế hoạch 2018.DOCX", "Kế_hoạch_2018.docx"),
+    (".hidden.txt", "hidden.txt"),
+    ("...", "upload"),
+    ("a<b>c|d?.html", "a_b_c_d_.html"),
+    ("x..y....pdf", "x.y.pdf"),
+    ("", "upload"),
+])
+def test_safe_name(given, expect):
+    assert safe_name(given) == expect
+
+
+def test_safe_name_never_escapes_or_hides():
+    for bad in ("../x.txt", "/", "..", "a/../../b.txt", "\x00evil.txt", "~/.ssh/id.txt", "C:\\x\\.y.md"):
+        n = safe_name(bad)
+        assert "/" not in n and "\\" not in n and not n.startswith(".") and ".." not in n and "\x00" not in n
+
+
+def test_check_upload_reasons():
+    assert check_upload("a.PDF", 10, 100) == "a.pdf"
+    for name in ("docs.zip", "docs.tar.gz", "x.7z"):
+        with pytest.raises(UploadRejected, match="archives"):
+            check_upload(name, 10, 100)
+    with pytest.raises(UploadRejected, match="not accepted"):
+        check_upload("run.exe", 10, 100)
+    with pytest.raises(UploadRejected, match="not accepted"):
+        check_upload("noext", 10, 100)
+    with pytest.raises(UploadRejected, match="over the limit"):
+        check_upload("big.txt", 101, 100)
+    with pytest.raises(UploadRejected, match="empty"):
+        check_upload("e.txt", 0, 100)
+
+
+def test_password_uses_settings_and_is_off_without_one():
+    s = NS(admin_password=SecretStr("đúng"))
+    assert uploads.admin_enabled(s) and uploads.check_password(s, "đúng")
+    assert not uploads.check_password(s, "sai") and not uploads.check_password(s, None)
+    for off in (None, SecretStr("")):
+        s = NS(admin_password=off)
+        assert not uploads.admin_enabled(s) and not uploads.check_password(s, "")
+
+
+def test_save_is_atomic_and_inside_uploads(tmp_path, fake_container):
+    src = tmp_path / "in.bin"
+    src.write_text("Nội dung", encoding="utf-8")
+    saved = uploads.save_upload(src, "../../thu.txt", fake_container.settings)
+    folder = (fake_container.settings.data_dir / "uploads").resolve()
+    assert saved.path == folder / "thu.txt" and saved.path.read_text(encoding="utf-8") == "Nội dung" and not saved.replaced
+    src.write_text("Mới", encoding="utf-8")
+    again = uploads.save_upload(src, "thu.txt", fake_container.settings)
+    assert again.replaced and again.path.read_text(encoding="utf-8") == "Mới"
+    assert sorted(os.listdir(folder)) == ["thu.txt"]  # no temp files left
+
+
+def test_failed_copy_leaves_nothing(tmp_path, fake_container, monkeypatch):
+    src = tmp_path / "a.txt"
+    src.write_text("x")
+
+    def broken(*a, **k):
+        raise OSError("disk full")
+    monkeypatch.setattr(uploads.shutil, "copyfileobj", broken)
+    with pytest.raises(OSError):
+        uploads.save_upload(src, "a.txt", fake_container.settings)
+    assert os.listdir(fake_container.settings.data_dir / "uploads") == []
+
+
+def test_ingest_uploads_saves_good_files_and_names_rejections(tmp_path, fake_container):
+    good, bad, big = tmp_path / "g.txt", tmp_path / "b.zip", tmp_path / "big.md"
+    good.write_text("Văn bản")
+    bad.write_bytes(b"PK")
+    big.write_bytes(b"x" * (fake_container.settings.max_file_bytes + 1))
+    files = [NS(name=str(good), orig_name="Tài liệu.txt"), str(bad), NS(name=str(big))]
+    saved, rejected, summary = uploads.ingest_uploads(fake_container, files)
+    assert [s.name for s in saved] == ["Tài_liệu.txt"] and summary == "added 1"
+    assert fake_container.ingested == [[saved[0].path]]
+    assert len(rejected) == 2 and "archives" in rejected[0] and "over the limit" in rejected[1]
+    assert uploads.ingest_uploads(fake_container, [str(bad)])[2] == ""
+
+
+def test_delete_and_rows(fake_container):
+    rows = uploads.library_rows(fake_container.store.documents())
+    assert rows == [["Tài liệu <i>độc</i>", "corpus/evil.txt", "2014-07-09", "Đồng Nai", 2, "evil"]]
+    assert uploads.delete_document(fake_container, "nope") is None
+    assert uploads.delete_document(fake_container, "evil") == "corpus/evil.txt"
+    assert fake_container.store.documents() == []
