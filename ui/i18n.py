@@ -40,7 +40,7 @@ class Relabel:
         self.items: list[tuple[object, dict[str, str]]] = []
 
     def add(self, component, **attrs: str):
-        """attrs: attribute -> string key, e.g. label="ask_label", placeholder="ask_placeholder"."""
+        """attrs: attribute -> string key (label="f_docs"), or a function of the language (choices=...)."""
         self.items.append((component, attrs))
         return component
 
@@ -50,5 +50,5 @@ class Relabel:
     def updates(self, lang: str) -> list:
         import gradio as gr
 
-        return [gr.update(**{attr: (tl(lang, key) if attr == "examples" else t(lang, key)) for attr, key in attrs.items()})
+        return [gr.update(**{attr: key(lang) if callable(key) else t(lang, key) for attr, key in attrs.items()})
                 for _, attrs in self.items]

@@ -16,6 +16,8 @@ from core.types import Filters  # noqa: E402
 from ui import render  # noqa: E402
 from ui.feedback import FeedbackStore  # noqa: E402
 from ui.i18n import Relabel, lang_of, strings, t, tl  # noqa: E402
+from ui.quiz import build_workshop_tab  # noqa: E402
+from ui.uploads import build_library_tab  # noqa: E402
 
 log = logging.getLogger(__name__)
 LANG_CHOICES = ["Tiếng Việt", "English"]
@@ -68,19 +70,6 @@ def rewrite(question: str, history: list[str]) -> str:
     return out if isinstance(out, str) and out.strip() else question
 
 
-def messages(turns: list[dict]) -> list[dict]:
-    out = []
-    for turn in turns:
-        out += [{"role": "user", "content": render.plain_html(turn["question"])},
-                {"role": "assistant", "content": turn["html"]}]
-    return out
-
-
-def cite_choices(turns: list[dict]) -> list[tuple[str, str]]:
-    return [(f"{i + 1}·[{c['n']}] {c.get('title') or c.get('source')}"[:90], f"{i}.{c['n']}")
-            for i, turn in enumerate(turns) for c in turn.get("citations", [])]
-
-
 def pick_example(data: gr.SelectData) -> str:
     return data.value.get("text", "") if isinstance(data.value, dict) else str(data.value)
 
@@ -96,10 +85,10 @@ def build_page(container) -> gr.Blocks:
         lang, message = lang_of(lang_choice), (message or "").strip()
         turns = list(turns or [])
         if not message:
-            yield messages(turns), "", turns, gr.update()
+            yield render.messages(turns), "", turns, gr.update()
             return
         turn = {"question": message, "answer": "", "citations": [], "mode": "", "error": False}
-        live = messages(turns) + [{"role": "user", "content": render.plain_html(message)},
+        live = render.messages(turns) + [{"role": "user", "content": render.plain_html(message)},
                                   {"role": "assistant", "content": render.plain_html(t(lang, "thinking"))}]
         yield live, "", turns, gr.update()
         try:
@@ -123,7 +112,7 @@ def build_page(container) -> gr.Blocks:
             turn.update(answer=t(lang, "error_other"), error=True)
         turn["html"] = render.answer_html(turn, get_text, card_labels(lang), len(turns))
         turns.append(turn)
-        yield messages(turns), "", turns, gr.update(choices=cite_choices(turns), value=None)
+        yield render.messages(turns), "", turns, gr.update(choices=render.cite_choices(turns), value=None)
 
     def open_doc(key, turns):
         key = (key or "").split("#")[0]
@@ -192,8 +181,18 @@ def build_page(container) -> gr.Blocks:
                         open_dd = rl.add(gr.Dropdown([], label=t(lang0, "open_doc"), elem_id="open-doc"), label="open_doc")
                         cite_key = gr.Textbox(elem_id="cite-key", show_label=False, container=False)
                         doc_view = gr.HTML(render.plain_html(t(lang0, "doc_hint")), elem_id="doc-view", js_on_load=None)
-            # the other tabs: see ui/uploads.py, ui/quiz.py and the finder helpers in ui/render.py
-            extra = _extra_tabs(container, lang0, rl, doc_choices, f_docs, f_locs)
+            regs = Regulations(container.store)
+            with gr.Tab(t(lang0, "tab_finder"), id="finder") as tab:
+                rl.add(tab, label="tab_finder")
+                finder_refresh, finder_outputs = _finder_tab(regs, lang0, rl, lang)
+            with gr.Tab(t(lang0, "tab_library"), id="library") as tab:
+                rl.add(tab, label="tab_library")
+                after = [(lambda: regs.reset(), None, None), (doc_choices, None, [f_docs, f_locs]),
+                         (finder_refresh, [lang], finder_outputs)]
+                lib_refresh, lib_outputs = build_library_tab(container, lang0, rl, lang, after)
+            with gr.Tab(t(lang0, "tab_workshop"), id="workshop") as tab:
+                rl.add(tab, label="tab_workshop")
+                quiz_refresh, quiz_outputs = build_workshop_tab(regs.cards, lang0, rl, lang)
 
         inputs = [box, turns, f_docs, f_locs, f_from, f_to, lang]
         outputs = [chat, box, turns, open_dd]
@@ -211,25 +210,91 @@ def build_page(container) -> gr.Blocks:
             lg = lang_of(choice)
             return [*rl.updates(lg), gr.update(examples=[{"text": q} for q in tl(lg, "examples")],
                                                placeholder=t(lg, "chat_placeholder")),
-                    t(lg, "mode_note", mode=container.answers.mode), *extra.relabel(lg)]
-        lang.change(switch, lang, [*rl.components(), chat, mode_note, *extra.outputs])
-        demo.load(doc_choices, None, [f_docs, f_locs])
-        extra.wire(demo)
+                    t(lg, "mode_note", mode=container.answers.mode)]
+        refreshers = [(doc_choices, None, [f_docs, f_locs]), (finder_refresh, [lang], finder_outputs),
+                      (lib_refresh, [lang], lib_outputs), (quiz_refresh, [lang], quiz_outputs)]
+        ev = lang.change(switch, lang, [*rl.components(), chat, mode_note])
+        for fn, ins, outs in refreshers[1:3]:
+            ev = ev.then(fn, ins, outs)
+        for fn, ins, outs in refreshers:
+            demo.load(fn, ins, outs)
     return demo
 
 
-class _NoTabs:
-    outputs: list = []
+class Regulations:
+    """The regulation index built from the references ingest stored with each document; None when unavailable."""
 
-    def relabel(self, lang):
-        return []
+    def __init__(self, store):
+        self.store, self._cards = store, None
 
-    def wire(self, demo):
-        pass
+    def reset(self) -> None:
+        self._cards = None
+
+    def cards(self) -> list | None:
+        if self._cards is None:
+            try:
+                from regulations.extract import Reference
+                from regulations.index import RegulationIndex
+                refs = [Reference(**r) for rec in self.store.documents() for r in rec.extra.get("references", [])]
+                self._cards = RegulationIndex.build(refs).all()
+            except Exception:  # the index module missing or changed: the tab says so, the page keeps working
+                log.exception("regulation index unavailable")
+                return None
+        return self._cards
 
 
-def _extra_tabs(container, lang0, rl, doc_choices, f_docs, f_locs):
-    return _NoTabs()
+def _finder_tab(regs: Regulations, lang0: str, rl, lang):
+    """Regulation finder: searchable/sortable table, timeline, one document's detail. Returns (refresh, outputs)."""
+    import pandas as pd
+
+    cols = lambda lg: tl(lg, "finder_cols")  # noqa: E731
+    with gr.Row():
+        query = rl.add(gr.Textbox(label=t(lang0, "finder_query"), elem_id="finder-q", scale=3), label="finder_query")
+        dtype = rl.add(gr.Dropdown([], label=t(lang0, "finder_type"), elem_id="finder-type", scale=2), label="finder_type")
+        sort = rl.add(gr.Dropdown([(c, i) for i, c in enumerate(cols(lang0))], value=5, label=t(lang0, "finder_sort"), scale=2),
+                      label="finder_sort", choices=lambda lg: [(c, i) for i, c in enumerate(cols(lg))])
+        desc = rl.add(gr.Checkbox(True, label=t(lang0, "finder_desc"), scale=1), label="finder_desc")
+    note = gr.Markdown("", elem_id="finder-note")
+    table = gr.Dataframe(interactive=False, wrap=True, elem_id="finder-table", max_height=380,
+                         column_widths=["13%", "11%", "17%", "11%", "38%", "10%"])
+    keys = gr.State([])
+    timeline = rl.add(gr.ScatterPlot(x="date", y="type", color="type", tooltip=["code", "date", "type"], height=260,
+                                     label=t(lang0, "finder_timeline"), elem_id="finder-timeline"), label="finder_timeline")
+    pick = rl.add(gr.Dropdown([], label=t(lang0, "finder_pick"), elem_id="finder-pick"), label="finder_pick")
+    detail = gr.HTML("", elem_id="finder-detail", js_on_load=None)
+
+    def search(q, doc_type, sort_col, descending, lang_choice):
+        lg, cards = lang_of(lang_choice), regs.cards()
+        if cards is None:
+            return t(lg, "finder_missing"), pd.DataFrame(columns=cols(lg)), [], None, gr.update(choices=[])
+        cards = [c for c in cards if not doc_type or c.type == doc_type]
+        by_key = {c.key: c for c in cards}
+        rows = render.filter_rows([render.regulation_row(c, lg) + [c.key] for c in cards], q or "", int(sort_col or 0), bool(descending))
+        points = render.timeline_points([by_key[r[-1]] for r in rows], lg)
+        plot = pd.DataFrame(points or [], columns=["date", "type", "code"]).assign(date=lambda d: pd.to_datetime(d["date"], errors="coerce"))
+        return (t(lg, "finder_count", n=len(rows)), pd.DataFrame([r[:6] for r in rows], columns=cols(lg)), [r[-1] for r in rows],
+                plot.dropna(), gr.update(choices=[(r[0], r[-1]) for r in rows]))
+
+    def refresh(lang_choice):
+        cards = regs.cards() or []
+        types = sorted({c.type for c in cards if c.type})
+        return (gr.update(choices=[("—", "")] + [(x, x) for x in types], value=""),
+                *search("", "", 5, True, lang_choice))
+
+    def show(key, lang_choice):
+        card = next((c for c in regs.cards() or [] if c.key == key), None)
+        return render.regulation_detail_html(card, strings(lang_of(lang_choice))["finder_labels"], lang_of(lang_choice)) if card else ""
+
+    def select_row(ks, evt: gr.SelectData):
+        row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+        return ks[row] if isinstance(row, int) and 0 <= row < len(ks) else gr.update()
+
+    outs = [note, table, keys, timeline, pick]
+    for ev in (query.submit, query.change, dtype.change, sort.change, desc.change):
+        ev(search, [query, dtype, sort, desc, lang], outs, show_progress="hidden")
+    table.select(select_row, keys, pick)
+    pick.change(show, [pick, lang], detail)
+    return refresh, [dtype, *outs]
 
 
 def launch(container, **overrides):

@@ -104,6 +104,19 @@ def answer_html(turn: dict, get_text: Callable[[str], str | None], labels: dict,
             f'{heading}<div class="cite-cards">{"".join(cards)}</div></div>')
 
 
+def messages(turns: list[dict]) -> list[dict]:
+    out = []
+    for turn in turns:
+        out += [{"role": "user", "content": plain_html(turn["question"])},
+                {"role": "assistant", "content": turn["html"]}]
+    return out
+
+
+def cite_choices(turns: list[dict]) -> list[tuple[str, str]]:
+    return [(f"{i + 1}·[{c['n']}] {c.get('title') or c.get('source')}"[:90], f"{i}.{c['n']}")
+            for i, turn in enumerate(turns) for c in turn.get("citations", [])]
+
+
 def plain_html(text: str) -> str:
     """Streaming partial text or a message: escaped, inside one HTML block."""
     return f'<div class="answer-partial">{esc(text)}</div>'
@@ -144,7 +157,7 @@ def regulation_row(card, lang: str = "vi") -> list[str]:
     cited = _card_get(card, "citations") or []
     n_cited = len({_card_get(x, "source") or _card_get(x, "doc_id") or i for i, x in enumerate(cited)}) if not isinstance(cited, int) else cited
     subjects = _card_get(card, "subjects") or []
-    return [str(_card_get(card, "code", "")), _join(dtype), _join(_card_get(card, "issuers")), date,
+    return [str(_card_get(card, "code") or _card_get(card, "name") or _card_get(card, "key") or ""), _join(dtype), _join(_card_get(card, "issuers")), date,
             _join(subjects[:2] if isinstance(subjects, list) else subjects), str(n_cited)]
 
 
@@ -159,6 +172,45 @@ def filter_rows(rows: list[list[str]], query: str = "", sort_col: int = 0, desce
         v = r[sort_col] if 0 <= sort_col < len(r) else ""
         return (0, float(v), "") if v.replace(".", "", 1).isdigit() else (1, 0.0, fold_text(v))
     return sorted(keep, key=key, reverse=descending)
+
+
+def regulation_detail_html(card, labels: dict, lang: str = "vi") -> str:
+    """One regulation: its facts, every citing passage (the mention highlighted), disagreements and relations."""
+    row = regulation_row(card, lang)
+    issuers = list(_card_get(card, "issuers") or ())
+    if lang == "en":
+        en = list(_card_get(card, "issuer_en") or ())
+        issuers = [f"{v} ({en[i]})" if i < len(en) and en[i] else v for i, v in enumerate(issuers)]
+    facts = [(labels["type"], row[1]), (labels["issuer"], "; ".join(issuers)),
+             (labels["date"], "; ".join(_card_get(card, "dates") or ())), (labels["subject"], _join(_card_get(card, "subjects")))]
+    dl = "".join(f"<li><b>{esc(k)}:</b> {esc(v)}</li>" for k, v in facts if v)
+    flags = _card_get(card, "flags") or ()
+    flag_html = (f'<div class="reg-flags"><b>⚠ {esc(labels["flags"])}</b><ul>'
+                 + "".join(f"<li>{esc(f)}</li>" for f in flags) + "</ul></div>") if flags else ""
+    rels = _card_get(card, "relations") or ()
+    kinds = labels.get("kinds", {})
+    rel_html = (f"<h4>{esc(labels.get('relations', ''))}</h4><ul>" + "".join(
+        f"<li>{esc(_card_get(r, 'from_code'))} — {esc(kinds.get(_card_get(r, 'kind'), _card_get(r, 'kind')))} — "
+        f"{esc(_card_get(r, 'to_code'))}</li>" for r in rels) + "</ul>") if rels else ""
+    cites = []
+    for c in _card_get(card, "citations") or ():
+        quote, written = _card_get(c, "quote") or "", _card_get(c, "written") or ""
+        at = quote.find(written) if written else -1
+        body = (esc(quote[:at]) + f"<mark>{esc(written)}</mark>" + esc(quote[at + len(written):])) if at >= 0 else esc(quote)
+        where = " · ".join(esc(x) for x in (_card_get(c, "source"), _card_get(c, "locality")) if x)
+        cites.append(f'<li class="reg-cite"><div class="cite-source">{where}</div><blockquote class="cite-para">{body}</blockquote></li>')
+    return (f'<div class="reg-detail"><h3>{esc(row[0])}</h3><ul>{dl}</ul>{flag_html}{rel_html}'
+            f'<h4>{esc(labels["cited_by"])} ({len(cites)})</h4><ul class="reg-cites">{"".join(cites)}</ul></div>')
+
+
+def timeline_points(cards, lang: str = "vi") -> list[dict]:
+    """One point per dated regulation: {date, type, code} for the finder's timeline chart."""
+    out = []
+    for c in cards:
+        for d in sorted(set(_card_get(c, "dates") or ()))[:1]:
+            row = regulation_row(c, lang)
+            out.append({"date": d, "type": row[1] or "?", "code": row[0]})
+    return out
 
 
 # ---- export

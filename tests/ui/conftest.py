@@ -1,6 +1,7 @@
 """Fixtures for the page tests: a fake container (unit tests) and, per session, a real one with the corpus ingested."""
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,11 +29,17 @@ class FakeRecord:
 
 
 class FakeStore:
+    """Documents in memory; the regulation references are extracted as ingest would."""
+
     def __init__(self, docs: dict[str, tuple[str, DocumentMeta]]):
+        from regulations.extract import extract_references
+
         self.docs = dict(docs)
+        self.refs = {d: [dataclasses.asdict(r) for r in extract_references(d, f"corpus/{d}.txt", text, m.locality)]
+                     for d, (text, m) in self.docs.items()}
 
     def documents(self):
-        return [FakeRecord(d, f"corpus/{d}.txt", "h", m, 2) for d, (_, m) in self.docs.items()]
+        return [FakeRecord(d, f"corpus/{d}.txt", "h", m, 2, {"references": self.refs[d]}) for d, (_, m) in self.docs.items()]
 
     def get_text(self, doc_id):
         return self.docs[doc_id][0] if doc_id in self.docs else None
@@ -75,9 +82,14 @@ class FakeSettings:
 
 
 class FakeContainer:
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, corpus: bool = False):
         self.settings = FakeSettings(data_dir)
-        self.store = FakeStore({"evil": (EVIL, DocumentMeta("Tài liệu <i>độc</i>", "2014-07-09", "Đồng Nai"))})
+        docs = {"evil": (EVIL, DocumentMeta("Tài liệu <i>độc</i>", "2014-07-09", "Đồng Nai"))}
+        if corpus:
+            for p in sorted((ROOT / "corpus").glob("*.txt")):
+                text = p.read_text(encoding="utf-8")
+                docs[p.stem] = (text, DocumentMeta(text.splitlines()[1][:80], None, None))
+        self.store = FakeStore(docs)
         self.answers = FakeAnswers(self.store)
         self.ingested = []
 

@@ -148,3 +148,61 @@ def test_make_filters_dates(value, expect):
     from ui.page import make_filters
     f = make_filters([], [], value, "")
     assert (f.date_from if f else None) == expect
+
+
+def test_regulation_detail_escapes_and_shows_flags_relations_and_passages():
+    from types import SimpleNamespace as NS
+
+    labels = dict(strings("en")["finder_labels"])
+    card = NS(key="04-CT/TW", code="04-CT/TW", name=None, type="Chỉ thị", type_en="Directive",
+              issuers=("Bộ Chính trị", "Ban Bí thư"), issuer_en=("Politburo", ""), dates=("2011-07-06",),
+              subjects=("<b>đối ngoại</b>",), flags=("issuers disagree: Bộ Chính trị (a); Ban Bí thư (b)",),
+              relations=(NS(kind="continues", from_code="33-KL/TW", to_code="04-CT/TW"),),
+              citations=(NS(doc_id="a", source="corpus/a.txt", locality="Kon Tum", quote="Theo Chỉ thị số 04-CT/TW <x>.",
+                            written="Chỉ thị số 04-CT/TW"),))
+    html = render.regulation_detail_html(card, labels, "en")
+    assert "<h3>04-CT/TW</h3>" in html and "Bộ Chính trị (Politburo); Ban Bí thư" in html
+    assert "issuers disagree" in html and "33-KL/TW — continues — 04-CT/TW" in html
+    assert "Theo <mark>Chỉ thị số 04-CT/TW</mark> &lt;x&gt;." in html and "&lt;b&gt;đối ngoại" in html
+    assert "corpus/a.txt · Kon Tum" in html and "(1)" in html
+    assert render.timeline_points([card]) == [{"date": "2011-07-06", "type": "Chỉ thị", "code": "04-CT/TW"}]
+
+
+def test_finder_handlers_on_the_corpus_and_without_an_index(tmp_path, monkeypatch):
+    import sys
+
+    from tests.ui.conftest import FakeContainer
+    from ui.page import Regulations, build_page
+
+    demo = build_page(FakeContainer(tmp_path, corpus=True))
+    search, show = _handler(demo, "search"), _handler(demo, "show")
+    note, frame, keys, plot, pick = search("272", "", 5, True, "English")
+    assert list(frame.columns) == tl("en", "finder_cols") and frame.iloc[0, 0] == "272-QĐ/TW"
+    assert frame.iloc[0, 2] == "Bộ Chính trị" and "272-QĐ/TW" in keys and len(plot) >= 1
+    _, frame_vi, *_ = search("nghi quyet", "Nghị quyết", 0, False, "Tiếng Việt")
+    assert set(frame_vi.iloc[:, 1]) == {"Nghị quyết"} and "31/NQ-CP" in set(frame_vi.iloc[:, 0])
+    assert "Bộ Chính trị" in show("272-QĐ/TW", "Tiếng Việt") and show("nope", "English") == ""
+
+    monkeypatch.setitem(sys.modules, "regulations.index", None)  # the index module missing: a note, no crash
+    regs = Regulations(FakeContainer(tmp_path).store)
+    assert regs.cards() is None
+    demo = build_page(FakeContainer(tmp_path, corpus=True))
+    note, frame, keys, plot, pick = _handler(demo, "search")("", "", 0, False, "English")
+    assert note == t("en", "finder_missing") and keys == []
+    begin = _handler(demo, "begin")
+    assert t("en", "quiz_no_index") in begin("", "mixed", 3, 1, "English")[1]
+
+
+def test_library_handlers_need_the_password(fake_container, tmp_path):
+    from ui.page import build_page
+
+    demo = build_page(fake_container)
+    upload, delete = _handler(demo, "upload"), _handler(demo, "delete")
+    f = tmp_path / "note.txt"
+    f.write_text("Ghi chú")
+    msg, *_ = upload([str(f)], "wrong", "English", progress=lambda *a, **k: None)
+    assert msg == t("en", "lib_bad_password") and fake_container.ingested == []
+    msg, frame, pick, _ = upload([str(f)], "s3cret", "English", progress=lambda *a, **k: None)
+    assert "note.txt" in msg and "added 1" in msg and fake_container.ingested
+    assert delete("evil", "nope", "English")[0] == t("en", "lib_bad_password")
+    assert delete("evil", "s3cret", "English")[0] == t("en", "lib_deleted", source="corpus/evil.txt")
