@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Iterator
 
 from answer.abstain import judge
+from answer.coverage import CoverageJudge
 from answer.extractive import ExtractiveComposer, make_citation
 from answer.frames import Frames
 from core.errors import BadQuestion
@@ -16,6 +17,7 @@ from core.types import Answer, Citation, Filters
 from retriever.hybrid import HybridRetriever, Retrieval
 from retriever.query import detect_language
 
+COVERAGE_PASSAGES = 3
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -30,8 +32,9 @@ def clean_question(raw: str, max_chars: int) -> tuple[str, bool]:
 
 class AnswerService:
     def __init__(self, settings: Settings, retriever: HybridRetriever, composer: ExtractiveComposer, frames: Frames,
-                 regulations=None, llm=None):
+                 coverage: CoverageJudge, regulations=None, llm=None):
         self.settings, self.retriever, self.composer, self.frames = settings, retriever, composer, frames
+        self.coverage = coverage
         self.regulations, self.llm = regulations, llm
 
     @property
@@ -68,6 +71,8 @@ class AnswerService:
                         yield part
                     else:
                         answer = part if part.citations else answer  # no valid citation left: keep the extractive answer
+        if self.regulations is not None and not answer.references and not answer.abstained:
+            answer = replace(answer, references=self.regulations.references_for(answer.answer))
         if truncated:
             answer = replace(answer, answer=self.frames.get(lang, "truncated", n=self.settings.max_question_chars) + "\n\n" + answer.answer)
         t2 = time.perf_counter()
@@ -79,8 +84,9 @@ class AnswerService:
         index = self.retriever.lexical.get()
         idf = index.idf_by_term()
         chosen, citations = self.composer.compose(retrieval, idf)
-        best_cov = max((c.coverage for c in chosen), default=0.0)
-        verdict = judge(retrieval, best_cov, index.vocab, self.settings.abstain_threshold)
+        groups = self.coverage.groups(retrieval.question, lang, idf)
+        covered = self.coverage.coverage(groups, [f"{h.chunk.title}\n{h.chunk.text}" for h in retrieval.hits[:COVERAGE_PASSAGES]])
+        verdict = judge(retrieval, covered, index.vocab, self.settings.abstain_threshold, self.coverage.glossary)
         if verdict.abstain:
             related = [make_citation(n, h, h.chunk.start, h.chunk.start + min(len(h.chunk.text), 300))
                        for n, h in enumerate(retrieval.hits[:2], 1)]

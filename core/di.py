@@ -36,21 +36,21 @@ class Container:
 
     @cached_property
     def answers(self):
+        from answer.coverage import CoverageJudge, load_en_stopwords
         from answer.extractive import ExtractiveComposer
         from answer.frames import Frames
         from answer.llm import make_llm_answerer
         from answer.service import AnswerService
         composer = ExtractiveComposer(self.analyzer, self.settings.max_answer_sentences)
-        return AnswerService(self.settings, self.retriever, composer, Frames.load(self.settings.prompts_dir),
+        coverage = CoverageJudge(self.analyzer, self.retriever.glossary, load_en_stopwords(self.settings.prompts_dir))
+        return AnswerService(self.settings, self.retriever, composer, Frames.load(self.settings.prompts_dir), coverage,
                              regulations=self.regulation_answerer, llm=make_llm_answerer(self.settings))
 
     @cached_property
     def regulation_answerer(self):
-        try:
-            from answer.regulation_answers import RegulationAnswerer
-        except ImportError:
-            return None
-        return RegulationAnswerer(self.settings, self.store, self.analyzer)
+        from answer.regulation_answers import RegulationAnswerer
+        from answer.frames import Frames
+        return RegulationAnswerer(self.store, self.analyzer, Frames.load(self.settings.prompts_dir))
 
     def ingestor(self, progress=None):
         from ingest.pipeline import Ingestor

@@ -48,7 +48,7 @@ class Settings(BaseSettings):
     llm_base_url: str | None = Field(None, description="OpenAI-compatible server URL (vLLM, llama.cpp, LM Studio) or Ollama URL.")
     llm_api_key: SecretStr = Field(SecretStr("not-needed"), description="API key for the OpenAI-compatible server.")
     llm_temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature of the chat model.")
-    abstain_threshold: float = Field(0.80, description="Minimum dense similarity of the best passage (with lexical support) to answer.")
+    abstain_threshold: float = Field(0.5, ge=0, le=1, description="Share of the question's weighted concepts the top passages must cover to answer.")
     max_answer_sentences: int = Field(3, ge=1, le=8, description="Sentences quoted by the extractive composer.")
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are cut to this length (the user is told).")
 
