@@ -108,7 +108,8 @@ def cmd_eval(container, args) -> int:
 def cmd_refs(container, args) -> int:
     from regulations.export import export_refs
 
-    print(export_refs(container.store, args.type, "json" if args.json else "csv" if args.csv else "table"))
+    index = container.regulation_answerer.index()
+    print(export_refs(index, args.type, "json" if args.json else "csv" if args.csv else "table"))
     return 0
 
 

@@ -51,10 +51,10 @@ class AnswerService:
     def stream(self, question: str, filters: Filters | None = None) -> Iterator[str | Answer]:
         """Yields partial answer text (LLM mode) and, last, the final Answer."""
         t0 = time.perf_counter()
-        lang = detect_language(question or "")
         try:
             question, truncated = clean_question(question, self.settings.max_question_chars)
         except BadQuestion:
+            lang = self.settings.ui_language  # no words to tell the language by
             yield Answer(question or "", self.frames.get(lang, "empty_question"), True, [], [], lang=lang, mode=self.mode)
             return
         lang = detect_language(question)

@@ -1,0 +1,71 @@
+"""The ask use case end to end on the real corpus index (extractive mode)."""
+from __future__ import annotations
+
+import re
+
+from answer.contract import answer_to_json
+
+
+def ask(container, q):
+    return container.answers.ask(q)
+
+
+def assert_verbatim(container, answer):
+    for c in answer.citations:
+        assert container.store.get_text(c.doc_id)[c.start:c.end] == c.quote
+        assert len(c.quote) <= 350
+
+
+def test_vietnamese_fact_question(corpus_container):
+    a = ask(corpus_container, "Kon Tum tiếp giáp với những nước nào?")
+    assert not a.abstained and "Lào" in a.answer and "Campuchia" in a.answer
+    assert a.answer.startswith("Theo các tài liệu")
+    assert set(map(int, re.findall(r"\[(\d+)\]", a.answer))) == {c.n for c in a.citations}
+    assert_verbatim(corpus_container, a)
+
+
+def test_english_question_gets_english_frame_and_vietnamese_quotes(corpus_container):
+    a = ask(corpus_container, "How much foreign direct investment was disbursed in An Giang in 2016?")
+    assert not a.abstained and a.lang == "en" and a.answer.startswith("According to the documents")
+    assert "17" in a.answer
+    assert_verbatim(corpus_container, a)
+
+
+def test_regulation_question_lists_the_directive(corpus_container):
+    a = ask(corpus_container, "Which directives govern outbound delegations?")
+    assert not a.abstained and "38-CT/TW" in a.answer
+    assert a.references and a.references[0]["code"] == "38-CT/TW" and a.references[0]["type_en"] == "Directive"
+    assert_verbatim(corpus_container, a)
+
+
+def test_code_card_shows_disagreements(corpus_container):
+    a = ask(corpus_container, "01/CT-TTg là gì?")
+    assert "01/CT-TTg" in a.answer and "⚠" in a.answer
+    assert set(a.references[0]["dates"]) == {"2012-01-09", "2012-10-09"}
+
+
+def test_abstains_when_the_corpus_cannot_answer(corpus_container):
+    for q in ["Tỉnh Quảng Ninh đã ký bao nhiêu thỏa thuận quốc tế?",
+              "What is the visa fee for foreign journalists visiting Vietnam?",
+              "Chỉ thị 99-CT/TW nói về gì?"]:
+        a = ask(corpus_container, q)
+        assert a.abstained, q
+        assert a.answer.startswith(("Các tài liệu hiện có không", "The documents do not cover")), q
+        assert_verbatim(corpus_container, a)
+
+
+def test_json_contract(corpus_container):
+    a = ask(corpus_container, "Đồng Nai có bao nhiêu hội hữu nghị thành viên?")
+    j = answer_to_json(a, "q1")
+    assert {"id", "question", "answer", "abstained", "citations", "references", "retrieved", "timings_ms"} <= set(j)
+    assert j["id"] == "q1" and "10" in j["answer"]
+    assert len(j["retrieved"]) >= 10 and all({"source", "text", "score"} <= set(r) for r in j["retrieved"])
+    assert all({"n", "source", "title", "quote", "start", "end"} <= set(c) for c in j["citations"])
+    assert {"retrieve", "compose", "total"} <= set(j["timings_ms"])
+
+
+def test_empty_and_long_questions(corpus_container):
+    a = ask(corpus_container, "   \n\t ")
+    assert a.abstained and a.answer == "Vui lòng nhập câu hỏi."
+    a = ask(corpus_container, "Đồng Nai có bao nhiêu hội hữu nghị thành viên? " + "x" * 5000)
+    assert a.answer.startswith("Câu hỏi quá dài")
