@@ -11,7 +11,7 @@ from answer.abstain import judge
 from answer.coverage import CoverageJudge
 from answer.extractive import ExtractiveComposer, make_citation
 from answer.frames import Frames
-from core.errors import BadQuestion
+from core.errors import BadQuestion, IndexMissing
 from core.settings import Settings
 from core.types import Answer, Citation, Filters
 from retriever.hybrid import HybridRetriever, Retrieval
@@ -58,6 +58,8 @@ class AnswerService:
             yield Answer(question or "", self.frames.get(lang, "empty_question"), True, [], [], lang=lang, mode=self.mode)
             return
         lang = detect_language(question)
+        if not self.retriever.lexical.get().chunks:
+            raise IndexMissing("no documents are indexed yet: run `python app.py ingest [PATH ...]` (default corpus/)")
         retrieval = self.retriever.retrieve(question, filters)
         t1 = time.perf_counter()
         answer = None

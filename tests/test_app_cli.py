@@ -1,0 +1,44 @@
+"""The command-line contract scripts rely on: `app.py ask --json`, `--questions`, errors as messages."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+
+def run(*args, data_dir, cache, timeout=300):
+    env = {**os.environ, "RAG_EMBEDDING_CACHE": str(cache), "RAG_CORPUS_DIR": str(ROOT / "corpus")}
+    return subprocess.run([sys.executable, str(ROOT / "app.py"), "--data-dir", str(data_dir), *args],
+                          capture_output=True, text=True, timeout=timeout, env=env, cwd=ROOT)
+
+
+def test_ask_json_and_questions_file(corpus_container, embedding_cache, tmp_path):
+    data = corpus_container.settings.data_dir
+    out = run("ask", "Kon Tum tiếp giáp với những nước nào?", "--json", data_dir=data, cache=embedding_cache)
+    assert out.returncode == 0, out.stderr
+    obj = json.loads(out.stdout)
+    assert obj["abstained"] is False and "Lào" in obj["answer"] and len(obj["retrieved"]) >= 10
+    qfile = tmp_path / "q.jsonl"
+    qfile.write_text("\n".join(json.dumps({"id": i, "question": q}, ensure_ascii=False) for i, q in
+                               [("a", "An Giang ký biên bản ghi nhớ với tỉnh nào của Lào?"), ("b", "   ")]), encoding="utf-8")
+    out = run("ask", "--json", "--questions", str(qfile), data_dir=data, cache=embedding_cache)
+    lines = [json.loads(x) for x in out.stdout.splitlines()]
+    assert [x["id"] for x in lines] == ["a", "b"]
+    assert "Champasak" in lines[0]["answer"] and lines[1]["abstained"] is True
+
+
+def test_corrupt_index_gives_a_message_not_a_traceback(tmp_path, embedding_cache):
+    data = tmp_path / "data"
+    (data / "chroma").mkdir(parents=True)
+    (data / "chroma" / "chroma.sqlite3").write_bytes(b"this is not a database" * 100)
+    out = run("ask", "Kon Tum?", "--json", data_dir=data, cache=embedding_cache)
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert out.stderr.startswith("error:") and "--rebuild" in out.stderr
+
+
+def test_ask_on_an_empty_index_says_so(tmp_path, embedding_cache):
+    out = run("ask", "Kon Tum tiếp giáp với những nước nào?", "--json", data_dir=tmp_path / "fresh", cache=embedding_cache)
+    assert out.returncode == 1 and "Traceback" not in out.stderr and "ingest" in out.stderr
