@@ -150,7 +150,7 @@ def build_page(container) -> gr.Blocks:
         with gr.Row():
             rl.add(gr.Markdown(f"## {t(lang0, 'title')}"), value="title_md")
             lang = gr.Radio(LANG_CHOICES, value=LANG_CHOICES[lang0 == "en"], show_label=False, elem_id="lang", scale=0,
-                            container=False)
+                            min_width=280, container=False)
         mode_note = gr.Markdown(t(lang0, "mode_note", mode=container.answers.mode), elem_id="mode-note")
         turns = gr.State([])
         with gr.Tabs():
@@ -258,8 +258,10 @@ def _finder_tab(regs: Regulations, lang0: str, rl, lang):
     table = gr.Dataframe(interactive=False, wrap=True, elem_id="finder-table", max_height=380,
                          column_widths=["13%", "11%", "17%", "11%", "38%", "10%"])
     keys = gr.State([])
-    timeline = rl.add(gr.ScatterPlot(x="date", y="type", color="type", tooltip=["code", "date", "type"], height=260,
-                                     label=t(lang0, "finder_timeline"), elem_id="finder-timeline"), label="finder_timeline")
+    timeline = rl.add(gr.ScatterPlot(x="year", y="type", color="type", tooltip=["code", "date", "type"], height=260,
+                                     x_title=t(lang0, "finder_x"), y_title=t(lang0, "finder_y"), color_title=" ", x_axis_format="d",
+                                     label=t(lang0, "finder_timeline"), elem_id="finder-timeline"),
+                      label="finder_timeline", x_title="finder_x", y_title="finder_y")
     pick = rl.add(gr.Dropdown([], label=t(lang0, "finder_pick"), elem_id="finder-pick"), label="finder_pick")
     detail = gr.HTML("", elem_id="finder-detail", js_on_load=None)
 
@@ -271,9 +273,11 @@ def _finder_tab(regs: Regulations, lang0: str, rl, lang):
         by_key = {c.key: c for c in cards}
         rows = render.filter_rows([render.regulation_row(c, lg) + [c.key] for c in cards], q or "", int(sort_col or 0), bool(descending))
         points = render.timeline_points([by_key[r[-1]] for r in rows], lg)
-        plot = pd.DataFrame(points or [], columns=["date", "type", "code"]).assign(date=lambda d: pd.to_datetime(d["date"], errors="coerce"))
+        plot = pd.DataFrame(points or [], columns=["date", "type", "code"])
+        when = pd.to_datetime(plot["date"], errors="coerce")
+        plot = plot.assign(year=(when.dt.year + (when.dt.dayofyear - 1) / 366).round(2))
         return (t(lg, "finder_count", n=len(rows)), pd.DataFrame([r[:6] for r in rows], columns=cols(lg)), [r[-1] for r in rows],
-                plot.dropna(), gr.update(choices=[(r[0], r[-1]) for r in rows]))
+                plot.dropna(subset=["year"]), gr.update(choices=[(r[0], r[-1]) for r in rows]))
 
     def refresh(lang_choice):
         cards = regs.cards() or []

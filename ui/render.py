@@ -129,11 +129,11 @@ def document_html(title: str, text: str, start: int | None = None, end: int | No
     else:
         body = esc(text)
     return (f'<div class="doc-view"><h3>{esc(title)}</h3>'
-            f'<div class="doc-scroll" style="max-height:60vh;overflow:auto;white-space:normal">{body}</div></div>')
+            f'<div class="doc-scroll" style="max-height:60vh;overflow:auto;position:relative">{body}</div></div>')
 
 
-SCROLL_JS = (f"() => {{ setTimeout(() => {{ const m = document.getElementById('{QUOTE_MARK_ID}');"
-             " if (m) m.scrollIntoView({block: 'center'}); }, 150); }")
+SCROLL_JS = ("() => { setTimeout(() => { const m = document.getElementById('%s'); const box = m && m.closest('.doc-scroll');"
+             " if (box) box.scrollTop = Math.max(0, m.offsetTop - box.clientHeight / 3); }, 150); }" % QUOTE_MARK_ID)
 
 
 # ---- regulation finder

@@ -113,3 +113,65 @@ class FakeContainer:
 @pytest.fixture
 def fake_container(tmp_path):
     return FakeContainer(tmp_path)
+
+
+# ---- end-to-end: a real container with the bundled corpus ingested, served in-process, and headless chromium
+CHROMIUM = Path("/usr/bin/chromium")
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"]
+ADMIN_PASSWORD = "workshop-admin"
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_app(tmp_path_factory):
+    """The page on a free 127.0.0.1 port over a tmp data dir holding the ingested corpus (once per session)."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"browser tests need Debian chromium at {CHROMIUM} (apt-get install chromium)")
+    pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright Python package")
+    from core.di import Container
+    from core.settings import Settings
+    from ui.page import launch
+
+    data = tmp_path_factory.mktemp("ui-data")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("RAG_ADMIN_PASSWORD", ADMIN_PASSWORD)  # as an admin would start the server
+    settings = Settings(data_dir=data, host="127.0.0.1", port=_free_port())
+    container = Container(settings)
+    report = container.ingestor().run([ROOT / "corpus"])
+    assert not report.skipped, report.summary()
+    demo = launch(container, prevent_thread_lock=True, quiet=True)
+    yield {"url": f"http://127.0.0.1:{settings.port}/", "container": container, "data": data}
+    demo.close()
+    mp.undo()
+
+
+@pytest.fixture(scope="session")
+def browser(live_app):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, live_app):
+    """A fresh tab on the app; any JS dialog (alert from injected script) is recorded and fails the test."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
+    pg = context.new_page()
+    pg.dialogs = []
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    pg.goto(live_app["url"])
+    pg.wait_for_selector("#ask textarea", timeout=30000)
+    yield pg
+    assert pg.dialogs == [], f"a script ran in the page: {pg.dialogs}"
+    context.close()

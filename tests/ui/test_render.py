@@ -73,7 +73,7 @@ def test_document_view_marks_quote_with_id():
     html = render.document_html("Tài liệu", EVIL, c["start"], c["end"])
     assert f'<mark id="{render.QUOTE_MARK_ID}">&lt;script&gt;' in html and "overflow:auto" in html
     assert "<mark" not in render.document_html("T", EVIL, 5, 2)  # bad offsets: no mark
-    assert render.QUOTE_MARK_ID in render.SCROLL_JS and "scrollIntoView" in render.SCROLL_JS
+    assert render.QUOTE_MARK_ID in render.SCROLL_JS and "scrollTop" in render.SCROLL_JS
 
 
 def test_conversation_markdown_has_questions_answers_and_citations():
