@@ -21,22 +21,10 @@ from ui.uploads import build_library_tab  # noqa: E402
 
 log = logging.getLogger(__name__)
 LANG_CHOICES = ["Tiếng Việt", "English"]
-CSS = """
-#cite-key {display: none !important}
-.cite-card {border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 10px; margin: 6px 0}
-.cite-meta, .cite-source {font-size: 0.85em; opacity: 0.8}
-.cite-para {margin: 6px 0; padding-left: 8px; border-left: 3px solid var(--color-accent)}
-.cite-open {cursor: pointer; color: var(--link-text-color); font-size: 0.9em; text-decoration: underline}
-.answer-note {font-size: 0.85em; font-style: italic; opacity: 0.8}
-mark {background: #ffe58a; color: inherit}
-"""
-# A click on "open the whole document" in a citation card (inside the chat) sets the hidden #cite-key box.
-JS = """() => { document.addEventListener('click', (e) => {
-  const b = e.target.closest ? e.target.closest('.cite-open') : null; if (!b) return;
-  const card = b.closest('.cite-card'); const box = document.querySelector('#cite-key textarea, #cite-key input');
-  const m = card ? card.className.match(/ck-(\\d+)-(\\d+)/) : null;
-  if (!m || !box) return; box.value = m[1] + '.' + m[2] + '#' + Date.now();
-  box.dispatchEvent(new Event('input', {bubbles: true})); }); }"""
+
+
+class BadDate(ValueError):
+    """A date filter that is not yyyy-mm-dd or yyyy; the message is the text typed."""
 
 
 def card_labels(lang: str) -> dict:
@@ -44,7 +32,7 @@ def card_labels(lang: str) -> dict:
 
 
 def make_filters(sources, localities, date_from, date_to) -> Filters | None:
-    """Filters from the side panel; dates as yyyy-mm-dd (or yyyy); RagError names a malformed date."""
+    """Filters from the side panel; dates as yyyy-mm-dd (or yyyy); BadDate for a malformed one."""
     def iso(v: str | None, end: bool) -> str | None:
         v = (v or "").strip()
         if not v:
@@ -53,7 +41,7 @@ def make_filters(sources, localities, date_from, date_to) -> Filters | None:
             return f"{v}-12-31" if end else f"{v}-01-01"
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
             return v
-        raise RagError(f"bad date {v!r}: use yyyy-mm-dd")
+        raise BadDate(v)
     f = Filters(tuple(sources or ()), tuple(localities or ()), iso(date_from, False), iso(date_to, True))
     return None if f == Filters() else f
 
@@ -105,6 +93,8 @@ def build_page(container) -> gr.Blocks:
                     final = part
             turn.update(answer=final.answer, mode=final.mode, abstained=final.abstained,
                         citations=[{k: getattr(c, k) for k in c.__dataclass_fields__} for c in final.citations])
+        except BadDate as exc:
+            turn.update(answer=t(lang, "bad_date", v=str(exc)), error=True)
         except RagError as exc:
             turn.update(answer=t(lang, "error_rag", msg=str(exc)), error=True)
         except Exception:  # never a traceback in the chat
@@ -306,7 +296,7 @@ def launch(container, **overrides):
     s = container.settings
     demo = build_page(container)
     demo.queue(default_concurrency_limit=s.concurrency, max_size=max(16, 8 * s.concurrency))
-    kwargs = dict(server_name=s.host, server_port=s.port, css=CSS, js=JS, show_error=False, quiet=False,
+    kwargs = dict(server_name=s.host, server_port=s.port, css=render.PAGE_CSS, js=render.PAGE_JS, show_error=False, quiet=False,
                   footer_links=[], max_file_size=f"{int(s.max_file_mb * 1024)}kb")
     kwargs.update(overrides)
     demo.launch(**kwargs)

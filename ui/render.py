@@ -136,6 +136,24 @@ SCROLL_JS = ("() => { setTimeout(() => { const m = document.getElementById('%s')
              " if (box) box.scrollTop = Math.max(0, m.offsetTop - box.clientHeight / 3); }, 150); }" % QUOTE_MARK_ID)
 
 
+PAGE_CSS = """
+#cite-key {display: none !important}
+.cite-card {border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 10px; margin: 6px 0}
+.cite-meta, .cite-source {font-size: 0.85em; opacity: 0.8}
+.cite-para {margin: 6px 0; padding-left: 8px; border-left: 3px solid var(--color-accent)}
+.cite-open {cursor: pointer; color: var(--link-text-color); font-size: 0.9em; text-decoration: underline}
+.answer-note {font-size: 0.85em; font-style: italic; opacity: 0.8}
+mark {background: #ffe58a; color: inherit}
+"""
+# A click on "open the whole document" in a citation card (inside the chat) sets the hidden #cite-key box.
+PAGE_JS = """() => { document.addEventListener('click', (e) => {
+  const b = e.target.closest ? e.target.closest('.cite-open') : null; if (!b) return;
+  const card = b.closest('.cite-card'); const box = document.querySelector('#cite-key textarea, #cite-key input');
+  const m = card ? card.className.match(/ck-(\\d+)-(\\d+)/) : null;
+  if (!m || !box) return; box.value = m[1] + '.' + m[2] + '#' + Date.now();
+  box.dispatchEvent(new Event('input', {bubbles: true})); }); }"""
+
+
 # ---- regulation finder
 def _card_get(card, name, default=None):
     return card.get(name, default) if isinstance(card, dict) else getattr(card, name, default)

@@ -140,7 +140,7 @@ def test_chat_handler_turns_our_errors_into_a_message(fake_container):
     *_, (history, _, turns, _) = ask("boom", [], [], [], "", "", "English")
     assert turns[0]["error"] and "Sorry" in history[-1]["content"] and "Traceback" not in history[-1]["content"]
     *_, (history, _, turns, _) = ask("ok", [], [], [], "not a date", "", "English")
-    assert turns[0]["error"] and "bad date" in history[-1]["content"]
+    assert turns[0]["error"] and "Not a date" in history[-1]["content"] and "not a date" in history[-1]["content"]
 
 
 @pytest.mark.parametrize("value,expect", [("", None), ("2014-07-09", "2014-07-09"), ("2014", "2014-01-01")])
