@@ -100,3 +100,18 @@ def test_delete_and_rows(fake_container):
     assert uploads.delete_document(fake_container, "nope") is None
     assert uploads.delete_document(fake_container, "evil") == "corpus/evil.txt"
     assert fake_container.store.documents() == []
+
+
+def test_library_actions_disabled_with_a_note_without_password(fake_container):
+    import gradio as gr
+
+    from ui.i18n import t
+    from ui.page import build_page
+
+    fake_container.settings.admin_password = None
+    demo = build_page(fake_container)
+    by_id = {getattr(b, "elem_id", None): b for b in demo.blocks.values()}
+    for eid in ("admin-pw", "upload", "upload-btn", "lib-pick", "delete-btn"):
+        assert by_id[eid].interactive is False, eid
+    assert by_id["lib-note"].value == t("vi", "lib_note_off") and "RAG_ADMIN_PASSWORD" in by_id["lib-note"].value
+    assert isinstance(by_id["lib-table"], gr.Dataframe)
