@@ -1,7 +1,15 @@
 """The JSON contract of `app.py ask --json` that scripts and the page rely on."""
 from __future__ import annotations
 
-from core.types import Answer
+from core.types import Answer, Chunk
+
+
+def passage_with_heading(chunk: Chunk) -> str:
+    """A retrieved passage as shown: its legal heading ("Điều 5. ...") first when the chunk starts inside the article.
+    `start`/`end` still locate the chunk text itself in the document."""
+    if chunk.heading and not chunk.text.startswith(chunk.heading):
+        return f"{chunk.heading}\n{chunk.text}"
+    return chunk.text
 
 
 def answer_to_json(answer: Answer, qid: str | None = None) -> dict:
@@ -13,8 +21,9 @@ def answer_to_json(answer: Answer, qid: str | None = None) -> dict:
         "citations": [{"n": c.n, "source": c.source, "title": c.title, "quote": c.quote, "start": c.start, "end": c.end,
                        "locality": c.locality, "date": c.date, "heading": c.heading} for c in answer.citations],
         "references": answer.references,
-        "retrieved": [{"source": h.chunk.source, "text": h.chunk.text, "score": round(h.score, 6), "start": h.chunk.start,
-                       "end": h.chunk.end, "title": h.chunk.title} for h in answer.retrieved],
+        "retrieved": [{"source": h.chunk.source, "text": passage_with_heading(h.chunk), "score": round(h.score, 6),
+                       "start": h.chunk.start, "end": h.chunk.end, "title": h.chunk.title, "heading": h.chunk.heading}
+                      for h in answer.retrieved],
         "timings_ms": answer.timings_ms,
         "mode": answer.mode,
         "lang": answer.lang,

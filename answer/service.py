@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import replace
 from typing import Iterator
 
-from answer.abstain import judge
+from answer.abstain import judge, unknown_places
 from answer.coverage import CoverageJudge
 from answer.extractive import ExtractiveComposer, make_citation
 from answer.frames import Frames
@@ -15,7 +15,7 @@ from core.errors import BadQuestion, IndexMissing
 from core.settings import Settings
 from core.types import Answer, Citation, Filters
 from retriever.hybrid import HybridRetriever, Retrieval
-from retriever.query import detect_language
+from retriever.query import detect_language, load_places
 
 COVERAGE_PASSAGES = 3
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -35,6 +35,7 @@ class AnswerService:
                  coverage: CoverageJudge, regulations=None, llm=None):
         self.settings, self.retriever, self.composer, self.frames = settings, retriever, composer, frames
         self.coverage = coverage
+        self.places = load_places(settings.prompts_dir)
         self.regulations, self.llm = regulations, llm
 
     @property
@@ -88,7 +89,8 @@ class AnswerService:
         chosen, citations = self.composer.compose(retrieval, idf)
         groups = self.coverage.groups(retrieval.question, lang, idf)
         covered = self.coverage.coverage(groups, [f"{h.chunk.title}\n{h.chunk.text}" for h in retrieval.hits[:COVERAGE_PASSAGES]])
-        verdict = judge(retrieval, covered, index.vocab, self.settings.abstain_threshold, self.coverage.glossary)
+        missing = unknown_places(retrieval.question, self.places, index.localities, index.vocab)
+        verdict = judge(retrieval, covered, index.vocab, self.settings.abstain_threshold, missing)
         if verdict.abstain:
             related = [make_citation(n, h, h.chunk.start, h.chunk.start + min(len(h.chunk.text), 300))
                        for n, h in enumerate(retrieval.hits[:2], 1)]

@@ -90,6 +90,12 @@ class LexicalIndex:
             self._doc_ids = {c.doc_id for c in self.chunks}
         return self._doc_ids
 
+    @property
+    def localities(self) -> set[str]:
+        if not hasattr(self, "_localities"):
+            self._localities = {c.locality for c in self.chunks if c.locality}
+        return self._localities
+
     def _terms_of(self, ids: list[int]) -> list[str]:
         if not hasattr(self, "_inv"):
             self._inv = {j: t for t, j in self.vocab.items()}
