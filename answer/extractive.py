@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from answer.locator import legal_locator
 from components.analyzer import Analyzer
 from core.sentences import split_sentences
 from core.types import Citation, Hit
@@ -12,6 +13,7 @@ from retriever.hybrid import Retrieval
 
 MAX_QUOTE = 350
 _DIGIT = re.compile(r"\d")
+_HEADING = re.compile(r"^(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+[a-zđ]?\s*[.:]?", re.I)
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b|\bngày \d{1,2} tháng \d{1,2}|\bnăm \d{4}\b")
 
 
@@ -41,8 +43,8 @@ class ExtractiveComposer:
             text = hit.chunk.text
             for s, e in split_sentences(text):
                 sent = text[s:e]
-                if len(sent) < 25:
-                    continue
+                if len(sent) < 25 or _HEADING.match(sent) and len(sent) < 200:
+                    continue  # too short to answer, or a bare heading ("Điều 36. Nội dung ...")
                 toks = set(self.analyzer.passage(sent))
                 coverage = sum(w for t, w in weight.items() if t in toks) / total
                 score = coverage + 0.15 / rank
@@ -102,4 +104,5 @@ class ExtractiveComposer:
 def make_citation(n: int, hit: Hit, start: int, end: int) -> Citation:
     ch = hit.chunk
     return Citation(n=n, source=ch.source, title=ch.title, quote=ch.text[start - ch.start : end - ch.start], start=start,
-                    end=end, doc_id=ch.doc_id, locality=ch.locality, date=ch.date, heading=ch.heading)
+                    end=end, doc_id=ch.doc_id, locality=ch.locality, date=ch.date, heading=ch.heading,
+                    locator=legal_locator(ch.heading, ch.text, start - ch.start))

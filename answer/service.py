@@ -98,9 +98,16 @@ class AnswerService:
             body = "\n".join(f"- “{c.quote}…” [{c.n}]" for c in related)
             text = f"{self.frames.get(lang, 'abstain')}\n\n{self.frames.get(lang, 'related')}\n{body}" if related else self.frames.get(lang, "abstain")
             return Answer(retrieval.question, text, True, related, retrieval.hits, mode="extractive")
-        lines = [f"- “{c.quote}” [{c.n}]" + (f" — *{c.locality}*" if c.locality else "") for c in citations]
+        lines = [f"- “{c.quote}” [{c.n}]" + (f" — *{label}*" if (label := citation_label(c)) else "") for c in citations]
         text = self.frames.get(lang, "lead") + "\n\n" + "\n".join(lines)
         return Answer(retrieval.question, text, False, citations, retrieval.hits, mode="extractive")
+
+
+def citation_label(c: Citation) -> str | None:
+    """Where a quote comes from, in a few words: the province, or the article and clause of a legal text."""
+    if c.locator:
+        return f"{c.locator}, {c.title}" if c.title else c.locator
+    return c.locality
 
 
 def trim_to_word(c: Citation) -> Citation:

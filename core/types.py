@@ -80,6 +80,7 @@ class Citation:
     locality: str | None = None
     date: str | None = None
     heading: str | None = None
+    locator: str | None = None  # "khoản 2 Điều 5" for quotes inside a legal text
 
 
 @dataclass(frozen=True)
