@@ -59,6 +59,9 @@ class RegulationAnswerer:
             self._checked = now
             return self._index
 
+    def invalidate(self) -> None:
+        self._checked = 0.0
+
     # ---- use cases
     def answer(self, retrieval: Retrieval, lang: str) -> Answer | None:
         index = self.index()

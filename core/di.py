@@ -52,6 +52,15 @@ class Container:
         from answer.frames import Frames
         return RegulationAnswerer(self.store, self.analyzer, Frames.load(self.settings.prompts_dir))
 
+    @cached_property
+    def library(self):
+        from ingest.library import Library
+
+        def changed() -> None:
+            self.retriever.lexical.invalidate()
+            self.regulation_answerer.invalidate()
+        return Library(self.settings, self.store, self.ingestor, changed)
+
     def ingestor(self, progress=None):
         from ingest.pipeline import Ingestor
         return Ingestor(self.settings, self.store, self.embedder, self.analyzer, progress)

@@ -67,7 +67,7 @@ def build_page(container) -> gr.Blocks:
     lang0 = settings.ui_language
     feedback = FeedbackStore(settings.data_dir)
     rl = Relabel()
-    get_text = container.store.get_text
+    get_text = container.library.text
 
     def ask(message, turns, sources, localities, date_from, date_to, lang_choice):
         lang, message = lang_of(lang_choice), (message or "").strip()
@@ -131,7 +131,7 @@ def build_page(container) -> gr.Blocks:
         return gr.update(value=str(path), visible=True)
 
     def doc_choices():
-        recs = container.store.documents()
+        recs = container.library.documents()
         docs = sorted({(r.meta.title or r.source, r.source) for r in recs})
         locs = sorted({r.meta.locality for r in recs if r.meta.locality})
         return gr.update(choices=docs), gr.update(choices=locs)
@@ -171,7 +171,7 @@ def build_page(container) -> gr.Blocks:
                         open_dd = rl.add(gr.Dropdown([], label=t(lang0, "open_doc"), elem_id="open-doc"), label="open_doc")
                         cite_key = gr.Textbox(elem_id="cite-key", show_label=False, container=False)
                         doc_view = gr.HTML(render.plain_html(t(lang0, "doc_hint")), elem_id="doc-view", js_on_load=None)
-            regs = Regulations(container.store)
+            regs = Regulations(container)
             with gr.Tab(t(lang0, "tab_finder"), id="finder") as tab:
                 rl.add(tab, label="tab_finder")
                 finder_refresh, finder_outputs = _finder_tab(regs, lang0, rl, lang)
@@ -214,8 +214,8 @@ def build_page(container) -> gr.Blocks:
 class Regulations:
     """The regulation index built from the references ingest stored with each document; None when unavailable."""
 
-    def __init__(self, store):
-        self.store, self._cards = store, None
+    def __init__(self, container):
+        self.container, self._cards = container, None
 
     def reset(self) -> None:
         self._cards = None
@@ -223,10 +223,7 @@ class Regulations:
     def cards(self) -> list | None:
         if self._cards is None:
             try:
-                from regulations.extract import Reference
-                from regulations.index import RegulationIndex
-                refs = [Reference(**r) for rec in self.store.documents() for r in rec.extra.get("references", [])]
-                self._cards = RegulationIndex.build(refs).all()
+                self._cards = self.container.regulation_answerer.index().all()
             except Exception:  # the index module missing or changed: the tab says so, the page keeps working
                 log.exception("regulation index unavailable")
                 return None

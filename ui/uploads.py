@@ -97,31 +97,13 @@ def ingest_uploads(container, files: list, progress=None) -> tuple[list[Saved], 
             rejected.append(str(exc))
     if not saved:
         return saved, rejected, ""
-    report = container.ingestor(progress).run([s.path for s in saved], prune=False)
-    _invalidate(container)
+    report = container.library.add([s.path for s in saved], progress)
     return saved, rejected, report.summary()
 
 
 def delete_document(container, doc_id: str) -> str | None:
     """Remove one document from the index (and its uploaded file, when it was one). Returns its source or None."""
-    rec = next((r for r in container.store.documents() if r.doc_id == doc_id), None)
-    if rec is None:
-        return None
-    container.store.delete_document(doc_id)
-    uploads = (Path(container.settings.data_dir) / "uploads").resolve()
-    p = Path(rec.source).resolve()
-    if p.parent == uploads and p.is_file():
-        p.unlink()
-    container.ingestor().refresh_lexical()  # rebuild and re-stamp, so every reader drops the deleted chunks
-    _invalidate(container)
-    return rec.source
-
-
-def _invalidate(container) -> None:
-    try:
-        container.retriever.lexical.invalidate()
-    except AttributeError:
-        pass
+    return container.library.delete(doc_id)
 
 
 def library_rows(records) -> list[list]:
@@ -157,7 +139,7 @@ def build_library_tab(container, lang0: str, rl, lang, after: list[tuple]):
                          value="lib_delete")
 
     def refresh(lang_choice):
-        rows = library_rows(container.store.documents())
+        rows = library_rows(container.library.documents())
         frame = pd.DataFrame([r[:5] for r in rows], columns=tl(lang_of(lang_choice), "lib_cols"))
         return frame, gr.update(choices=[(f"{r[0]} — {r[1]}", r[5]) for r in rows], value=None)
 

@@ -47,6 +47,9 @@ class FakeStore:
     def delete_document(self, doc_id):
         self.docs.pop(doc_id, None)
 
+    def fingerprint(self):
+        return ",".join(sorted(self.docs))
+
 
 class FakeAnswers:
     mode = "extractive"
@@ -89,9 +92,16 @@ class FakeContainer:
             for p in sorted((ROOT / "corpus").glob("*.txt")):
                 text = p.read_text(encoding="utf-8")
                 docs[p.stem] = (text, DocumentMeta(text.splitlines()[1][:80], None, None))
+        from answer.frames import Frames
+        from answer.regulation_answers import RegulationAnswerer
+        from components.analyzer import Analyzer
+        from ingest.library import Library
+
         self.store = FakeStore(docs)
         self.answers = FakeAnswers(self.store)
         self.ingested = []
+        self.library = Library(self.settings, self.store, self.ingestor)
+        self.regulation_answerer = RegulationAnswerer(self.store, Analyzer(), Frames.load(ROOT / "prompts"))
 
     def ingestor(self, progress=None):
         container = self

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import os
+import tempfile
 from pathlib import Path
 
 from tests.ui.conftest import ADMIN_PASSWORD, ROOT
 
-DOCS = ROOT / "docs"
+# Screenshots go to docs/ (shown in README) when RAG_SCREENSHOTS=1, else to a temp folder so a test run leaves the tree clean.
+DOCS = ROOT / "docs" if os.environ.get("RAG_SCREENSHOTS") == "1" else Path(tempfile.mkdtemp(prefix="rag-shots-"))
 
 
 def ask(page, question: str, turn: int) -> str:

@@ -169,8 +169,6 @@ def test_regulation_detail_escapes_and_shows_flags_relations_and_passages():
 
 
 def test_finder_handlers_on_the_corpus_and_without_an_index(tmp_path, monkeypatch):
-    import sys
-
     from tests.ui.conftest import FakeContainer
     from ui.page import Regulations, build_page
 
@@ -183,10 +181,14 @@ def test_finder_handlers_on_the_corpus_and_without_an_index(tmp_path, monkeypatc
     assert set(frame_vi.iloc[:, 1]) == {"Nghị quyết"} and "31/NQ-CP" in set(frame_vi.iloc[:, 0])
     assert "Bộ Chính trị" in show("272-QĐ/TW", "Tiếng Việt") and show("nope", "English") == ""
 
-    monkeypatch.setitem(sys.modules, "regulations.index", None)  # the index module missing: a note, no crash
-    regs = Regulations(FakeContainer(tmp_path).store)
-    assert regs.cards() is None
-    demo = build_page(FakeContainer(tmp_path, corpus=True))
+    broken = FakeContainer(tmp_path, corpus=True)  # the index failing to load: a note, no crash
+
+    def fail():
+        raise RuntimeError("regulation index unavailable")
+
+    monkeypatch.setattr(broken.regulation_answerer, "index", fail)
+    assert Regulations(broken).cards() is None
+    demo = build_page(broken)
     note, frame, keys, plot, pick = _handler(demo, "search")("", "", 0, False, "English")
     assert note == t("en", "finder_missing") and keys == []
     begin = _handler(demo, "begin")
