@@ -96,11 +96,12 @@ class RegulationAnswerer:
 
     def _topic_score(self, card: RegulationCard, weights: dict[str, float], hit_spans: dict[str, list[tuple[int, int]]]) -> float:
         total = sum(weights.values()) or 1.0
-        best = 0.0
-        texts = [c.quote for c in card.citations] + list(card.subjects)
-        for t in texts:
-            toks = set(self.analyzer.passage(t))
-            best = max(best, sum(w for k, w in weights.items() if k in toks) / total)
+        def share(text: str) -> float:
+            toks = set(self.analyzer.passage(text))
+            return sum(w for k, w in weights.items() if k in toks) / total
+
+        # A document's own subject phrase speaks for it; a citing sentence may be about several documents at once.
+        best = max([share(s) for s in card.subjects] + [0.5 * share(c.quote) for c in card.citations], default=0.0)
         retrieved = any(a <= c.start < b for c in card.citations for a, b in hit_spans.get(c.doc_id, []))
         return best + (0.15 if retrieved else 0.0)
 
