@@ -69,3 +69,12 @@ def test_empty_and_long_questions(corpus_container):
     assert a.abstained and a.answer == "Vui lòng nhập câu hỏi."
     a = ask(corpus_container, "Đồng Nai có bao nhiêu hội hữu nghị thành viên? " + "x" * 5000)
     assert a.answer.startswith("Câu hỏi quá dài")
+
+
+def test_vietnamese_question_filters_by_document_type(corpus_container):
+    a = ask(corpus_container, "Những chỉ thị nào của Thủ tướng Chính phủ về hội nhập quốc tế được nhắc đến?")
+    codes = [r["code"] for r in a.references]
+    assert {"01/CT-TTg", "15/CT-TTg", "26/CT-TTg"} <= set(codes)
+    assert all(r["type"] == "Chỉ thị" for r in a.references)
+    a = ask(corpus_container, "Which Politburo decision sets the regulation on unified management of foreign affairs activities?")
+    assert [r["code"] for r in a.references][:1] == ["272-QĐ/TW"] and a.references[0]["type"] == "Quyết định"
