@@ -3,11 +3,10 @@ documents when the question asks which documents apply. Returns None to let the 
 from __future__ import annotations
 
 import re
-import threading
-import time
 
 from answer.frames import Frames
 from components.analyzer import Analyzer
+from components.derived import StoreDerived
 from components.store import ChunkStore
 from core.types import Answer, Citation
 from regulations.codes import fold_text
@@ -18,7 +17,6 @@ from retriever.query_dates import dates_in
 
 MAX_QUOTE = 350
 MAX_DOCS = 5
-REFRESH_SECONDS = 5.0
 _MONTH = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
@@ -40,27 +38,19 @@ def card_reference(card: RegulationCard) -> dict:
 class RegulationAnswerer:
     def __init__(self, store: ChunkStore, analyzer: Analyzer, frames: Frames):
         self.store, self.analyzer, self.frames = store, analyzer, frames
-        self._index: RegulationIndex | None = None
         self._titles: dict[str, str] = {}
-        self._fp, self._checked = None, 0.0
-        self._lock = threading.Lock()
+        self._index: StoreDerived[RegulationIndex] = StoreDerived(store, self._build)
+
+    def _build(self) -> RegulationIndex:
+        records = self.store.documents()
+        self._titles = {rec.doc_id: rec.meta.title for rec in records}
+        return RegulationIndex.build([Reference(**r) for rec in records for r in rec.extra.get("references", [])])
 
     def index(self) -> RegulationIndex:
-        now = time.monotonic()
-        if self._index is not None and now - self._checked < REFRESH_SECONDS:
-            return self._index
-        with self._lock:
-            fp = self.store.fingerprint()
-            if self._index is None or fp != self._fp:
-                records = self.store.documents()
-                refs = [Reference(**r) for rec in records for r in rec.extra.get("references", [])]
-                self._index, self._fp = RegulationIndex.build(refs), fp
-                self._titles = {rec.doc_id: rec.meta.title for rec in records}
-            self._checked = now
-            return self._index
+        return self._index.get()
 
     def invalidate(self) -> None:
-        self._checked = 0.0
+        self._index.invalidate()
 
     # ---- use cases
     def answer(self, retrieval: Retrieval, lang: str) -> Answer | None:

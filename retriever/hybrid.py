@@ -1,13 +1,13 @@
 """Read-only search: query analysis -> dense (Chroma) + BM25 -> reciprocal rank fusion -> optional rerank."""
 from __future__ import annotations
 
-import threading
 import time
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from components.analyzer import Analyzer
+from components.derived import StoreDerived
 from components.embedder import Embedder
 from components.lexical import LexicalIndex, load_or_build_lexical
 from components.reranker import Reranker
@@ -17,7 +17,6 @@ from core.types import Chunk, Filters, Hit
 from retriever.glossary import Glossary
 from retriever.query import QueryAnalysis, analyze
 
-REFRESH_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -30,35 +29,12 @@ class Retrieval:
     timings_ms: dict[str, float] = field(default_factory=dict)
 
 
-class LexicalSource:
-    """Holds the lexical index and swaps in a fresh one when ingest (here or in another app instance) changed the store."""
-
-    def __init__(self, settings: Settings, store: ChunkStore, analyzer: Analyzer):
-        self._settings, self._store, self._analyzer = settings, store, analyzer
-        self._index: LexicalIndex | None = None
-        self._checked = 0.0
-        self._lock = threading.Lock()
-
-    def get(self) -> LexicalIndex:
-        now = time.monotonic()
-        if self._index is not None and now - self._checked < REFRESH_SECONDS:
-            return self._index
-        with self._lock:
-            if self._index is None or self._store.fingerprint() != self._index.fingerprint:
-                self._index = load_or_build_lexical(self._settings, self._store, self._analyzer)
-            self._checked = now
-            return self._index
-
-    def invalidate(self) -> None:
-        self._checked = 0.0
-
-
 class HybridRetriever:
     def __init__(self, settings: Settings, store: ChunkStore, embedder: Embedder, analyzer: Analyzer,
                  glossary: Glossary, reranker: Reranker | None = None):
         self.settings, self.store, self.embedder, self.analyzer = settings, store, embedder, analyzer
         self.glossary, self.reranker = glossary, reranker
-        self.lexical = LexicalSource(settings, store, analyzer)
+        self.lexical: StoreDerived[LexicalIndex] = StoreDerived(store, lambda: load_or_build_lexical(settings, store, analyzer))
 
     def retrieve(self, question: str, filters: Filters | None = None, k: int | None = None) -> Retrieval:
         k = k or self.settings.top_k
