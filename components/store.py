@@ -41,8 +41,11 @@ def _client(settings: Settings):
         settings.chroma_dir.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
     except Exception as exc:
-        where = f"{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host else str(settings.chroma_dir)
-        raise StoreUnavailable(f"cannot open the Chroma store at {where}: {exc}. Run `python app.py ingest --rebuild` to rebuild a local index.") from exc
+        if settings.chroma_host:
+            raise StoreUnavailable(f"the Chroma server at {settings.chroma_host}:{settings.chroma_port} does not answer ({exc}); "
+                                   "check that it is running (`chroma run --path DIR --port N`).") from exc
+        raise StoreUnavailable(f"cannot open the Chroma store at {settings.chroma_dir}: {exc}. "
+                               "Run `python app.py ingest --rebuild` to rebuild it.") from exc
 
 
 def _meta_str(v) -> str:
