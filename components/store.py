@@ -79,8 +79,12 @@ class ChunkStore:
                                 "Run `python app.py ingest --rebuild` to re-embed, or set the embedder back.")
 
     # ---- writing (ingest only)
-    def add_document(self, doc: Document, chunks: list[Chunk], vectors: np.ndarray, extra: dict | None = None) -> None:
-        self.delete_document(doc.doc_id)
+    def add_document(self, doc: Document, chunks: list[Chunk], vectors: np.ndarray, extra: dict | None = None,
+                     replace: bool = True) -> None:
+        """Write a document's chunks, then its record (the commit point). `replace=False` is for a document the
+        index does not hold: its half-written chunks from a killed run, if any, were removed by repair()."""
+        if replace:
+            self.delete_document(doc.doc_id)
         for i in range(0, len(chunks), PAGE):
             part = chunks[i : i + PAGE]
             self._chunks.upsert(

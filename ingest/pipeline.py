@@ -121,7 +121,7 @@ class Ingestor:
         vectors = self.embedder.embed_passages([passage_text(c) for c in chunks])
         report.embed_seconds += time.perf_counter() - t
         refs = [dataclasses.asdict(r) for r in extract_references(doc.doc_id, source, text, meta.locality)]
-        self.store.add_document(doc, chunks, vectors, extra={"references": refs})
+        self.store.add_document(doc, chunks, vectors, extra={"references": refs}, replace=known is not None)
         (report.updated if known else report.added).append(source)
         report.chunks += len(chunks)
 
