@@ -81,10 +81,17 @@ class ChunkStore:
     # ---- writing (ingest only)
     def add_document(self, doc: Document, chunks: list[Chunk], vectors: np.ndarray, extra: dict | None = None,
                      replace: bool = True) -> None:
-        """Write a document's chunks, then its record (the commit point). `replace=False` is for a document the
-        index does not hold: its half-written chunks from a killed run, if any, were removed by repair()."""
-        if replace:
-            self.delete_document(doc.doc_id)
+        self.add_documents([(doc, chunks, vectors, extra or {}, replace)])
+
+    def add_documents(self, items: list[tuple[Document, list[Chunk], np.ndarray, dict, bool]]) -> None:
+        """Write documents: first all their chunks, then their records (the commit point), each in few calls.
+        `replace=False` is for a document the index does not hold: half-written chunks of a killed run, if any,
+        were removed by repair()."""
+        for doc, _, _, _, replace in items:
+            if replace:
+                self.delete_document(doc.doc_id)
+        chunks = [c for _, cs, _, _, _ in items for c in cs]
+        vectors = np.concatenate([v for _, cs, v, _, _ in items if cs]) if chunks else np.zeros((0, 0))
         for i in range(0, len(chunks), PAGE):
             part = chunks[i : i + PAGE]
             self._chunks.upsert(
@@ -92,10 +99,13 @@ class ChunkStore:
                 metadatas=[{"doc_id": c.doc_id, "source": c.source, "start": c.start, "end": c.end, "index": c.index,
                             "title": c.title, "locality": _meta_str(c.locality), "date": _meta_str(c.date),
                             "date_num": _date_num(c.date), "heading": _meta_str(c.heading)} for c in part])
-        meta = {"source": doc.source, "content_hash": doc.content_hash, "title": doc.meta.title, "date": _meta_str(doc.meta.date),
-                "locality": _meta_str(doc.meta.locality), "author": _meta_str(doc.meta.author), "n_chunks": len(chunks),
-                "extra": json.dumps(extra or {}, ensure_ascii=False)}
-        self._docs.upsert(ids=[doc.doc_id], embeddings=[[1.0]], documents=[doc.text], metadatas=[meta])  # the commit point
+        if items:
+            self._docs.upsert(ids=[d.doc_id for d, *_ in items], embeddings=[[1.0]] * len(items),
+                              documents=[d.text for d, *_ in items],
+                              metadatas=[{"source": d.source, "content_hash": d.content_hash, "title": d.meta.title,
+                                          "date": _meta_str(d.meta.date), "locality": _meta_str(d.meta.locality),
+                                          "author": _meta_str(d.meta.author), "n_chunks": len(cs),
+                                          "extra": json.dumps(extra, ensure_ascii=False)} for d, cs, _, extra, _ in items])
 
     def delete_document(self, doc_id: str) -> None:
         self._docs.delete(ids=[doc_id])

@@ -21,7 +21,16 @@ from ingest.cleaning import clean_text, extract_metadata
 from ingest.loaders import SUPPORTED_EXTENSIONS, load_file
 from regulations.extract import extract_references
 
-PIPELINE_VERSION = "p1"  # part of every stored hash: a new cleaning/chunking version re-ingests everything
+PIPELINE_VERSION = "p1"
+BATCH_CHUNKS = 64  # documents are embedded and written together until this many chunks are pending  # part of every stored hash: a new cleaning/chunking version re-ingests everything
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    doc: Document
+    chunks: list[Chunk]
+    extra: dict
+    replace: bool
 
 
 @dataclass
@@ -82,17 +91,25 @@ class Ingestor:
         files, report.skipped = discover(paths)
         known = {r.source: r for r in self.store.documents()}
         seen: set[str] = set()
+        pending: list[_Prepared] = []
         for i, path in enumerate(files):
             source = source_name(path)
             seen.add(source)
             self.progress(i, len(files), source)
             try:
-                self._ingest_one(path, source, known.get(source), report)
+                prepared = self._prepare(path, source, known.get(source), report)
             except SkipFile as exc:
                 report.skipped.append((source, exc.reason))
                 if source in known:  # a file that became unreadable leaves the index
                     self.store.delete_document(known[source].doc_id)
                     report.removed.append(source)
+                continue
+            if prepared is not None:
+                pending.append(prepared)
+            if sum(len(p.chunks) for p in pending) >= BATCH_CHUNKS:
+                self._write(pending, report)
+                pending = []
+        self._write(pending, report)
         self.progress(len(files), len(files), "")
         if prune:
             self._prune(paths, known, seen, report)
@@ -100,14 +117,15 @@ class Ingestor:
         report.seconds = time.perf_counter() - t0
         return report
 
-    def _ingest_one(self, path: Path, source: str, known: DocRecord | None, report: IngestReport) -> None:
+    def _prepare(self, path: Path, source: str, known: DocRecord | None, report: IngestReport) -> "_Prepared | None":
+        """Load, clean, chunk and extract references; None when the file is unchanged."""
         if path.suffix.lower() not in SUPPORTED_EXTENSIONS:
             raise SkipFile(source, f"unsupported file type {path.suffix or '(none)'!r}; supported: {', '.join(sorted(SUPPORTED_EXTENSIONS))}")
         raw_hash = file_hash(path)
         stored_hash = f"{PIPELINE_VERSION}:{raw_hash}"
         if known and known.content_hash == stored_hash:
             report.unchanged.append(source)
-            return
+            return None
         loaded = load_file(path, self.settings.max_file_bytes)
         text = clean_text(loaded.text)
         if not text.strip():
@@ -117,13 +135,24 @@ class Ingestor:
         spans = chunk_text(text, self.settings.chunk_min_chars, self.settings.chunk_max_chars)
         chunks = [Chunk(f"{doc.doc_id}:{raw_hash[:12]}:{i}", doc.doc_id, source, text[s.start:s.end], s.start, s.end, i,
                         meta.title, meta.locality, meta.date, s.heading) for i, s in enumerate(spans)]
-        t = time.perf_counter()
-        vectors = self.embedder.embed_passages([passage_text(c) for c in chunks])
-        report.embed_seconds += time.perf_counter() - t
         refs = [dataclasses.asdict(r) for r in extract_references(doc.doc_id, source, text, meta.locality)]
-        self.store.add_document(doc, chunks, vectors, extra={"references": refs}, replace=known is not None)
-        (report.updated if known else report.added).append(source)
-        report.chunks += len(chunks)
+        return _Prepared(doc, chunks, {"references": refs}, known is not None)
+
+    def _write(self, pending: list["_Prepared"], report: IngestReport) -> None:
+        """Embed the pending documents' chunks in one call, then store them (chunks first, records last)."""
+        if not pending:
+            return
+        t = time.perf_counter()
+        vectors = self.embedder.embed_passages([passage_text(c) for p in pending for c in p.chunks])
+        report.embed_seconds += time.perf_counter() - t
+        items, at = [], 0
+        for p in pending:
+            items.append((p.doc, p.chunks, vectors[at : at + len(p.chunks)], p.extra, p.replace))
+            at += len(p.chunks)
+        self.store.add_documents(items)
+        for p in pending:
+            (report.updated if p.replace else report.added).append(p.doc.source)
+            report.chunks += len(p.chunks)
 
     def _prune(self, paths: list[Path], known: dict[str, DocRecord], seen: set[str], report: IngestReport) -> None:
         """Delete documents that were under an ingested folder, or named explicitly, and are gone now."""
