@@ -119,6 +119,9 @@ def cmd_serve(container) -> int:
     if not container.store.documents():
         print(f"No index yet: ingesting {container.settings.corpus_dir} first.", file=sys.stderr)
         cmd_ingest(container, [], rebuild=False)
+    pending = container.library.reconcile()
+    if pending and (pending.added or pending.updated or pending.removed or pending.repaired):
+        print(f"Finished interrupted uploads:\n{pending.summary()}", file=sys.stderr)
     launch(container)
     return 0
 

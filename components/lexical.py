@@ -134,8 +134,7 @@ def load_or_build_lexical(settings: "Settings", store: "ChunkStore", analyzer: "
     path = settings.data_dir / "lexical.pkl"
     index = LexicalIndex.load(path)
     if index is None or index.fingerprint != fp:
-        committed = {r.doc_id for r in records}
-        chunks = sorted((c for c in store.all_chunks() if c.doc_id in committed), key=lambda c: (c.source, c.index))
+        chunks = sorted(store.all_chunks(), key=lambda c: (c.source, c.index))
         index = LexicalIndex.build(chunks, analyzer.passage, fp)
         try:
             index.save(path)

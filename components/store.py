@@ -1,8 +1,11 @@
 """Chroma adapter: chunks (with embeddings) and a documents collection that doubles as the ingest manifest.
 
 Crash safety comes from the order of writes. A document's record (with its content hash) is written last
-and removed first, so a document is "committed" only when its record exists; chunks whose document has no
-record are orphans from an interrupted run and are removed by `repair()` at the start of every ingest.
+and removed first, so a document is "committed" only when its record exists. Every chunk carries the content hash
+of the version it belongs to; a new version's chunks are written beside the old ones and the old ones are deleted
+only after the new record is in, so a replacement killed half-way leaves the old version whole. Chunks without a
+record, or of a version other than the record's, are leftovers of an interrupted run: readers ignore them and
+`repair()` deletes them at the start of every ingest.
 """
 from __future__ import annotations
 
@@ -56,6 +59,12 @@ def _date_num(iso: str | None) -> int:
     return int(iso.replace("-", "")) if iso else 0
 
 
+def _current(meta: dict, versions: dict[str, str]) -> bool:
+    """A chunk of a committed document's current version (chunks written before versions were stored count)."""
+    doc = meta.get("doc_id")
+    return doc in versions and meta.get("version", versions[doc]) == versions[doc]
+
+
 def chunk_from_record(cid: str, text: str, m: dict) -> Chunk:
     return Chunk(chunk_id=cid, doc_id=m["doc_id"], source=m["source"], text=text, start=int(m["start"]), end=int(m["end"]),
                  index=int(m["index"]), title=m.get("title", ""), locality=m.get("locality") or None,
@@ -87,10 +96,10 @@ class ChunkStore:
         """Write documents: first all their chunks, then their records (the commit point), each in few calls.
         `replace=False` is for a document the index does not hold: half-written chunks of a killed run, if any,
         were removed by repair()."""
-        for doc, _, _, _, replace in items:
-            if replace:
-                self.delete_document(doc.doc_id)
+        old_ids = [cid for doc, _, _, _, replace in items if replace
+                   for cid in self._call(self._chunks.get, where={"doc_id": doc.doc_id}, include=[])["ids"]]
         chunks = [c for _, cs, _, _, _ in items for c in cs]
+        versions = {d.doc_id: d.content_hash for d, *_ in items}
         vectors = np.concatenate([v for _, cs, v, _, _ in items if cs]) if chunks else np.zeros((0, 0))
         for i in range(0, len(chunks), PAGE):
             part = chunks[i : i + PAGE]
@@ -98,7 +107,8 @@ class ChunkStore:
                 ids=[c.chunk_id for c in part], embeddings=vectors[i : i + PAGE].tolist(), documents=[c.text for c in part],
                 metadatas=[{"doc_id": c.doc_id, "source": c.source, "start": c.start, "end": c.end, "index": c.index,
                             "title": c.title, "locality": _meta_str(c.locality), "date": _meta_str(c.date),
-                            "date_num": _date_num(c.date), "heading": _meta_str(c.heading)} for c in part])
+                            "date_num": _date_num(c.date), "heading": _meta_str(c.heading),
+                            "version": versions[c.doc_id]} for c in part])
         if items:
             self._docs.upsert(ids=[d.doc_id for d, *_ in items], embeddings=[[1.0]] * len(items),
                               documents=[d.text for d, *_ in items],
@@ -106,18 +116,26 @@ class ChunkStore:
                                           "date": _meta_str(d.meta.date), "locality": _meta_str(d.meta.locality),
                                           "author": _meta_str(d.meta.author), "n_chunks": len(cs),
                                           "extra": json.dumps(extra, ensure_ascii=False)} for d, cs, _, extra, _ in items])
+        stale = sorted(set(old_ids) - {c.chunk_id for c in chunks})
+        for i in range(0, len(stale), PAGE):
+            self._call(self._chunks.delete, ids=stale[i : i + PAGE])
 
     def delete_document(self, doc_id: str) -> None:
         self._docs.delete(ids=[doc_id])
         self._chunks.delete(where={"doc_id": doc_id})
 
     def repair(self) -> int:
-        """Delete chunks whose document was never committed. Returns how many documents' chunks were removed."""
-        committed = {r.doc_id for r in self.documents()}
-        orphans = {m["doc_id"] for _, _, m in self._iter_chunk_rows(include_text=False)} - committed
-        for doc_id in orphans:
-            self._chunks.delete(where={"doc_id": doc_id})
-        return len(orphans)
+        """Delete chunks of uncommitted documents or stale versions. Returns how many documents had such chunks."""
+        versions = self.versions()
+        stale = [(cid, m["doc_id"]) for cid, _, m in self._iter_chunk_rows(include_text=False) if not _current(m, versions)]
+        ids = [cid for cid, _ in stale]
+        for i in range(0, len(ids), PAGE):
+            self._call(self._chunks.delete, ids=ids[i : i + PAGE])
+        return len({d for _, d in stale})
+
+    def versions(self) -> dict[str, str]:
+        """doc_id -> content hash of the committed version."""
+        return {r.doc_id: r.content_hash for r in self.documents()}
 
     # ---- reading
     def documents(self) -> list[DocRecord]:
@@ -148,8 +166,11 @@ class ChunkStore:
             offset += PAGE
 
     def all_chunks(self) -> Iterator[Chunk]:
+        """Every committed chunk (leftovers of an interrupted run are skipped)."""
+        versions = self.versions()
         for cid, text, m in self._iter_chunk_rows():
-            yield chunk_from_record(cid, text, m)
+            if _current(m, versions):
+                yield chunk_from_record(cid, text, m)
 
     def fingerprint(self) -> str:
         """The fingerprint ingest stamped on the collection when it last finished ("" before the first run)."""

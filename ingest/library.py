@@ -28,15 +28,31 @@ class Library:
         return report
 
     def delete(self, doc_id: str) -> str | None:
-        """Remove one document (and its uploaded file, when it was one). Returns its source, or None if unknown."""
+        """Remove one document (and its uploaded file, when it was one). Returns its source, or None if unknown.
+        The uploaded file goes first: a delete killed half-way is finished by `reconcile()`, never undone."""
         rec = next((r for r in self.store.documents() if r.doc_id == doc_id), None)
         if rec is None:
             return None
-        self.store.delete_document(doc_id)
-        uploads = (Path(self.settings.data_dir) / "uploads").resolve()
         path = Path(rec.source).resolve()
-        if path.parent == uploads and path.is_file():
+        if path.parent == self.uploads and path.is_file():
             path.unlink()
+        self.store.delete_document(doc_id)
         self._ingestor().refresh_lexical()  # rebuild and re-stamp, so every reader drops the deleted chunks
         self._on_change()
         return rec.source
+
+    @property
+    def uploads(self) -> Path:
+        return (Path(self.settings.data_dir) / "uploads").resolve()
+
+    def reconcile(self) -> IngestReport | None:
+        """At start-up, finish what a killed upload or delete began: the index holds exactly the files in the
+        uploads folder (new or changed ones are ingested, removed ones dropped, half-written copies deleted)."""
+        if not self.uploads.is_dir():
+            return None
+        for part in self.uploads.glob(".part-*"):
+            part.unlink(missing_ok=True)
+        report = self._ingestor().run([self.uploads], prune=True)
+        if report.added or report.updated or report.removed or report.repaired:
+            self._on_change()
+        return report

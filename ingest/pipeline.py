@@ -133,7 +133,8 @@ class Ingestor:
         meta = extract_metadata(text, path, loaded.html_title)
         doc = Document(doc_id_for(source), source, text, meta, stored_hash)
         spans = chunk_text(text, self.settings.chunk_min_chars, self.settings.chunk_max_chars)
-        chunks = [Chunk(f"{doc.doc_id}:{raw_hash[:12]}:{i}", doc.doc_id, source, text[s.start:s.end], s.start, s.end, i,
+        tag = hashlib.sha1(stored_hash.encode()).hexdigest()[:12]  # chunk ids differ between versions
+        chunks = [Chunk(f"{doc.doc_id}:{tag}:{i}", doc.doc_id, source, text[s.start:s.end], s.start, s.end, i,
                         meta.title, meta.locality, meta.date, s.heading) for i, s in enumerate(spans)]
         refs = [dataclasses.asdict(r) for r in extract_references(doc.doc_id, source, text, meta.locality)]
         return _Prepared(doc, chunks, {"references": refs}, known is not None)
