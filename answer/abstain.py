@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from core.textnorm import fold
 from retriever.hybrid import Retrieval
-from retriever.query import Places
+from retriever.followup import Places
 
 
 

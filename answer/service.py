@@ -15,7 +15,8 @@ from core.errors import BadQuestion, IndexMissing
 from core.settings import Settings
 from core.types import Answer, Citation, Filters
 from retriever.hybrid import HybridRetriever, Retrieval
-from retriever.query import detect_language, load_places
+from retriever.followup import load_places
+from retriever.query import detect_language
 
 COVERAGE_PASSAGES = 3
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")

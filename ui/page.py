@@ -13,6 +13,7 @@ import gradio as gr  # noqa: E402
 
 from core.errors import RagError  # noqa: E402
 from core.types import Filters  # noqa: E402
+from retriever.followup import rewrite_followup  # noqa: E402
 from ui import render  # noqa: E402
 from ui.feedback import FeedbackStore  # noqa: E402
 from ui.i18n import Relabel, lang_of, strings, t, tl  # noqa: E402
@@ -47,15 +48,9 @@ def make_filters(sources, localities, date_from, date_to) -> Filters | None:
 
 
 def rewrite(question: str, history: list[str]) -> str:
-    """Follow-up rewriting by retriever.query.rewrite_followup, when that function exists."""
-    if not history:
-        return question
-    try:
-        from retriever.query import rewrite_followup
-    except ImportError:
-        return question
-    out = rewrite_followup(question, history)
-    return out if isinstance(out, str) and out.strip() else question
+    """The question made standalone from the earlier ones in the conversation ("còn An Giang thì sao?")."""
+    out = rewrite_followup(question, history) if history else question
+    return out if out.strip() else question
 
 
 def pick_example(data: gr.SelectData) -> str:

@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 
 from retriever.glossary import Glossary
-from retriever.query import Places, QueryAnalysis, analyze, detect_language, load_places, rewrite_followup
+from retriever.followup import Places, load_places, rewrite_followup
+from retriever.query import QueryAnalysis, analyze, detect_language
 
 GLOSSARY = Path(__file__).resolve().parents[2] / "prompts" / "glossary_en_vi.tsv"
 

@@ -1,0 +1,208 @@
+"""Rewriting elliptical follow-ups ("còn An Giang thì sao?", "what about 2019?") into standalone questions, and
+the province names (prompts/provinces_vi.txt) that the rewriting and the abstention check recognise."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from core.textnorm import fold, normalize
+from regulations.codes import CodeMatch, find_codes
+from retriever.query import DEFAULT_PROMPTS_DIR, _alt, detect_language
+
+
+@dataclass(frozen=True)
+class Places:
+    """Province names from prompts/provinces_vi.txt ("Canonical|variant|..."), matched on whole words."""
+
+    canonical: dict[str, str]  # every spelling -> canonical name
+
+    @classmethod
+    def load(cls, path: Path) -> "Places":
+        names: dict[str, str] = {}
+        for n, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+            line = normalize(raw).strip()
+            if not line or line.startswith("#"):
+                continue
+            variants = [v.strip() for v in line.split("|")]
+            if not all(variants):
+                raise ValueError(f"{path}: line {n}: empty name in {raw!r}")
+            for v in variants:
+                names.setdefault(v, variants[0])
+        return cls(names)
+
+    def find(self, text: str, ignore_case: bool = False) -> list[tuple[str, int, int]]:
+        """(canonical, start, end) of each place named in `text`."""
+        names = tuple(sorted(self.canonical, key=len, reverse=True))
+        out = []
+        for m in _places_re(names, re.IGNORECASE if ignore_case else 0).finditer(text):
+            key = m.group() if m.group() in self.canonical else next(
+                n for n in names if n.lower() == m.group().lower())
+            out.append((self.canonical[key], m.start(), m.end()))
+        return out
+
+
+@lru_cache(maxsize=8)
+def _places_re(names: tuple[str, ...], flags: int) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_alt(names)})(?!\w)", flags) if names else re.compile(r"(?!)")
+
+
+@lru_cache(maxsize=4)
+def _load_places_cached(path: str, mtime_ns: int) -> Places:
+    return Places.load(Path(path))
+
+
+def load_places(prompts_dir: Path = DEFAULT_PROMPTS_DIR) -> Places | None:
+    """prompts_dir/provinces_vi.txt, re-read when it changes; None when the file is missing."""
+    path = Path(prompts_dir) / "provinces_vi.txt"
+    try:
+        return _load_places_cached(str(path), path.stat().st_mtime_ns)
+    except FileNotFoundError:
+        return None
+
+
+_END = r"\s*[?.!…]*\s*$"
+_FOLLOWUP = [
+    re.compile(r"^(?:(?:thế|vậy|thế thì|vậy thì)\s+)?còn\s+(?:về\s+|với\s+|ở\s+|tại\s+)?(?P<x>.+?)"
+               r"(?:\s+thì\s+(?:sao|thế nào|như thế nào|ra sao))?" + _END, re.I),
+    re.compile(r"^(?:và|với)\s+(?:về\s+|ở\s+|tại\s+)?(?P<x>.+?)(?:\s+thì\s+(?:sao|thế nào|như thế nào|ra sao))?"
+               + _END, re.I),
+    re.compile(r"^(?:tương tự|cũng vậy|cũng hỏi như vậy)\s+(?:với|cho|đối với)\s+(?P<x>.+?)" + _END, re.I),
+    re.compile(r"^(?P<x>.+?)\s+thì\s+(?:sao|thế nào|như thế nào|ra sao)" + _END, re.I),
+    re.compile(r"^(?:and\s+)?(?:what|how)\s+about\s+(?P<x>.+?)" + _END, re.I),
+    re.compile(r"^(?:and\s+)?(?:the\s+)?same\s+(?:question\s+)?(?:for|with|about)\s+(?P<x>.+?)" + _END, re.I),
+    re.compile(r"^and\s+(?:for\s+|in\s+)?(?P<x>.+?)" + _END, re.I),
+]
+# words that make a turn a question of its own
+_QUESTION_WORDS = re.compile(
+    r"\b(?:bao nhieu|nao|gi|ai|khi|bao gio|tai sao|vi sao|nhu the|la|co|duoc|"
+    r"how|what|which|who|when|where|why|is|are|does|do|did)\b")
+_YEAR = re.compile(r"(?<![\w/.-])(1[89]\d\d|20\d\d)(?![\w/-])")
+_LEAD = re.compile(r"^(?:(?:tỉnh|thành phố|tp\.?|province of|the province of|province|the|năm|year|in)\s+)+", re.I)
+_MAX_ELLIPSIS_WORDS = 6
+# Capitalised words that start names of bodies or documents, not places ("Ban Bí thư", "Chỉ thị 38"); and
+# administrative prefixes dropped in front of a name ("Tỉnh Đồng Nai")
+_NOT_PLACE_START = frozenset(
+    "ban bộ sở ủy hội đảng nhà chính quốc thủ trung văn chỉ nghị quyết kết kế chương thông luật hiến "
+    "chiến đề công hướng báo pháp điều khoản mặt liên đoàn ngày năm tháng".split())
+_ADMIN_PREFIX = frozenset("tỉnh thành huyện xã quận phường thị province city".split())
+
+
+def _capitalised_spans(text: str) -> list[tuple[int, int]]:
+    """Runs of capitalised words that may be a name: not a lone sentence-initial word, not a body or document
+    name, not only acronyms ("FDI")."""
+    spans = []
+    run: list[tuple[str, int, int]] = []
+    tokens = [(m.group(), m.start(), m.end()) for m in re.finditer(r"[^\W\d_][\w-]*|[^\w\s]", text)]
+    for i, tok in enumerate([*tokens, ("", len(text), len(text))]):
+        if tok[0] and tok[0][0].isupper():
+            run.append(tok)
+            continue
+        while run and run[0][0].lower() in _ADMIN_PREFIX:
+            run.pop(0)
+        if (run and run[0][0].lower() not in _NOT_PLACE_START and not all(w.isupper() for w, _, _ in run)
+                and not (len(run) == 1 and run[0][1] == 0)):
+            spans.append((run[0][1], run[-1][2]))
+        run = []
+    return spans
+
+
+def _years(text: str, codes: list[CodeMatch]) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _YEAR.finditer(text)
+            if not any(c.mention_start <= m.start() < c.end for c in codes)]
+
+
+def _elliptical_part(turn: str, places: Places | None) -> str | None:
+    """The new entity/topic of an elliptical follow-up, or None when the turn stands on its own."""
+    text = turn.strip()
+    for pattern in _FOLLOWUP:
+        m = pattern.match(text)
+        if m:
+            part = m.group("x").strip(" ,;:")
+            break
+    else:
+        part = re.sub(_END, "", text).strip(" ,;:")
+        if places and places.canonical:
+            named = bool(places.find(part, ignore_case=True))
+        else:  # no gazetteer: a run of capitalised words stands for a name
+            named = bool(part) and all(w[0].isupper() and not w.isupper() for w in part.split())
+        has_entity = bool(find_codes(part) or _YEAR.search(part) or named)
+        if not has_entity or len(part.split()) > 3:
+            return None
+    folded = " ".join(re.findall(r"\w+", fold(part)))
+    if not part or len(part.split()) > _MAX_ELLIPSIS_WORDS or _QUESTION_WORDS.search(folded):
+        return None
+    return part
+
+
+def _substitute(base: str, part: str, places: Places | None) -> str:
+    core = re.sub(_END, "", base)
+    mark = base[len(core):].strip() or "?"
+    lang = detect_language(base)
+    base_codes, part_codes = find_codes(core), find_codes(part)
+
+    def replace(span: tuple[int, int], new: str) -> str:
+        return core[:span[0]] + new + core[span[1]:] + mark
+
+    if part_codes:
+        if len(base_codes) == 1:
+            b, p = base_codes[0], part_codes[0]
+            if p.doc_type and b.doc_type:
+                return replace((b.mention_start, b.end), part[p.mention_start:p.end])
+            return replace((b.start, b.end), part[p.start:p.end])
+    elif _YEAR.search(part) and not (places and places.find(part, True)):
+        years = _years(core, base_codes)
+        new_year = _YEAR.search(part).group()
+        if len(years) == 1:
+            return replace(years[0], new_year)
+        if part.strip() == new_year:
+            part = f"năm {new_year}" if lang == "vi" else f"in {new_year}"
+    else:
+        new_places = (places.find(part) or places.find(part, ignore_case=True)) if places else []
+        base_places = places.find(core) if places else []
+        distinct = {name for name, _, _ in base_places}
+        name_spans = [s for s in _capitalised_spans(core)
+                      if not any(ps < s[1] and s[0] < pe for _, ps, pe in base_places)
+                      and not any(c.mention_start < s[1] and s[0] < c.end for c in base_codes)]
+        if new_places:
+            new = new_places[0][0]
+            if len(distinct) == 1:
+                return _replace_all(core, [(s, e) for _, s, e in base_places], new) + mark
+            if not distinct and len(name_spans) == 1:
+                return replace(name_spans[0], new)
+        else:
+            new = _LEAD.sub("", part).strip()
+            if new and new[0].isupper():
+                if len(name_spans) == 1:
+                    return replace(name_spans[0], new)
+    return f"{core} {part}{mark}"
+
+
+def _replace_all(text: str, spans: list[tuple[int, int]], new: str) -> str:
+    for s, e in sorted(spans, reverse=True):
+        text = text[:s] + new + text[e:]
+    return text
+
+
+def rewrite_followup(question: str, history: list[str], places: Places | None = None,
+                     prompts_dir: Path | None = None) -> str:
+    """Standalone form of `question` given the earlier user questions `history` (oldest first), no LLM.
+
+    An elliptical turn ("còn An Giang thì sao?", "what about An Giang?", "và năm 2016?") takes the previous
+    standalone question and swaps in its new entity for the one of the same kind (document code, year, province
+    — provinces from prompts/provinces_vi.txt, else capitalised name spans), or appends it when there is no
+    single counterpart. Any other turn is returned unchanged."""
+    if places is None:
+        places = load_places(prompts_dir or DEFAULT_PROMPTS_DIR)
+    base: str | None = None
+    for turn in [*history, question]:
+        turn_n = normalize(turn).strip()
+        if not turn_n:
+            continue
+        part = _elliptical_part(turn_n, places) if base else None
+        if part is None:
+            base = turn if turn is question else turn_n
+        else:
+            base = _substitute(base, part, places)
+    return question if base is None else base
