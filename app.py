@@ -15,9 +15,7 @@ import shutil
 import sys
 from pathlib import Path
 
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
+QUIET = {"GRADIO_ANALYTICS_ENABLED": "False", "ANONYMIZED_TELEMETRY": "False", "HF_HUB_OFFLINE": "1"}
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -130,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     from core.di import Container
     from core.errors import RagError
 
+    for key, value in QUIET.items():  # no telemetry, no model downloads: set before chromadb/gradio are imported
+        os.environ.setdefault(key, value)
     args = parse_args(sys.argv[1:] if argv is None else argv)
     try:
         container = Container(load_settings(args))

@@ -56,10 +56,15 @@ def test_injected_instructions_in_a_document_do_not_change_answers(tmp_path, cor
         assert "answer X" not in b.answer and "trả lời là X" not in b.answer, q
 
 
-def test_network_defaults_are_local_and_quiet(tmp_path):
+def test_network_defaults_are_local_and_quiet(tmp_path, monkeypatch):
     import os
+
+    import app
 
     s = make_settings(tmp_path, tmp_path / "c.sqlite")
     assert s.host == "127.0.0.1" and s.chroma_host is None and s.admin_password is None
-    import app  # noqa: F401  (sets the no-telemetry environment on import of the entry point)
+    for key in app.QUIET:
+        monkeypatch.delenv(key, raising=False)
+    app.main(["--data-dir", str(tmp_path / "empty"), "refs", "--json"])  # the entry point turns telemetry off first
     assert os.environ["GRADIO_ANALYTICS_ENABLED"] == "False" and os.environ["ANONYMIZED_TELEMETRY"] == "False"
+    assert os.environ["HF_HUB_OFFLINE"] == "1"
