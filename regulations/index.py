@@ -165,7 +165,7 @@ class RegulationIndex:
             "key": c.key, "code": c.code or "", "name": c.name or "", "type": c.type or "", "type_en": c.type_en or "",
             "issuers": "; ".join(c.issuers), "issuer_en": "; ".join(c.issuer_en), "dates": "; ".join(c.dates),
             "term": c.term or "", "subjects": " | ".join(c.subjects), "citations": len(c.citations),
-            "documents": "; ".join(_uniq(x.doc_id for x in c.citations)), "flags": " | ".join(c.flags),
+            "documents": "; ".join(_uniq(x.source for x in c.citations)), "flags": " | ".join(c.flags),
             "relations": "; ".join(f"{r.from_code} {r.kind} {r.to_code}" for r in c.relations),
         } for c in self.all()]
 
@@ -201,10 +201,10 @@ def _card(key: str, rs: list[Reference], rels: list[Relation], terms: dict) -> R
     flags = []
     if len(dates) > 1:
         flags.append("dates disagree: " + "; ".join(
-            f"{d} ({', '.join(_uniq(r.doc_id for r in rs if r.date == d))})" for d in dates))
+            f"{d} ({', '.join(_uniq(_file(r.source) for r in rs if r.date == d))})" for d in dates))
     if len(issuers) > 1:
         flags.append("issuers disagree: " + "; ".join(
-            f"{i} ({', '.join(_uniq(r.doc_id for r in rs if r.issuer and _compatible(r.issuer, i)))})" for i in issuers))
+            f"{i} ({', '.join(_uniq(_file(r.source) for r in rs if r.issuer and _compatible(r.issuer, i)))})" for i in issuers))
     if sym and sym.doc_type and any(t != sym.doc_type and t not in ("Quy chế",) for t in written_types):
         flags.append(f"type word {', '.join(t for t in written_types if t != sym.doc_type)} "
                      f"disagrees with symbol {sym.type_symbol} ({sym.doc_type})")
@@ -222,6 +222,11 @@ def _card_name(rs: list[Reference]) -> str | None:
     if r.issuer and r.issuer.startswith("Đại hội") and r.term:
         return f"{r.doc_type} {r.issuer} lần thứ {r.term}"
     return max((x.name for x in rs if x.name), key=len, default=None)
+
+
+def _file(source: str) -> str:
+    """A source as a reader recognises it in a flag: its file name."""
+    return source.rsplit("/", 1)[-1]
 
 
 def _flag_variants(cards: dict[str, RegulationCard]) -> dict[str, RegulationCard]:

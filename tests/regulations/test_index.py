@@ -31,13 +31,13 @@ def test_card_for_code_in_any_spelling(index):
 def test_date_disagreement_flag(index):
     card = index.get("01/CT-TTg")
     assert card.dates == ("2012-01-09", "2012-10-09")
-    assert card.flags == ("dates disagree: 2012-01-09 (000_e258e916e77a1e33); 2012-10-09 (000_e258e916e77a1e33)",)
+    assert card.flags == ("dates disagree: 2012-01-09 (000_e258e916e77a1e33.txt); 2012-10-09 (000_e258e916e77a1e33.txt)",)
 
 
 def test_issuer_disagreement_flag(index):
     card = index.get("04-CT/TW")
     assert card.issuers == ("Bộ Chính trị", "Ban Bí thư")
-    assert card.flags == ("issuers disagree: Bộ Chính trị (004_b98956806c35580f); Ban Bí thư (004_b98956806c35580f)",)
+    assert card.flags == ("issuers disagree: Bộ Chính trị (004_b98956806c35580f.txt); Ban Bí thư (004_b98956806c35580f.txt)",)
 
 
 def test_variant_symbols_and_provincial_keys(index):
@@ -76,7 +76,7 @@ def test_rows_and_json_round_trip(index):
         "key": "22-NQ/TW", "code": "22-NQ/TW", "name": "", "type": "Nghị quyết", "type_en": "Resolution",
         "issuers": "Bộ Chính trị", "issuer_en": "Politburo", "dates": "2013-04-10", "term": "",
         "subjects": "hội nhập quốc tế", "citations": 5,
-        "documents": "000_e258e916e77a1e33; 002_2dc6bf13558371b9; 004_b98956806c35580f", "flags": "", "relations": "",
+        "documents": "000_e258e916e77a1e33.txt; 002_2dc6bf13558371b9.txt; 004_b98956806c35580f.txt", "flags": "", "relations": "",
     }
     again = RegulationIndex.from_json(index.to_json())
     assert again.to_rows() == rows
