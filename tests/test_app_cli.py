@@ -42,3 +42,9 @@ def test_corrupt_index_gives_a_message_not_a_traceback(tmp_path, embedding_cache
 def test_ask_on_an_empty_index_says_so(tmp_path, embedding_cache):
     out = run("ask", "Kon Tum tiếp giáp với những nước nào?", "--json", data_dir=tmp_path / "fresh", cache=embedding_cache)
     assert out.returncode == 1 and "Traceback" not in out.stderr and "ingest" in out.stderr
+
+
+def test_missing_index_names_the_command_that_builds_it(tmp_path, embedding_cache):
+    out = run("ask", "Kon Tum?", "--json", data_dir=tmp_path / "nothing-here", cache=embedding_cache)
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert out.stderr.startswith("error:") and "python app.py ingest" in out.stderr
