@@ -20,8 +20,9 @@ from benchmarks.common import ROOT, save, write_vietnews
 _SUMMARY = re.compile(r"(\d+) chunks in ([\d.]+) s \(embedding ([\d.]+) s\)")
 
 
-def run_ingest(data: Path, cache: Path, path: Path) -> dict:
-    cmd = [sys.executable, str(ROOT / "app.py"), "--data-dir", str(data), "ingest", str(path)]
+def run_ingest(data: Path, cache: Path, *paths: Path) -> dict:
+    """`app.py ingest PATHS` in a child process: its summary figures, wall time and peak resident memory."""
+    cmd = [sys.executable, str(ROOT / "app.py"), "--data-dir", str(data), "ingest", *map(str, paths)]
     env = {"RAG_EMBEDDING_CACHE": str(cache), "CI": "true"}
     t0 = time.perf_counter()
     proc = psutil.Popen(cmd, cwd=ROOT, env={**__import__("os").environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
