@@ -3,52 +3,18 @@ the server goes away, and recovery when it returns."""
 from __future__ import annotations
 
 import json
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
 from core.di import Container
 from core.errors import StoreUnavailable
-from tests.conftest import CORPUS, make_settings, shared_path
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _chroma_cmd() -> str:
-    exe = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
-    if not Path(exe).exists():
-        pytest.skip("the `chroma` command of the chromadb package is not installed")
-    return exe
-
-
-def start_server(path: Path, port: int) -> subprocess.Popen:
-    proc = subprocess.Popen([_chroma_cmd(), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1)
-            return proc
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError(f"chroma server on port {port} did not start")
+from tests.conftest import CORPUS, free_port, make_settings, shared_path, start_chroma_server
 
 
 @pytest.fixture()
 def server(tmp_path):
-    port = _free_port()
-    proc = start_server(tmp_path / "chroma-server", port)
+    port = free_port()
+    proc = start_chroma_server(tmp_path / "chroma-server", port)
     yield tmp_path / "chroma-server", port, proc
     proc.kill()
 
@@ -78,7 +44,7 @@ def test_server_going_away_is_a_clear_error_and_recovers(server, tmp_path, embed
     c.retriever.lexical.invalidate()
     with pytest.raises(StoreUnavailable, match="did not answer|does not answer"):
         c.answers.ask(q)
-    again = start_server(path, port)
+    again = start_chroma_server(path, port)
     try:
         c.retriever.lexical.invalidate()
         assert "Champasak" in c.answers.ask(q).answer

@@ -13,6 +13,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from core.types import Answer, Citation, DocumentMeta  # noqa: E402
+from tests.conftest import free_port  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 EVIL = "Mở đầu.\n\nĐoạn có <script>alert('x')</script> và <img src=x onerror=alert(1)> cùng ${1+1} {{x}}.\n\nKết thúc."
@@ -132,14 +133,6 @@ BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networkin
 ADMIN_PASSWORD = "workshop-admin"
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory):
     """The page on a free 127.0.0.1 port over a tmp data dir holding the ingested corpus (once per session)."""
@@ -153,7 +146,7 @@ def live_app(tmp_path_factory):
     data = tmp_path_factory.mktemp("ui-data")
     mp = pytest.MonkeyPatch()
     mp.setenv("RAG_ADMIN_PASSWORD", ADMIN_PASSWORD)  # as an admin would start the server
-    settings = Settings(data_dir=data, host="127.0.0.1", port=_free_port())
+    settings = Settings(data_dir=data, host="127.0.0.1", port=free_port())
     container = Container(settings)
     report = container.ingestor().run([ROOT / "corpus"])
     assert not report.skipped, report.summary()
