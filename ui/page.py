@@ -181,8 +181,7 @@ def build_page(container) -> gr.Blocks:
 
         inputs = [box, turns, f_docs, f_locs, f_from, f_to, lang]
         outputs = [chat, box, turns, open_dd]
-        box.submit(ask, inputs, outputs, show_progress="hidden")
-        send.click(ask, inputs, outputs, show_progress="hidden")
+        gr.on([box.submit, send.click], ask, inputs, outputs, show_progress="hidden", api_name="ask")  # one API endpoint: /ask
         chat.example_select(pick_example, None, box).then(
             ask, inputs, outputs, show_progress="hidden")
         clear.click(lambda: ([], [], gr.update(choices=[], value=None), gr.update(value=None, visible=False)), None, [chat, turns, open_dd, export_file])
@@ -287,7 +286,8 @@ def launch(container, **overrides):
     """Build the page, configure the queue and serve on settings.host:settings.port (blocking unless overridden)."""
     s = container.settings
     demo = build_page(container)
-    demo.queue(default_concurrency_limit=s.concurrency, max_size=max(16, 8 * s.concurrency))
+    # a page load queues 4 refresh events and a question 1: 64 waiting events never turn away 16 users loading at once
+    demo.queue(default_concurrency_limit=s.concurrency, max_size=max(64, 16 * s.concurrency))
     kwargs = dict(server_name=s.host, server_port=s.port, css=render.PAGE_CSS, js=render.PAGE_JS, show_error=False, quiet=False,
                   footer_links=[], max_file_size=f"{int(s.max_file_mb * 1024)}kb")
     kwargs.update(overrides)
