@@ -33,8 +33,9 @@ class CoverageJudge:
     def __init__(self, analyzer: Analyzer, glossary: Glossary, en_stopwords: frozenset[str]):
         self.analyzer, self.glossary, self.en_stop = analyzer, glossary, en_stopwords
 
-    def groups(self, question: str, lang: str, idf: dict[str, float]) -> list[Group]:
-        top = max(idf.values(), default=1.0)
+    def groups(self, question: str, lang: str, idf: dict[str, float], top: float | None = None) -> list[Group]:
+        """`top` is max(idf), the weight of an unseen term; pass it when known (computing it walks the vocabulary)."""
+        top = max(idf.values(), default=1.0) if top is None else top
         out: list[Group] = []
         if lang == "en":
             taken = []

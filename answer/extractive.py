@@ -31,10 +31,10 @@ class ExtractiveComposer:
     def __init__(self, analyzer: Analyzer, max_sentences: int = 3, passages: int = 6):
         self.analyzer, self.max_sentences, self.passages = analyzer, max_sentences, passages
 
-    def candidates(self, retrieval: Retrieval, idf: dict[str, float]) -> list[Candidate]:
-        """Every sentence of the top passages, scored against the question."""
+    def candidates(self, retrieval: Retrieval, idf: dict[str, float], top: float | None = None) -> list[Candidate]:
+        """Every sentence of the top passages, scored against the question (`top`: max(idf), when known)."""
         terms = {t for t in retrieval.query_terms if not t.startswith(("code:", "num:"))}
-        default_idf = max(idf.values(), default=1.0)
+        default_idf = max(idf.values(), default=1.0) if top is None else top
         weight = {t: idf.get(t, default_idf) for t in terms}
         total = sum(weight.values()) or 1.0
         kind = retrieval.analysis.question_kind
@@ -91,8 +91,8 @@ class ExtractiveComposer:
         cut = cut if cut > best_at + MAX_QUOTE // 2 else min(stop, len(sent))
         return s + best_at, s + cut
 
-    def compose(self, retrieval: Retrieval, idf: dict[str, float]) -> tuple[list[Candidate], list[Citation]]:
-        chosen = self.select(self.candidates(retrieval, idf))
+    def compose(self, retrieval: Retrieval, idf: dict[str, float], top: float | None = None) -> tuple[list[Candidate], list[Citation]]:
+        chosen = self.select(self.candidates(retrieval, idf, top))
         terms = set(retrieval.query_terms)
         citations = []
         for n, c in enumerate(chosen, 1):

@@ -39,11 +39,13 @@ class RegulationAnswerer:
     def __init__(self, store: ChunkStore, analyzer: Analyzer, frames: Frames):
         self.store, self.analyzer, self.frames = store, analyzer, frames
         self._titles: dict[str, str] = {}
+        self._tokens: dict[str, frozenset[str]] = {}  # subject/quote -> its tokens, for the current index
         self._index: StoreDerived[RegulationIndex] = StoreDerived(store, self._build)
 
     def _build(self) -> RegulationIndex:
         records = self.store.documents()
         self._titles = {rec.doc_id: rec.meta.title for rec in records}
+        self._tokens = {}
         return RegulationIndex.build([Reference(**r) for rec in records for r in rec.extra.get("references", [])])
 
     def index(self) -> RegulationIndex:
@@ -87,7 +89,9 @@ class RegulationAnswerer:
     def _topic_score(self, card: RegulationCard, weights: dict[str, float], hit_spans: dict[str, list[tuple[int, int]]]) -> float:
         total = sum(weights.values()) or 1.0
         def share(text: str) -> float:
-            toks = set(self.analyzer.passage(text))
+            toks = self._tokens.get(text)
+            if toks is None:  # every card is scored for every "which documents" question: tokenize each text once
+                toks = self._tokens[text] = frozenset(self.analyzer.passage(text))
             return sum(w for k, w in weights.items() if k in toks) / total
 
         # A document's own subject phrase speaks for it; a citing sentence may be about several documents at once.

@@ -87,8 +87,8 @@ class AnswerService:
     def _extractive(self, retrieval: Retrieval, lang: str) -> Answer:
         index = self.retriever.lexical.get()
         idf = index.idf_by_term()
-        chosen, citations = self.composer.compose(retrieval, idf)
-        groups = self.coverage.groups(retrieval.question, lang, idf)
+        chosen, citations = self.composer.compose(retrieval, idf, index.max_idf)
+        groups = self.coverage.groups(retrieval.question, lang, idf, index.max_idf)
         covered = self.coverage.coverage(groups, [f"{h.chunk.title}\n{h.chunk.text}" for h in retrieval.hits[:COVERAGE_PASSAGES]])
         missing = unknown_places(retrieval.question, self.places, index.localities, index.vocab)
         verdict = judge(retrieval, covered, index.vocab, self.settings.abstain_threshold, missing)

@@ -76,13 +76,33 @@ class LexicalIndex:
         nz = np.flatnonzero(scores)
         if nz.size == 0:
             return []
-        top = nz[np.argsort(-scores[nz], kind="stable")[:k]] if nz.size > k else nz[np.argsort(-scores[nz], kind="stable")]
+        if nz.size > k:  # only what can reach the top k is sorted: every score >= the k-th largest, ties included
+            nz = nz[scores[nz] >= np.partition(scores[nz], nz.size - k)[nz.size - k]]
+        top = nz[np.argsort(-scores[nz], kind="stable")[:k]]
         return [LexicalResult(int(i), float(scores[i])) for i in top]
 
     def idf_by_term(self) -> dict[str, float]:
         if not hasattr(self, "_idf_map"):
             self._idf_map = {t: float(self.idf[j]) for t, j in self.vocab.items()}
         return self._idf_map
+
+    @property
+    def max_idf(self) -> float:
+        """The largest idf (1.0 for an empty index): the weight of a term the index never saw."""
+        if not hasattr(self, "_max_idf"):
+            self._max_idf = max(self.idf_by_term().values(), default=1.0)
+        return self._max_idf
+
+    def field_codes(self, name: str) -> tuple[np.ndarray, list]:
+        """(codes, values) for one Chunk field (source, locality, date): chunk i holds values[codes[i]]. Filters
+        test each distinct value once instead of every chunk."""
+        cache = self.__dict__.setdefault("_fields", {})
+        if name not in cache:
+            seen: dict = {}
+            codes = np.fromiter((seen.setdefault(getattr(c, name), len(seen)) for c in self.chunks), dtype=np.int64,
+                                count=len(self.chunks))
+            cache[name] = (codes, list(seen))
+        return cache[name]
 
     @property
     def doc_ids(self) -> set[str]:

@@ -185,8 +185,8 @@ class ChunkStore:
 
     def query(self, vector: np.ndarray, k: int, filters: Filters | None = None) -> list[tuple[Chunk, float]]:
         where = where_clause(filters)
-        n = min(k, max(self.count(), 1))
-        res = self._call(self._chunks.query, query_embeddings=[vector.tolist()], n_results=n,
+        # Chroma 1.5 returns min(k, count) results, none from an empty collection: no count() (O(n)) per question
+        res = self._call(self._chunks.query, query_embeddings=[vector.tolist()], n_results=k,
                          include=["documents", "metadatas", "distances"], where=where)
         return [(chunk_from_record(cid, text, m), 1.0 - float(d))
                 for cid, text, m, d in zip(res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0])]

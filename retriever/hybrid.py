@@ -44,7 +44,7 @@ class HybridRetriever:
         code_keys = self.analyzer.code_keys(question)
         terms = list(dict.fromkeys(self.analyzer.query(expanded)))
         index = self.lexical.get()
-        allowed = _allowed_mask(index.chunks, filters)
+        allowed = _allowed_mask(index, filters)
         boosts = {key: 1.0 + self.settings.code_boost for key in code_keys}
         lexical = index.search(terms, self.settings.candidates, boosts=boosts, allowed=allowed)
         t1 = time.perf_counter()
@@ -70,7 +70,8 @@ class HybridRetriever:
             entry["lexical_rank"] = rank
         if code_keys:
             for entry in by_id.values():
-                if any(_holds_code(entry["chunk"].text, key, self.analyzer) for key in code_keys):
+                held = self.analyzer.passage_codes(entry["chunk"].text)  # once per passage, not once per key
+                if any(key in held for key in code_keys):
                     entry["score"] += self.settings.code_boost / (rrf + 1)
         committed = index.doc_ids
         hits = [Hit(e["chunk"], e["score"], e.get("dense_rank"), e.get("lexical_rank"), e.get("dense_sim"))
@@ -79,15 +80,16 @@ class HybridRetriever:
         return hits
 
 
-def _holds_code(text: str, key: str, analyzer: Analyzer) -> bool:
-    return key in analyzer.passage_codes(text)
-
-
-def _allowed_mask(chunks: list[Chunk], filters: Filters | None) -> np.ndarray | None:
+def _allowed_mask(index: LexicalIndex, filters: Filters | None) -> np.ndarray | None:
+    """Which chunks of the lexical index pass the filters; each distinct source/locality/date is tested once."""
     if not filters or not (filters.sources or filters.localities or filters.date_from or filters.date_to):
         return None
     src, loc = set(filters.sources), set(filters.localities)
     lo, hi = filters.date_from or "", filters.date_to or "9999"
-    return np.fromiter(((not src or c.source in src) and (not loc or c.locality in loc)
-                        and (not (filters.date_from or filters.date_to) or (c.date is not None and lo <= c.date <= hi))
-                        for c in chunks), dtype=bool, count=len(chunks))
+    tests = [("source", lambda v: v in src) if src else None, ("locality", lambda v: v in loc) if loc else None,
+             ("date", lambda v: v is not None and lo <= v <= hi) if filters.date_from or filters.date_to else None]
+    mask = np.ones(len(index.chunks), dtype=bool)
+    for name, keep in filter(None, tests):
+        codes, values = index.field_codes(name)
+        mask &= np.fromiter(map(keep, values), dtype=bool, count=len(values))[codes]
+    return mask
