@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from components.analyzer import Analyzer
 from core.textnorm import fold
 from retriever.glossary import Glossary
+
 
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -22,11 +22,6 @@ class Group:
     label: str
     alternatives: tuple[frozenset[str], ...]  # covered when every token of one alternative is present
     weight: float
-
-
-def load_en_stopwords(prompts_dir: Path) -> frozenset[str]:
-    lines = (prompts_dir / "en_stopwords.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.lower() for line in lines if not line.startswith("#") for w in line.split())
 
 
 class CoverageJudge:

@@ -78,8 +78,10 @@ class ChunkStore:
         try:
             self._chunks = self._client.get_or_create_collection(
                 settings.collection, metadata={"embedding_model": embedder_name},
-                configuration={"hnsw": {"space": "cosine"}}, embedding_function=None)
+                configuration={"hnsw": {"space": "cosine", "ef_search": settings.hnsw_ef_search}}, embedding_function=None)
             self._docs = self._client.get_or_create_collection(f"{settings.collection}-docs", embedding_function=None)
+            if (self._chunks.configuration.get("hnsw") or {}).get("ef_search") != settings.hnsw_ef_search:
+                self._chunks.modify(configuration={"hnsw": {"ef_search": settings.hnsw_ef_search}})  # before any query loads the index
         except Exception as exc:
             raise IndexCorrupt(f"the index could not be opened ({exc}). Run `python app.py ingest --rebuild`.") from exc
         recorded = (self._chunks.metadata or {}).get("embedding_model")

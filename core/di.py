@@ -30,13 +30,16 @@ class Container:
         from components.reranker import Reranker
         from retriever.glossary import Glossary
         from retriever.hybrid import HybridRetriever
+        from retriever.query import load_en_stopwords
         reranker = Reranker(self.settings.reranker_model, self.settings.embedding_device) if self.settings.reranker_model else None
         glossary = Glossary.load(self.settings.prompts_dir / "glossary_en_vi.tsv")
-        return HybridRetriever(self.settings, self.store, self.embedder, self.analyzer, glossary, reranker)
+        return HybridRetriever(self.settings, self.store, self.embedder, self.analyzer, glossary, reranker,
+                               load_en_stopwords(self.settings.prompts_dir))
 
     @cached_property
     def answers(self):
-        from answer.coverage import CoverageJudge, load_en_stopwords
+        from answer.coverage import CoverageJudge
+        from retriever.query import load_en_stopwords
         from answer.extractive import ExtractiveComposer
         from answer.frames import Frames
         from answer.llm import make_llm_answerer

@@ -31,9 +31,9 @@ class Retrieval:
 
 class HybridRetriever:
     def __init__(self, settings: Settings, store: ChunkStore, embedder: Embedder, analyzer: Analyzer,
-                 glossary: Glossary, reranker: Reranker | None = None):
+                 glossary: Glossary, reranker: Reranker | None = None, en_stopwords: frozenset[str] = frozenset()):
         self.settings, self.store, self.embedder, self.analyzer = settings, store, embedder, analyzer
-        self.glossary, self.reranker = glossary, reranker
+        self.glossary, self.reranker, self.en_stopwords = glossary, reranker, en_stopwords
         self.lexical: StoreDerived[LexicalIndex] = StoreDerived(store, lambda: load_or_build_lexical(settings, store, analyzer))
 
     def retrieve(self, question: str, filters: Filters | None = None, k: int | None = None) -> Retrieval:
@@ -42,7 +42,7 @@ class HybridRetriever:
         qa = analyze(question, self.glossary)
         expanded = " ".join([question, *qa.expansions])
         code_keys = self.analyzer.code_keys(question)
-        terms = list(dict.fromkeys(self.analyzer.query(expanded)))
+        terms = list(dict.fromkeys(self._lexical_terms(question, qa)))
         index = self.lexical.get()
         allowed = _allowed_mask(index, filters)
         boosts = {key: 1.0 + self.settings.code_boost for key in code_keys}
@@ -57,6 +57,15 @@ class HybridRetriever:
         t3 = time.perf_counter()
         return Retrieval(question, qa, hits[:k], code_keys, terms,
                          {"lexical": (t1 - t0) * 1e3, "dense": (t2 - t1) * 1e3, "fuse": (t3 - t2) * 1e3})
+
+    def _lexical_terms(self, question: str, qa: QueryAnalysis) -> list[str]:
+        """BM25 terms of the question and its glossary expansions. In an English question, English function words
+        ("an", "in", "the") and the bigrams they form are dropped: as Vietnamese syllables they match noise."""
+        if qa.lang != "en" or not self.en_stopwords:
+            return self.analyzer.query(" ".join([question, *qa.expansions]))
+        stop = self.en_stopwords
+        own = [t for t in self.analyzer.query(question) if not any(part.lower() in stop for part in t.split("_"))]
+        return own + self.analyzer.query(" ".join(qa.expansions))
 
     def _fuse(self, index: LexicalIndex, lexical, dense: list[tuple[Chunk, float]], code_keys: list[str]) -> list[Hit]:
         rrf = self.settings.rrf_k

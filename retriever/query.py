@@ -198,3 +198,9 @@ def analyze(question: str, glossary: Glossary) -> QueryAnalysis:
         doc_type=doc_type,
         question_kind=question_kind(text, lang, wants),
     )
+
+
+def load_en_stopwords(prompts_dir: Path) -> frozenset[str]:
+    """English function words (prompts/en_stopwords.txt): ignored by the lexical search and the coverage check."""
+    lines = (prompts_dir / "en_stopwords.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.lower() for line in lines if not line.startswith("#") for w in line.split())
