@@ -42,10 +42,12 @@ class HybridRetriever:
         qa = analyze(question, self.glossary)
         expanded = " ".join([question, *qa.expansions])
         code_keys = self.analyzer.code_keys(question)
-        terms = list(dict.fromkeys(self._lexical_terms(question, qa)))
+        weights = self._lexical_terms(question, qa)
+        terms = list(weights)
         index = self.lexical.get()
         allowed = _allowed_mask(index, filters)
-        boosts = {key: 1.0 + self.settings.code_boost for key in code_keys}
+        boosts = {t: w for t, w in weights.items() if w != 1.0}
+        boosts.update({key: boosts.get(key, 1.0) * (1.0 + self.settings.code_boost) for key in code_keys})
         lexical = index.search(terms, self.settings.candidates, boosts=boosts, allowed=allowed)
         t1 = time.perf_counter()
         vector = self.embedder.embed_query(expanded if qa.lang == "en" else question)
@@ -58,14 +60,20 @@ class HybridRetriever:
         return Retrieval(question, qa, hits[:k], code_keys, terms,
                          {"lexical": (t1 - t0) * 1e3, "dense": (t2 - t1) * 1e3, "fuse": (t3 - t2) * 1e3})
 
-    def _lexical_terms(self, question: str, qa: QueryAnalysis) -> list[str]:
-        """BM25 terms of the question and its glossary expansions. In an English question, English function words
-        ("an", "in", "the") and the bigrams they form are dropped: as Vietnamese syllables they match noise."""
-        if qa.lang != "en" or not self.en_stopwords:
-            return self.analyzer.query(" ".join([question, *qa.expansions]))
+    def _lexical_terms(self, question: str, qa: QueryAnalysis) -> dict[str, float]:
+        """BM25 terms with their weights: the question's own at 1. A glossary expansion renders one English concept,
+        so its terms share a weight of 1 (1/n each for n syllables) instead of counting as n independent matches.
+        In an English question, English function words ("an", "in", "the") and the bigrams they form are dropped:
+        as Vietnamese syllables they match noise."""
+        if qa.lang != "en":
+            return dict.fromkeys(self.analyzer.query(question), 1.0)
         stop = self.en_stopwords
-        own = [t for t in self.analyzer.query(question) if not any(part.lower() in stop for part in t.split("_"))]
-        return own + self.analyzer.query(" ".join(qa.expansions))
+        weights = {t: 1.0 for t in self.analyzer.query(question) if not any(p.lower() in stop for p in t.split("_"))}
+        for expansion in qa.expansions:
+            share = 1.0 / max(1, len(expansion.split()))
+            for t in self.analyzer.query(expansion):
+                weights[t] = max(weights.get(t, 0.0), share)
+        return weights
 
     def _fuse(self, index: LexicalIndex, lexical, dense: list[tuple[Chunk, float]], code_keys: list[str]) -> list[Hit]:
         rrf = self.settings.rrf_k

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from core.types import Filters
+from retriever.query import analyze
 
 DONG_NAI = "corpus/004_b98956806c35580f.txt"
 
@@ -49,3 +50,15 @@ def test_scores_are_ranked_and_ranks_recorded(corpus_container):
     assert len(hits) == 10
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
     assert all(h.dense_rank or h.lexical_rank for h in hits)
+
+
+def test_english_lexical_terms_drop_function_words_and_share_an_expansions_weight(corpus_container):
+    r = corpus_container.retriever
+    q = "How many ODA projects were being implemented in Lạng Sơn by the end of 2012?"
+    weights = r._lexical_terms(q, analyze(q, r.glossary))
+    assert not {"how", "were", "in", "the", "by", "in_lạng", "the_end"} & set(weights)
+    assert weights["oda"] == 1.0 and weights["lạng_sơn"] == 1.0 and weights["2012"] == 1.0  # the question's own
+    assert weights["phát_triển"] == pytest.approx(1 / 6)  # "hỗ trợ phát triển chính thức": one concept, six syllables
+    assert weights["dự_án"] == pytest.approx(1 / 2)
+    vi = "Chỉ thị nào quy định về quản lý đoàn ra?"
+    assert set(r._lexical_terms(vi, analyze(vi, r.glossary)).values()) == {1.0}
