@@ -105,10 +105,11 @@ class LexicalIndex:
         return cache[name]
 
     @property
-    def doc_ids(self) -> set[str]:
-        if not hasattr(self, "_doc_ids"):
-            self._doc_ids = {c.doc_id for c in self.chunks}
-        return self._doc_ids
+    def chunk_ids(self) -> set[str]:
+        """Ids of the committed chunks the index was built from (current versions only)."""
+        if not hasattr(self, "_chunk_ids"):
+            self._chunk_ids = {c.chunk_id for c in self.chunks}
+        return self._chunk_ids
 
     @property
     def localities(self) -> set[str]:

@@ -90,9 +90,9 @@ class HybridRetriever:
                 held = self.analyzer.passage_codes(entry["chunk"].text)  # once per passage, not once per key
                 if any(key in held for key in code_keys):
                     entry["score"] += self.settings.code_boost / (rrf + 1)
-        committed = index.doc_ids
+        committed = index.chunk_ids  # a dense hit left over from an interrupted ingest (no record, old version) is dropped
         hits = [Hit(e["chunk"], e["score"], e.get("dense_rank"), e.get("lexical_rank"), e.get("dense_sim"))
-                for e in by_id.values() if e["chunk"].doc_id in committed or "dense_rank" not in e]
+                for e in by_id.values() if e["chunk"].chunk_id in committed]
         hits.sort(key=lambda h: -h.score)
         return hits
 

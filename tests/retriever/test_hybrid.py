@@ -62,3 +62,23 @@ def test_english_lexical_terms_drop_function_words_and_share_an_expansions_weigh
     assert weights["dự_án"] == pytest.approx(1 / 2)
     vi = "Chỉ thị nào quy định về quản lý đoàn ra?"
     assert set(r._lexical_terms(vi, analyze(vi, r.glossary)).values()) == {1.0}
+
+
+def test_leftover_chunks_of_an_interrupted_replacement_never_reach_the_answer(tmp_path, corpus_container, embedding_cache):
+    import shutil
+
+    from core.di import Container
+    from tests.conftest import make_settings
+
+    shutil.copytree(corpus_container.settings.data_dir, tmp_path / "data")
+    c = Container(make_settings(tmp_path / "data", embedding_cache))
+    q = "An Giang ký biên bản ghi nhớ với tỉnh nào của Lào?"
+    best = c.retriever.retrieve(q).hits[0].chunk
+    got = c.store._chunks.get(ids=[best.chunk_id], include=["embeddings", "metadatas"])
+    meta = {**got["metadatas"][0], "version": "a-version-never-committed"}  # as a killed replacement leaves it
+    c.store._chunks.upsert(ids=["leftover:0"], embeddings=[list(got["embeddings"][0])],
+                           documents=["Bản nháp chưa ghi xong: An Giang ký biên bản ghi nhớ với tỉnh Champasak."], metadatas=[meta])
+    assert "leftover:0" in {ch.chunk_id for ch, _ in c.store.query(c.embedder.embed_query(q), 10)}  # dense finds it
+    hits = c.retriever.retrieve(q, k=100).hits  # every fused candidate, not only the top 10
+    assert {h.chunk.chunk_id for h in hits} <= {ch.chunk_id for ch in c.store.all_chunks()}
+    assert c.store.repair() == 1 and "leftover:0" not in c.store._chunks.get(ids=["leftover:0"])["ids"]
