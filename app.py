@@ -118,7 +118,7 @@ def cmd_serve(container) -> int:
         print(f"No index yet: ingesting {container.settings.corpus_dir} first.", file=sys.stderr)
         cmd_ingest(container, [], rebuild=False)
     pending = container.library.reconcile()
-    if pending and (pending.added or pending.updated or pending.removed or pending.repaired):
+    if pending and pending.changed:
         print(f"Finished interrupted uploads:\n{pending.summary()}", file=sys.stderr)
     launch(container)
     return 0

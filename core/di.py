@@ -30,22 +30,25 @@ class Container:
         from components.reranker import Reranker
         from retriever.glossary import Glossary
         from retriever.hybrid import HybridRetriever
-        from retriever.query import load_en_stopwords
         reranker = Reranker(self.settings.reranker_model, self.settings.embedding_device) if self.settings.reranker_model else None
         glossary = Glossary.load(self.settings.prompts_dir / "glossary_en_vi.tsv")
         return HybridRetriever(self.settings, self.store, self.embedder, self.analyzer, glossary, reranker,
-                               load_en_stopwords(self.settings.prompts_dir))
+                               self.en_stopwords)
+
+    @cached_property
+    def en_stopwords(self) -> frozenset[str]:
+        from retriever.query import load_en_stopwords
+        return load_en_stopwords(self.settings.prompts_dir)
 
     @cached_property
     def answers(self):
         from answer.coverage import CoverageJudge
-        from retriever.query import load_en_stopwords
         from answer.extractive import ExtractiveComposer
         from answer.frames import Frames
         from answer.llm import make_llm_answerer
         from answer.service import AnswerService
         composer = ExtractiveComposer(self.analyzer, self.settings.max_answer_sentences)
-        coverage = CoverageJudge(self.analyzer, self.retriever.glossary, load_en_stopwords(self.settings.prompts_dir))
+        coverage = CoverageJudge(self.analyzer, self.retriever.glossary, self.en_stopwords)
         return AnswerService(self.settings, self.retriever, composer, Frames.load(self.settings.prompts_dir), coverage,
                              regulations=self.regulation_answerer, llm=make_llm_answerer(self.settings))
 

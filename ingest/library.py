@@ -53,6 +53,6 @@ class Library:
         for part in self.uploads.glob(".part-*"):
             part.unlink(missing_ok=True)
         report = self._ingestor().run([self.uploads], prune=True)
-        if report.added or report.updated or report.removed or report.repaired:
+        if report.changed:
             self._on_change()
         return report

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from components.analyzer import Analyzer
+from components.analyzer import VERSION as ANALYZER_VERSION, Analyzer
 from components.embedder import Embedder
-from components.lexical import LexicalIndex, load_or_build_lexical
-from components.store import ChunkStore, DocRecord
+from components.lexical import load_or_build_lexical
+from components.store import ChunkStore, DocRecord, fingerprint_of
 from core.errors import SkipFile
 from core.settings import Settings
 from core.types import Chunk, Document
@@ -44,6 +44,11 @@ class IngestReport:
     seconds: float = 0.0
     embed_seconds: float = 0.0
     repaired: int = 0  # documents whose half-written chunks were removed
+
+    @property
+    def changed(self) -> bool:
+        """Whether this run changed the index."""
+        return bool(self.added or self.updated or self.removed or self.repaired)
 
     def summary(self) -> str:
         lines = [f"added {len(self.added)}, updated {len(self.updated)}, unchanged {len(self.unchanged)}, "
@@ -165,9 +170,11 @@ class Ingestor:
                 self.store.delete_document(rec.doc_id)
                 report.removed.append(source)
 
-    def refresh_lexical(self) -> LexicalIndex:
-        """Rebuild the lexical index when the store changed since it was built, and stamp the store."""
-        return load_or_build_lexical(self.settings, self.store, self.analyzer, stamp=True)
+    def refresh_lexical(self) -> None:
+        """Rebuild the lexical index when the store changed since ingest last stamped it, and stamp the store.
+        When the stamp already matches, nothing is loaded: readers load (or rebuild) the index themselves."""
+        if self.store.fingerprint() != fingerprint_of(self.store.documents(), ANALYZER_VERSION):
+            load_or_build_lexical(self.settings, self.store, self.analyzer, stamp=True)
 
 
 def passage_text(chunk: Chunk) -> str:
