@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import replace
 from typing import Iterator
 
-from answer.abstain import judge, unknown_places
+from answer.abstain import judge, place_mismatch
 from answer.coverage import CoverageJudge
 from answer.extractive import ExtractiveComposer, make_citation
 from answer.frames import Frames
@@ -89,9 +89,10 @@ class AnswerService:
         idf = index.idf_by_term()
         chosen, citations = self.composer.compose(retrieval, idf, index.max_idf)
         groups = self.coverage.groups(retrieval.question, lang, idf, index.max_idf)
-        covered = self.coverage.coverage(groups, [f"{h.chunk.title}\n{h.chunk.text}" for h in retrieval.hits[:COVERAGE_PASSAGES]])
-        missing = unknown_places(retrieval.question, self.places, index.localities, index.vocab)
-        verdict = judge(retrieval, covered, index.vocab, self.settings.abstain_threshold, missing)
+        top = retrieval.hits[:COVERAGE_PASSAGES]
+        covered = self.coverage.coverage(groups, [f"{h.chunk.title}\n{h.chunk.text}" for h in top])
+        places = place_mismatch(retrieval.question, self.places, index.localities, index.vocab, top)
+        verdict = judge(retrieval, covered, index.vocab, self.settings.abstain_threshold, places)
         if verdict.abstain:
             related = [make_citation(n, h, h.chunk.start, h.chunk.start + min(len(h.chunk.text), 300))
                        for n, h in enumerate(retrieval.hits[:2], 1)]

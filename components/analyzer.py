@@ -6,7 +6,7 @@ from pathlib import Path
 from core.textnorm import load_stopwords, normalize, tokenize
 from regulations.codes import code_tokens, query_code_keys
 
-VERSION = "a1"  # part of the index fingerprint: changing tokenization rebuilds the lexical index
+VERSION = "a2"  # part of the index fingerprint: changing tokenization or what is indexed rebuilds the lexical index
 
 
 class Analyzer:

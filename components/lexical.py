@@ -43,7 +43,7 @@ class LexicalIndex:
         lengths = np.zeros(len(chunks), dtype=np.float32)
         for i, c in enumerate(chunks):
             counts: dict[int, int] = {}
-            toks = analyze(c.text)
+            toks = analyze(c.in_context(locality=True))
             lengths[i] = len(toks)
             for t in toks:
                 j = vocab.setdefault(t, len(vocab))

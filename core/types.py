@@ -48,6 +48,16 @@ class Chunk:
     date: str | None = None
     heading: str | None = None
 
+    def in_context(self, locality: bool = False) -> str:
+        """The chunk under the context a reader of the whole document has: its title and legal heading (and, with
+        `locality`, the province the document is about), each only when the chunk does not already say it.
+        Embedded without the locality (unchanged since the first index, so cached vectors stay valid); indexed for
+        BM25 with it, so "...trên địa bàn tỉnh có 22 dự án ODA" is found by a question that names the province."""
+        parts = [x for x in (self.title, self.heading) if x and x not in self.text[:200]]
+        if locality and self.locality and self.locality not in self.text and not any(self.locality in x for x in parts):
+            parts.append(self.locality)
+        return f"{' — '.join(parts)}\n{self.text}" if parts else self.text
+
 
 @dataclass(frozen=True)
 class Hit:

@@ -149,7 +149,7 @@ class Ingestor:
         if not pending:
             return
         t = time.perf_counter()
-        vectors = self.embedder.embed_passages([passage_text(c) for p in pending for c in p.chunks])
+        vectors = self.embedder.embed_passages([c.in_context() for p in pending for c in p.chunks])
         report.embed_seconds += time.perf_counter() - t
         items, at = [], 0
         for p in pending:
@@ -175,12 +175,6 @@ class Ingestor:
         When the stamp already matches, nothing is loaded: readers load (or rebuild) the index themselves."""
         if self.store.fingerprint() != fingerprint_of(self.store.documents(), ANALYZER_VERSION):
             load_or_build_lexical(self.settings, self.store, self.analyzer, stamp=True)
-
-
-def passage_text(chunk: Chunk) -> str:
-    """What is embedded: the chunk with its document title and legal heading as context."""
-    head = " — ".join(x for x in (chunk.title, chunk.heading) if x and x not in chunk.text[:200])
-    return f"{head}\n{chunk.text}" if head else chunk.text
 
 
 def file_hash(path: Path) -> str:

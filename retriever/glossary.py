@@ -39,16 +39,23 @@ _WORD = re.compile(r"[^\W_]+")
 _POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’]", re.IGNORECASE)
 
 
+_US_SPELLING = {"centre": "center", "programme": "program", "defence": "defense", "licence": "license",
+                "labour": "labor", "favour": "favor", "neighbour": "neighbor", "honour": "honor",
+                "judgement": "judgment", "offence": "offense", "catalogue": "catalog"}
+_ISE = re.compile(r"(?<=\w{3})is(ation|e|ed|ing)$")  # organisation, organised, recognise -> -iz-
+
+
 def stem(word: str) -> str:
-    """Plural -> singular, crude but symmetric: applied to glossary terms and questions alike."""
+    """Plural -> singular and British -> American spelling, crude but symmetric: applied to glossary terms and
+    questions alike ("organisations" and "organization" both give "organization")."""
     w = word.lower()
     if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if w.endswith(("sses", "xes", "ches", "shes")):
-        return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
+        w = w[:-3] + "y"
+    elif w.endswith(("sses", "xes", "ches", "shes")):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    return _US_SPELLING.get(w) or _ISE.sub(r"iz\1", w)
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:

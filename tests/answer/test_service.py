@@ -78,3 +78,25 @@ def test_vietnamese_question_filters_by_document_type(corpus_container):
     assert all(r["type"] == "Chỉ thị" for r in a.references)
     a = ask(corpus_container, "Which Politburo decision sets the regulation on unified management of foreign affairs activities?")
     assert [r["code"] for r in a.references][:1] == ["272-QĐ/TW"] and a.references[0]["type"] == "Quyết định"
+
+
+QUANG_NINH = """Quảng Ninh: thu hoạch vải chín sớm đạt sản lượng cao
+Ngày đăng: 12/06/2019
+Năm 2019, nông dân huyện Đông Triều, tỉnh Quảng Ninh thu hoạch hơn 3.000 tấn vải chín sớm, tăng 20% so với năm trước.
+Tỉnh Quảng Ninh hỗ trợ nông dân xây dựng thương hiệu vải chín sớm Đông Triều và mở rộng thị trường tiêu thụ trong nước.
+"""
+
+
+def test_a_document_about_the_named_province_does_not_make_other_provinces_figures_an_answer(tmp_path, embedding_cache, corpus_copy):
+    """With a document about Quảng Ninh in the index, the province is known; its agreements are still not covered,
+    and the passages that are retrieved (Lạng Sơn's and Đồng Nai's agreements) must not be offered as the answer."""
+    from core.di import Container
+    from tests.conftest import make_settings
+
+    (corpus_copy / "quang_ninh.txt").write_text(QUANG_NINH, encoding="utf-8")
+    container = Container(make_settings(tmp_path / "data", embedding_cache))
+    assert len(container.ingestor().run([corpus_copy]).added) == 6
+    a = ask(container, "Tỉnh Quảng Ninh đã ký bao nhiêu thỏa thuận quốc tế?")
+    assert a.abstained, a.answer
+    a = ask(container, "Quảng Ninh thu hoạch bao nhiêu tấn vải chín sớm?")
+    assert not a.abstained and "3.000 tấn" in a.answer

@@ -60,3 +60,17 @@ def test_save_load_roundtrip_and_corrupt_file(tmp_path: Path):
     path.write_bytes(b"not a pickle")
     assert LexicalIndex.load(path) is None
     assert LexicalIndex.load(tmp_path / "missing.pkl") is None
+
+
+def test_a_passage_is_found_by_its_documents_title_and_province():
+    """BM25 indexes each chunk under its document's context: a passage that says only "trên địa bàn tỉnh" is found by
+    a question naming the province, or a word of the title, and the context is added once, not repeated."""
+    text = "Đến hết năm 2012, trên địa bàn tỉnh có 22 dự án ODA được triển khai."
+    chunks = [Chunk("c0", "d0", "s0.txt", text, 0, len(text), 0, title="Công tác đối ngoại", locality="Lạng Sơn"),
+              Chunk("c1", "d1", "s1.txt", SENTENCES[2], 0, len(SENTENCES[2]), 0, locality="Đồng Nai")]
+    index, analyzer = LexicalIndex.build(chunks, Analyzer().passage, "fp"), Analyzer()
+    assert ids(index, index.search(analyzer.query("tỉnh Lạng Sơn"), 4)) == ["c0", "c1"]  # c1: "Tỉnh"
+    assert ids(index, index.search(analyzer.query("đối ngoại"), 4)) == ["c0"]
+    assert chunks[0].in_context(locality=True) == f"Công tác đối ngoại — Lạng Sơn\n{text}"
+    assert chunks[0].in_context() == f"Công tác đối ngoại\n{text}"  # what is embedded: unchanged, cached vectors stay valid
+    assert chunks[1].in_context(locality=True) == SENTENCES[2]  # the province is already in the text

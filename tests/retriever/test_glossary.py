@@ -97,3 +97,17 @@ def test_duplicate_term_is_rejected(tmp_path):
     path.write_text("directive\tchỉ thị\nDirectives\tchỉ thị\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"line 2: 'Directives' duplicates line 1"):
         Glossary.load(path)
+
+
+def test_british_and_american_spellings_match_the_same_entry(glossary):
+    assert stem("organisations") == stem("organization") == "organization"
+    assert stem("recognised") == "recognized" and stem("centres") == "center" and stem("programmes") == "program"
+    for q in ["Which organisation signed it?", "Which organization signed it?"]:
+        assert [m.english for m in glossary.find(q)][:2] == ["which", "organization"]
+    assert [m.english for m in glossary.find("the Labor Code and national defense")] == ["Labour Code", "national defence"]
+
+
+def test_partner_countries_and_nationalities_are_translated(glossary):
+    found = {m.english: m.variants for m in glossary.find("Belgian and Dutch partners from Belgium and the Netherlands")}
+    assert "Bỉ" in found["Belgian"] and "Bỉ" in found["Belgium"] and "Hà Lan" in found["Netherlands"]
+    assert "Trung Quốc" in glossary.expand("Chinese investors")
