@@ -32,7 +32,9 @@ def scores(data: Path, cache: Path, qfile: Path) -> dict:
     rep = evaluate(container.answers, qfile)
     return {"chunks": container.store.count(), "questions": rep.n, "hit1": round(rep.hit1, 3), "hit5": round(rep.hit5, 3),
             "mrr10": round(rep.mrr10, 3), "accuracy": round(rep.accuracy, 3),
-            "refusal_answerable": round(rep.refusal_answerable, 3), "faithfulness": round(rep.faithfulness, 3),
+            "refusal_answerable": round(rep.refusal_answerable, 3),
+            "refusal_unanswerable": None if rep.refusal_unanswerable is None else round(rep.refusal_unanswerable, 3),
+            "faithfulness": round(rep.faithfulness, 3),
             "p50_ms": round(rep.latency_p50_ms, 1), "p95_ms": round(rep.latency_p95_ms, 1),
             "rss_mb": round(psutil.Process().memory_info().rss / 2**20)}
 
@@ -68,15 +70,17 @@ def main() -> None:
 
 
 def report(r: dict) -> None:
+    """Printed tables; "refuse" is the share of unanswerable questions refused (the dev set has two)."""
     print(f"{'index':<10}{'chunks':>8}{'ingest s':>10}{'chunks/s':>10}{'peak RSS':>10}")
     for name, x in r["ingest"].items():
         print(f"{name:<10}{x['chunks']:>8}{x['ingest_s']:>10.1f}{x['chunks_per_s'] or 0:>10.1f}{x['peak_rss_mb']:>7} MB")
-    print(f"\n{'questions':<10}{'index':<18}{'chunks':>8}{'hit@1':>7}{'hit@5':>7}{'MRR':>7}{'acc':>7}{'p50 ms':>8}{'p95 ms':>8}{'RSS':>8}")
+    print(f"\n{'questions':<10}{'index':<18}{'chunks':>8}{'hit@1':>7}{'hit@5':>7}{'MRR':>7}{'acc':>7}{'refuse':>8}{'p50 ms':>8}{'p95 ms':>8}{'RSS':>8}")
     for name in ("dev", "alqac"):
         for which in ("alone", "with_distractors"):
             x = r[name][which]
+            refuse = "–" if x.get("refusal_unanswerable") is None else f"{x['refusal_unanswerable']:.3f}"
             print(f"{name:<10}{which:<18}{x['chunks']:>8}{x['hit1']:>7.3f}{x['hit5']:>7.3f}{x['mrr10']:>7.3f}"
-                  f"{x['accuracy']:>7.3f}{x['p50_ms']:>8.1f}{x['p95_ms']:>8.1f}{x['rss_mb']:>5} MB")
+                  f"{x['accuracy']:>7.3f}{refuse:>8}{x['p50_ms']:>8.1f}{x['p95_ms']:>8.1f}{x['rss_mb']:>5} MB")
         print(f"{'':<10}hit@5 drop {r[name]['hit5_drop']:+.3f} (target ≤ {MAX_DROP}): "
               f"{'ok' if r[name]['within_target'] else 'OVER'}")
 
