@@ -90,7 +90,7 @@ class AnswerService:
         chosen, citations = self.composer.compose(retrieval, idf, index.max_idf)
         groups = self.coverage.groups(retrieval.question, lang, idf, index.max_idf)
         top = retrieval.hits[:COVERAGE_PASSAGES]
-        covered = self.coverage.coverage(groups, [f"{h.chunk.title}\n{h.chunk.text}" for h in top])
+        covered = self.coverage.coverage(groups, [h.chunk.in_context(locality=True) for h in top])
         places = place_mismatch(retrieval.question, self.places, index.localities, index.vocab, top)
         verdict = judge(retrieval, covered, index.vocab, self.settings.abstain_threshold, places)
         if verdict.abstain:
