@@ -42,7 +42,7 @@ _POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’]", re.IGNORECASE)
 _US_SPELLING = {"centre": "center", "programme": "program", "defence": "defense", "licence": "license",
                 "labour": "labor", "favour": "favor", "neighbour": "neighbor", "honour": "honor",
                 "judgement": "judgment", "offence": "offense", "catalogue": "catalog"}
-_ISE = re.compile(r"(?<=\w{3})is(ation|e|ed|ing)$")  # organisation, organised, recognise -> -iz-
+_ISE = re.compile(r"(?<=\w{3})is(ations?|ational|e|ed|ing)$")  # organisation(al), organised, recognise -> -iz-
 
 
 def stem(word: str) -> str:
