@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 
 from answer.contract import answer_to_json
+from core.di import Container
+from tests.conftest import make_settings
 
 
 def ask(container, q):
@@ -90,9 +92,6 @@ Tỉnh Quảng Ninh hỗ trợ nông dân xây dựng thương hiệu vải chí
 def test_a_document_about_the_named_province_does_not_make_other_provinces_figures_an_answer(tmp_path, embedding_cache, corpus_copy):
     """With a document about Quảng Ninh in the index, the province is known; its agreements are still not covered,
     and the passages that are retrieved (Lạng Sơn's and Đồng Nai's agreements) must not be offered as the answer."""
-    from core.di import Container
-    from tests.conftest import make_settings
-
     (corpus_copy / "quang_ninh.txt").write_text(QUANG_NINH, encoding="utf-8")
     container = Container(make_settings(tmp_path / "data", embedding_cache))
     assert len(container.ingestor().run([corpus_copy]).added) == 6
