@@ -31,7 +31,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     ask = sub.add_parser("ask", help="answer one question, or a JSONL file of them")
     ask.add_argument("question", nargs="?")
     ask.add_argument("--json", action="store_true", help="print the JSON contract")
-    ask.add_argument("--questions", type=Path, help="JSONL file with {id, question} per line")
+    ask.add_argument("--questions", type=Path,
+                     help="JSONL file with {id, question, history?} per line (history: earlier questions, oldest first)")
     ev = sub.add_parser("eval", help="evaluate on a question file (dev.jsonl schema)")
     ev.add_argument("file", type=Path)
     ev.add_argument("--limit", type=int, help="only the first N questions")
@@ -78,7 +79,7 @@ def cmd_ask(container, args) -> int:
             for line in f:
                 if line.strip():
                     item = json.loads(line)
-                    ans = container.answers.ask(item["question"])
+                    ans = container.answers.ask(item["question"], history=item.get("history") or ())
                     print(json.dumps(answer_to_json(ans, item.get("id")), ensure_ascii=False), flush=True)
         return 0
     if args.question is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.textnorm import fold
+from vntext.normalize import fold
 from core.types import Hit
 from retriever.hybrid import Retrieval
 from retriever.followup import Places

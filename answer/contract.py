@@ -24,6 +24,10 @@ def answer_to_json(answer: Answer, qid: str | None = None) -> dict:
         "retrieved": [{"source": h.chunk.source, "text": passage_with_heading(h.chunk), "score": round(h.score, 6),
                        "start": h.chunk.start, "end": h.chunk.end, "title": h.chunk.title, "heading": h.chunk.heading}
                       for h in answer.retrieved],
+        "asked_as": answer.asked_as or answer.question,
+        "short_answer": ({"text": answer.short_answer.text, "n": answer.short_answer.n, "start": answer.short_answer.start,
+                          "end": answer.short_answer.end} if answer.short_answer else None),
+        "frame": answer.frame.to_json() if answer.frame is not None else None,
         "timings_ms": answer.timings_ms,
         "mode": answer.mode,
         "lang": answer.lang,

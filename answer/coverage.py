@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from components.analyzer import Analyzer
-from core.textnorm import fold
+from vntext.analyzer import Analyzer
+from vntext.normalize import fold
 from retriever.glossary import Glossary
 
 

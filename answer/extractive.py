@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 
 from answer.locator import legal_locator
-from components.analyzer import Analyzer
-from core.sentences import split_sentences
+from vntext.analyzer import Analyzer
+from vntext.sentences import split_sentences
 from core.types import Citation, Hit
 from retriever.hybrid import Retrieval
 

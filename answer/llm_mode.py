@@ -11,7 +11,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from answer.extractive import MAX_QUOTE, make_citation
 from answer.prompts import load_prompt
 from core.errors import ConfigError
-from core.sentences import split_sentences
+from vntext.sentences import split_sentences
 from core.settings import Settings
 from core.types import Answer, Citation, Hit
 from retriever.hybrid import Retrieval

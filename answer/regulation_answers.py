@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 
 from answer.frames import Frames
-from components.analyzer import Analyzer
+from vntext.analyzer import Analyzer
 from components.derived import StoreDerived
 from components.store import ChunkStore
 from core.types import Answer, Citation
-from regulations.codes import fold_text
+from vntext.codes import fold_text
 from regulations.extract import Reference
 from regulations.index import CardCitation, RegulationCard, RegulationIndex
 from retriever.hybrid import Retrieval
-from retriever.query_dates import dates_in
+from vntext.dates import dates_in
 
 MAX_QUOTE = 350
 MAX_DOCS = 5
@@ -75,7 +75,7 @@ class RegulationAnswerer:
 
     @staticmethod
     def _codes_in(text: str) -> list[str]:
-        from regulations.codes import find_codes
+        from vntext.codes import find_codes
 
         return list(dict.fromkeys(m.code for m in find_codes(text) if not m.shorthand))
 

@@ -5,7 +5,7 @@ import re
 import time
 import unicodedata
 from dataclasses import replace
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from answer.abstain import judge, place_mismatch
 from answer.coverage import CoverageJudge
@@ -13,9 +13,9 @@ from answer.extractive import ExtractiveComposer, make_citation
 from answer.frames import Frames
 from core.errors import BadQuestion, IndexMissing
 from core.settings import Settings
-from core.types import Answer, Citation, Filters
+from core.types import Answer, Citation, Filters, Turn
 from retriever.hybrid import HybridRetriever, Retrieval
-from retriever.followup import load_places
+from retriever.followup import load_places, rewrite_followup
 from retriever.query import detect_language
 
 COVERAGE_PASSAGES = 3
@@ -43,15 +43,25 @@ class AnswerService:
     def mode(self) -> str:
         return self.llm.describe() if self.llm else "extractive"
 
-    def ask(self, question: str, filters: Filters | None = None) -> Answer:
+    def ask(self, question: str, filters: Filters | None = None, history: Sequence[str | Turn] = ()) -> Answer:
         answer = None
-        for answer in self.stream(question, filters):
+        for answer in self.stream(question, filters, history):
             pass
         assert isinstance(answer, Answer)
         return answer
 
-    def stream(self, question: str, filters: Filters | None = None) -> Iterator[str | Answer]:
-        """Yields partial answer text (LLM mode) and, last, the final Answer."""
+    def standalone(self, question: str, history: Sequence[str | Turn]) -> str:
+        """The question made standalone from the earlier turns (oldest first): "còn An Giang thì sao?" -> ..."""
+        earlier = [t.question if isinstance(t, Turn) else t for t in history]
+        earlier = [q for q in earlier if q and q.strip()]
+        out = rewrite_followup(question, earlier, self.places) if earlier else question
+        return out if out.strip() else question
+
+    def stream(self, question: str, filters: Filters | None = None,
+               history: Sequence[str | Turn] = ()) -> Iterator[str | Answer]:
+        """Yields partial answer text (LLM mode) and, last, the final Answer. `history` holds the earlier turns of
+        the conversation, oldest first (questions, or Turns with the answers given); the answer's `asked_as` is the
+        standalone question that was answered."""
         t0 = time.perf_counter()
         try:
             question, truncated = clean_question(question, self.settings.max_question_chars)
@@ -59,10 +69,11 @@ class AnswerService:
             lang = self.settings.ui_language  # no words to tell the language by
             yield Answer(question or "", self.frames.get(lang, "empty_question"), True, [], [], lang=lang, mode=self.mode)
             return
-        lang = detect_language(question)
         if not self.retriever.lexical.get().chunks:
             raise IndexMissing("no documents are indexed yet: run `python app.py ingest [PATH ...]` (default corpus/)")
-        retrieval = self.retriever.retrieve(question, filters)
+        asked = self.standalone(question, history)
+        lang = detect_language(asked)
+        retrieval = self.retriever.retrieve(asked, filters)
         t1 = time.perf_counter()
         answer = None
         if self.regulations is not None:
@@ -82,7 +93,7 @@ class AnswerService:
         t2 = time.perf_counter()
         timings = {**{k: round(v, 1) for k, v in retrieval.timings_ms.items()},
                    "retrieve": round((t1 - t0) * 1e3, 1), "compose": round((t2 - t1) * 1e3, 1), "total": round((t2 - t0) * 1e3, 1)}
-        yield replace(answer, question=question, timings_ms=timings, lang=lang, mode=answer.mode or self.mode)
+        yield replace(answer, question=question, asked_as=asked, timings_ms=timings, lang=lang, mode=answer.mode or self.mode)
 
     def _extractive(self, retrieval: Retrieval, lang: str) -> Answer:
         index = self.retriever.lexical.get()

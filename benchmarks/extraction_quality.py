@@ -18,8 +18,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.textnorm import normalize
-from regulations.codes import fold_text
+from vntext.normalize import normalize
+from vntext.codes import fold_text
 from regulations.extract import Reference, extract_references
 
 ROOT = Path(__file__).resolve().parent.parent

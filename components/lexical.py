@@ -15,7 +15,7 @@ from scipy import sparse
 from core.types import Chunk
 
 if TYPE_CHECKING:
-    from components.analyzer import Analyzer
+    from vntext.analyzer import Analyzer
     from components.store import ChunkStore
     from core.settings import Settings
 
@@ -147,7 +147,7 @@ class LexicalIndex:
 
 def load_or_build_lexical(settings: "Settings", store: "ChunkStore", analyzer: "Analyzer", stamp: bool = False) -> LexicalIndex:
     """The saved index when it matches the store, else one rebuilt from the store's committed chunks."""
-    from components.analyzer import VERSION as ANALYZER_VERSION
+    from vntext.analyzer import VERSION as ANALYZER_VERSION
     from components.store import fingerprint_of
 
     records = store.documents()

@@ -22,7 +22,7 @@ class Container:
 
     @cached_property
     def analyzer(self):
-        from components.analyzer import Analyzer
+        from vntext.analyzer import Analyzer
         return Analyzer.from_prompts(self.settings.prompts_dir)
 
     @cached_property

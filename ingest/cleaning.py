@@ -13,7 +13,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from core.textnorm import normalize
+from vntext.normalize import normalize
 from core.types import DocumentMeta
 
 PROVINCES_FILE = Path(__file__).resolve().parent.parent / "prompts" / "provinces_vi.txt"

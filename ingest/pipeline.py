@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from components.analyzer import VERSION as ANALYZER_VERSION, Analyzer
+from vntext.analyzer import VERSION as ANALYZER_VERSION, Analyzer
 from components.embedder import Embedder
 from components.lexical import load_or_build_lexical
 from components.store import ChunkStore, DocRecord, fingerprint_of

@@ -5,7 +5,7 @@ import csv
 import io
 import json
 
-from regulations.codes import fold_text
+from vntext.codes import fold_text
 from regulations.index import RegulationIndex
 
 COLUMNS = ("code", "type", "issuers", "dates", "term", "subjects", "citations", "flags")

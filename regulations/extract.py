@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from regulations.codes import CodeMatch, find_codes, fold_text, parse_code
+from vntext.codes import CodeMatch, find_codes, fold_text, parse_code
 
 _MINISTRIES = (
     "Ngoại giao", "Công an", "Quốc phòng", "Tài chính", "Công Thương", "Nội vụ", "Tư pháp", "Kế hoạch và Đầu tư",

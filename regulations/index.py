@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from regulations.codes import TYPE_WORDS, code_key, fold_text, normalize_code, parse_code, query_code_keys, shorthand_key
+from vntext.codes import TYPE_WORDS, code_key, fold_text, normalize_code, parse_code, query_code_keys, shorthand_key
 from regulations.extract import Reference
 
 TERMS_PATH = Path(__file__).resolve().parent.parent / "prompts" / "regulation_terms_en.tsv"

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from core.textnorm import fold, normalize
-from regulations.codes import CodeMatch, find_codes
+from vntext.normalize import fold, normalize
+from vntext.codes import CodeMatch, find_codes
 from retriever.query import DEFAULT_PROMPTS_DIR, _alt, detect_language
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import ConfigError
-from core.textnorm import fold, normalize
+from vntext.normalize import fold, normalize
 
 
 class GlossaryError(ConfigError, ValueError):

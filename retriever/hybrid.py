@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from components.analyzer import Analyzer
+from vntext.analyzer import Analyzer
 from components.derived import StoreDerived
 from components.embedder import Embedder
 from components.lexical import LexicalIndex, load_or_build_lexical

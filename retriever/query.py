@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.textnorm import fold, normalize
+from vntext.normalize import fold, normalize
 from retriever.glossary import Glossary, stem
 
 DEFAULT_PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"

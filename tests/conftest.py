@@ -81,3 +81,16 @@ def start_chroma_server(path: Path, port: int) -> subprocess.Popen:
             time.sleep(0.3)
     proc.kill()
     raise RuntimeError(f"chroma server on port {port} did not start")
+
+
+@pytest.fixture(scope="session")
+def fast_container(tmp_path_factory):
+    """The fast layer: the bundled corpus in a real Chroma store and BM25 index, embedded by the deterministic
+    HashEmbedder (no model). Read-only for tests; answers here test the pipeline, not the model."""
+    from core.di import Container
+
+    data = tmp_path_factory.mktemp("fast_index")
+    container = Container(make_settings(data, data / "unused.sqlite", embedder="hash"))
+    report = container.ingestor().run([CORPUS])
+    assert len(report.added) == 5 and not report.skipped
+    return container

@@ -13,7 +13,6 @@ import gradio as gr  # noqa: E402
 
 from core.errors import RagError  # noqa: E402
 from core.types import Filters  # noqa: E402
-from retriever.followup import rewrite_followup  # noqa: E402
 from ui import render  # noqa: E402
 from ui.feedback import FeedbackStore  # noqa: E402
 from ui.i18n import Relabel, lang_of, strings, t, tl  # noqa: E402
@@ -47,12 +46,6 @@ def make_filters(sources, localities, date_from, date_to) -> Filters | None:
     return None if f == Filters() else f
 
 
-def rewrite(question: str, history: list[str]) -> str:
-    """The question made standalone from the earlier ones in the conversation ("còn An Giang thì sao?")."""
-    out = rewrite_followup(question, history) if history else question
-    return out if out.strip() else question
-
-
 def pick_example(data: gr.SelectData) -> str:
     return data.value.get("text", "") if isinstance(data.value, dict) else str(data.value)
 
@@ -76,16 +69,16 @@ def build_page(container) -> gr.Blocks:
         yield live, "", turns, gr.update()
         try:
             filters = make_filters(sources, localities, date_from, date_to)
-            query = rewrite(message, [x["question"] for x in turns if not x["error"]])
-            if query != message:
-                turn["note"] = t(lang, "understood_as", q=query)
+            history = [x["question"] for x in turns if not x["error"]]
             final = None
-            for part in container.answers.stream(query, filters):
+            for part in container.answers.stream(message, filters, history):
                 if isinstance(part, str):
                     live[-1]["content"] = render.plain_html(part)
                     yield live, "", turns, gr.update()
                 else:
                     final = part
+            if final.asked_as and final.asked_as != final.question:
+                turn["note"] = t(lang, "understood_as", q=final.asked_as)
             turn.update(answer=final.answer, mode=final.mode, abstained=final.abstained,
                         citations=[{k: getattr(c, k) for k in c.__dataclass_fields__} for c in final.citations])
         except BadDate as exc:

@@ -181,7 +181,7 @@ def regulation_row(card, lang: str = "vi") -> list[str]:
 
 def filter_rows(rows: list[list[str]], query: str = "", sort_col: int = 0, descending: bool = False) -> list[list[str]]:
     """Rows whose any cell contains every word of `query` (case/diacritics-insensitive), sorted by a column."""
-    from regulations.codes import fold_text
+    from vntext.codes import fold_text
 
     words = fold_text(query or "").split()
     keep = [r for r in rows if all(w in fold_text(" ".join(r)) for w in words)]

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from components.analyzer import Analyzer
+from vntext.analyzer import Analyzer
 from components.lexical import LexicalIndex
 from core.types import Chunk
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from core.textnorm import normalize
+from vntext.normalize import normalize
 from regulations.extract import extract_references
 from regulations.index import Relation, RegulationIndex, detect_official_header, english_terms
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from core.textnorm import normalize
+from vntext.normalize import normalize
 from retriever.glossary import Glossary, GlossaryError, stem
 
 GLOSSARY = Path(__file__).resolve().parents[2] / "prompts" / "glossary_en_vi.tsv"

@@ -59,7 +59,7 @@ class FakeAnswers:
         self.store = store
         self.asked = []
 
-    def stream(self, question, filters=None):
+    def stream(self, question, filters=None, history=()):
         self.asked.append((question, filters))
         if "boom" in question:
             from core.errors import StoreUnavailable
@@ -95,7 +95,7 @@ class FakeContainer:
                 docs[p.stem] = (text, DocumentMeta(text.splitlines()[1][:80], None, None))
         from answer.frames import Frames
         from answer.regulation_answers import RegulationAnswerer
-        from components.analyzer import Analyzer
+        from vntext.analyzer import Analyzer
         from ingest.library import Library
 
         self.store = FakeStore(docs)

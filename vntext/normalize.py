@@ -1,14 +1,9 @@
-"""Vietnamese text normalisation and BM25 tokenisation.
-
-`normalize` is applied to every document and question so spellings match; `fold` strips diacritics;
-`tokenize` produces the lexical tokens (syllables, their folded forms, adjacent bigrams).
-"""
+"""Vietnamese text normalisation: `normalize` is applied to every document and question so spellings match;
+`fold` strips diacritics."""
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
-from pathlib import Path
 
 # --- normalize -------------------------------------------------------------------------------------------
 
@@ -59,49 +54,3 @@ def strip_diacritics(text: str) -> str:
 def fold(text: str) -> str:
     """Lowercase without diacritics: "Chỉ thị" -> "chi thi", "Đồng Nai" -> "dong nai"."""
     return strip_diacritics(text.lower())
-
-
-@lru_cache(maxsize=200_000)
-def _fold_token(token: str) -> str:
-    return token if token.isascii() else fold(token)
-
-
-# --- tokenize --------------------------------------------------------------------------------------------
-
-# A run of words separated only by spaces/tabs: bigrams never cross punctuation or line breaks.
-_PHRASE = re.compile(r"[^\W_]+(?:[ \t]+[^\W_]+)*")
-
-
-def load_stopwords(path: Path) -> frozenset[str]:
-    """One stopword per line; blank lines and lines starting with '#' are ignored."""
-    words = set()
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            words.add(normalize(line).lower())
-    return frozenset(words)
-
-
-def tokenize(text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
-    """Lowercase syllables (minus stopwords), their folded forms, and "_"-joined adjacent bigrams (plus folded).
-
-    Expects `normalize`d text (NFC is re-applied when missing). Bigrams are kept even when a part is a stopword.
-    """
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        text = normalize(text)
-    out: list[str] = []
-    append = out.append
-    for phrase in _PHRASE.findall(text.lower()):
-        prev = prev_folded = None
-        for tok in phrase.split():
-            folded = _fold_token(tok)
-            if tok not in stopwords:
-                append(tok)
-                if folded != tok:
-                    append(folded)
-            if prev is not None:
-                append(f"{prev}_{tok}")
-                if prev_folded != prev or folded != tok:
-                    append(f"{prev_folded}_{folded}")
-            prev, prev_folded = tok, folded
-    return out

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from core.textnorm import fold, load_stopwords, normalize, strip_diacritics, tokenize, unify_tone_marks
+from vntext.normalize import fold, normalize, strip_diacritics, unify_tone_marks
+from vntext.tokens import load_stopwords, tokenize
 
 ROOT = Path(__file__).resolve().parents[2]
 STOPWORDS = ROOT / "prompts" / "vi_stopwords.txt"

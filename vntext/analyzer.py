@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.textnorm import load_stopwords, normalize, tokenize
-from regulations.codes import code_tokens, query_code_keys
+from vntext.normalize import normalize
+from vntext.tokens import load_stopwords, tokenize
+from vntext.codes import code_tokens, query_code_keys
 
 VERSION = "a2"  # part of the index fingerprint: changing tokenization or what is indexed rebuilds the lexical index
 

@@ -1,6 +1,6 @@
 import pytest
 
-from regulations.codes import (
+from vntext.codes import (
     CodeMatch, code_key, code_tokens, find_codes, fold_text, normalize_code, parse_code, query_code_keys, shorthand_key,
 )
 
