@@ -99,7 +99,7 @@ def render_text(ans) -> str:
 def cmd_eval(container, args) -> int:
     from evaluation.harness import evaluate, format_report
 
-    report = evaluate(container.answers, args.file, limit=args.limit, out=args.out)
+    report = evaluate(container.answers, args.file, container.library.text, limit=args.limit, out=args.out)
     print(format_report(report))
     return 0
 

@@ -20,6 +20,7 @@ from ingest.chunking import chunk_text
 from ingest.cleaning import clean_text, extract_metadata
 from ingest.loaders import SUPPORTED_EXTENSIONS, load_file
 from regulations.extract import extract_references
+from regulations.index import detect_official_header
 
 PIPELINE_VERSION = "p1"
 BATCH_CHUNKS = 64  # documents are embedded and written together until this many chunks are pending  # part of every stored hash: a new cleaning/chunking version re-ingests everything
@@ -142,7 +143,9 @@ class Ingestor:
         chunks = [Chunk(f"{doc.doc_id}:{tag}:{i}", doc.doc_id, source, text[s.start:s.end], s.start, s.end, i,
                         meta.title, meta.locality, meta.date, s.heading) for i, s in enumerate(spans)]
         refs = [dataclasses.asdict(r) for r in extract_references(doc.doc_id, source, text, meta.locality)]
-        return _Prepared(doc, chunks, {"references": refs}, known is not None)
+        header = detect_official_header(text)  # an official text's own number: content questions naming it search here
+        extra = {"references": refs, "header": dataclasses.asdict(header) if header else None}
+        return _Prepared(doc, chunks, extra, known is not None)
 
     def _write(self, pending: list["_Prepared"], report: IngestReport) -> None:
         """Embed the pending documents' chunks in one call, then store them (chunks first, records last)."""

@@ -3,10 +3,31 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 
 from vntext.normalize import fold, normalize
+
+
+class TokenKind(str, Enum):
+    """What a lexical token stands for. Tokens stay plain strings in the index; their kind is read here only."""
+
+    WORD = "word"  # a syllable, or its diacritic-folded form
+    BIGRAM = "bigram"  # two adjacent syllables joined by "_"
+    CODE = "code"  # a full document number ("code:38-ct/tw")
+    SHORTHAND = "shorthand"  # a type and number ("num:chithi:38")
+
+
+CODE_PREFIX, SHORTHAND_PREFIX, BIGRAM_JOIN = "code:", "num:", "_"
+
+
+def kind_of(token: str) -> TokenKind:
+    if token.startswith(CODE_PREFIX):
+        return TokenKind.CODE
+    if token.startswith(SHORTHAND_PREFIX):
+        return TokenKind.SHORTHAND
+    return TokenKind.BIGRAM if BIGRAM_JOIN in token else TokenKind.WORD
 
 
 @lru_cache(maxsize=200_000)

@@ -102,7 +102,10 @@ class FakeContainer:
         self.answers = FakeAnswers(self.store)
         self.ingested = []
         self.library = Library(self.settings, self.store, self.ingestor)
-        self.regulation_answerer = RegulationAnswerer(self.store, Analyzer(), Frames.load(ROOT / "prompts"))
+        from core.lexicon import Lexicon
+        from core.tuning import Tuning
+        self.regulation_answerer = RegulationAnswerer(self.store, Analyzer(), Frames.load(ROOT / "prompts"),
+                                                      Lexicon(ROOT / "prompts"), Tuning())
 
     def ingestor(self, progress=None):
         container = self
