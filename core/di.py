@@ -67,6 +67,11 @@ class Container:
             self.regulation_answerer.invalidate()
         return Library(self.settings, self.store, self.ingestor, changed)
 
+    @cached_property
+    def extractors(self):
+        from ingest.pipeline import make_extractors
+        return make_extractors(self.settings)
+
     def ingestor(self, progress=None):
         from ingest.pipeline import Ingestor
-        return Ingestor(self.settings, self.store, self.embedder, self.analyzer, progress)
+        return Ingestor(self.settings, self.store, self.embedder, self.analyzer, progress, self.extractors)

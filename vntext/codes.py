@@ -5,6 +5,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from vntext.normalize import match_form
+
 # symbol segment -> document type
 TYPE_SYMBOLS: dict[str, str] = {
     "CT": "Chỉ thị", "NQ": "Nghị quyết", "QĐ": "Quyết định", "QĐi": "Quy định", "KL": "Kết luận",
@@ -201,8 +203,9 @@ def _scan(text: str, lenient: bool) -> list[CodeMatch]:
 
 
 def find_codes(text: str) -> list[CodeMatch]:
-    """Every document number in (NFC) document text, full codes and "Chỉ thị 38"-style shorthands."""
-    return _scan(text, lenient=False)
+    """Every document number in (NFC) document text, full codes and "Chỉ thị 38"-style shorthands. Matched on the
+    text's `match_form` (odd spaces, either tone placement), so offsets are the text's own."""
+    return _scan(match_form(text), lenient=False)
 
 
 def _key_part(s: str) -> str:
