@@ -23,7 +23,7 @@ class OcrUnavailable(Exception):
 
 @dataclass(frozen=True)
 class OcrPage:
-    text: str  # lines of a paragraph joined by "\n", paragraphs by a blank line
+    text: str  # one line per paragraph (its wrapped lines joined by spaces)
     confidence: float  # mean word confidence, 0-100 (0 when no word was read)
     words: int
 
@@ -76,8 +76,9 @@ def parse_tsv(tsv: str) -> OcrPage:
         conf = float(r.get("conf") or -1)
         if conf >= 0:
             confs.append(conf)
-    text = "\n\n".join("\n".join(" ".join(words) for _, words in sorted(lines.items()))
-                       for _, lines in sorted(paragraphs.items()))
+    # a paragraph's lines are the wrapping of one paragraph on the page: joined by spaces, so no sentence breaks
+    text = "\n".join(" ".join(" ".join(words) for _, words in sorted(lines.items()))
+                     for _, lines in sorted(paragraphs.items()))
     return OcrPage(text, sum(confs) / len(confs) if confs else 0.0, len(confs))
 
 

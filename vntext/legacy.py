@@ -200,7 +200,8 @@ MIN_AFTER = 0.8  # ... and mostly well-formed once converted
 
 def detect(text: str) -> Detection | None:
     """The legacy encoding `text` is written in, with the converted text, or None (Unicode, cp1258, English...)."""
-    sample = text if len(text) <= 200_000 else text[:200_000]
+    # judged on the lines a legacy font could have produced (Unicode lines, with ư ơ đ ạ ..., are not candidates)
+    sample = "\n".join(ln for ln in text[:200_000].split("\n") if all(_byte_of(c) is not None for c in ln))
     ok, n = well_formed(sample)
     if n < MIN_WORDS or ok / n > MAX_BEFORE:
         return None

@@ -165,3 +165,27 @@ def test_content_that_resembles_chrome_is_kept():
            "Nếu lạm phát > 5%\nTin tức > Thông tin KT-VH-XH\nNgày đăng: 09/07/2014 | In bài viết | Chia sẻ")
     assert clean_text(raw) == ("Tin A\nCập nhật 24/07/2019 08:53 Xem với cỡ chữ\nNgày 12/3/2018 ông A cho biết sẽ chia sẻ\n"
                                "Nếu lạm phát > 5%\nNgày đăng: 09/07/2014 | In bài viết | Chia sẻ")
+
+
+def test_date_stated_in_the_title_or_the_place_date_line():
+    meta = extract_metadata("Kế hoạch số 12/KH-UBND ngày 15/3/2024 về công tác đối ngoại\nNội dung.\n", Path("k.docx"), None)
+    assert meta.date == "2024-03-15"
+    assert extract_metadata("Thông báo kết quả hội nghị ngày 9 tháng 7 năm 2014\nNội dung.", Path("t.txt"), None).date == "2014-07-09"
+    official = ("ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                "Số: 12/KH-UBND\nĐắk Nông, ngày 20 tháng 1 năm 2020\nKẾ HOẠCH\nTriển khai công tác đối ngoại năm 2020\n")
+    meta = extract_metadata(official, Path("kh.doc"), None)
+    assert meta.date == "2020-01-20"
+    assert meta.title == "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG"  # the first headline-like line, as before
+    assert extract_metadata("Kế hoạch ngày 31/02/2024\nNội dung.", Path("x.txt"), None).date is None  # impossible
+    assert extract_metadata("Tin A\nNgày đăng: 09/07/2014\nKế hoạch ngày 1/1/2020", Path("a.txt"), None).date == "2014-07-09"
+
+
+def test_kept_lines_are_the_extracted_lines_unchanged():
+    """Cleaning drops whole lines only: every stored line is a line of the extracted text (so any quote is found
+    with Ctrl+F in the file), old tone placements and odd spaces included."""
+    paths = list(CORPUS.glob("*.txt")) + (sorted(LAWS.glob("*.txt"))[:3] if LAWS.is_dir() else [])
+    for path in paths:
+        raw = load_file(path, 50_000_000).text
+        source = {ln.strip() for ln in raw.split("\n")}
+        assert all(ln in source for ln in clean_text(raw).split("\n")), path.name
+    assert clean_text("Thoả thuận\u00a0hợp tác  được ký.\n") == "Thoả thuận\u00a0hợp tác  được ký."
