@@ -2,7 +2,6 @@
 (Tesseract), legacy encodings in docx/pdf/doc, tables in docx/html/pdf, and quotes found verbatim in the file."""
 import io
 import shutil
-from pathlib import Path
 
 import pytest
 
