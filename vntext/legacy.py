@@ -126,7 +126,6 @@ def surface(data: bytes) -> str:
 _SURFACE = [bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256)]
 
 
-
 def _upper_h_font_lines(text: str) -> str:
     """TCVN3 has no upper-case toned letters: ".VnTimeH" fonts draw the lower-case ones as capitals. A line whose
     ASCII letters are all capitals ("CéNG HOµ X· HéI") was set in such a font: it is upper-cased."""
