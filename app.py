@@ -60,10 +60,12 @@ def cmd_ingest(container, paths: list[Path], rebuild: bool) -> int:
         (container.settings.data_dir / "lexical.pkl").unlink(missing_ok=True)
     bar = tqdm(total=0, unit="file", file=sys.stderr, disable=not sys.stderr.isatty() and os.environ.get("CI") == "true")
 
-    def progress(done: int, total: int, name: str) -> None:
+    def progress(done: float, total: int, name: str) -> None:
         bar.total = total
-        bar.n = done
-        bar.set_postfix_str(name[-40:], refresh=True)
+        bar.n = round(done, 2)  # fractional while a scanned PDF is read: one step per OCR'd page
+        bar.set_postfix_str(name[-60:], refresh=True)
+        if ": OCR page " in name:
+            tqdm.write(f"  {name}", file=sys.stderr)  # a line per page, also when the bar is off (CI, pipes)
 
     report = container.ingestor(progress).run(paths or [container.settings.corpus_dir])
     bar.close()

@@ -25,6 +25,8 @@ from vntext.tokens import TokenKind, kind_of
 MODEL_PATH = Path(__file__).resolve().parent / "answerability.json"
 FEATURES = ("coverage", "single_coverage", "bigram_coverage", "missing_rare", "best_sentence", "dense_top", "dense_gap",
             "dense_z", "lexical_z", "agree", "same_document", "oov", "typed_missing", "en")
+DENSE = frozenset({"dense_top", "dense_gap", "dense_z", "agree"})  # signals whose scale is the embedder's own
+ANY_EMBEDDER = "any"  # the model without dense signals, for an embedder no model was fitted for
 
 
 @dataclass(frozen=True)
@@ -47,19 +49,23 @@ class Model:
     provenance: dict
 
     @classmethod
-    def load(cls, path: Path = MODEL_PATH) -> "Model":
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    def load(cls, path: Path = MODEL_PATH, embedder: str = ANY_EMBEDDER) -> "Model":
+        """The model fitted with `embedder`'s dense signals, else the one that uses none of them."""
+        models = json.loads(Path(path).read_text(encoding="utf-8"))["models"]
+        return cls.from_json(models.get(embedder) or models[ANY_EMBEDDER])
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Model":
         n = len(data["features"])
         if not all(len(data[k]) == n for k in ("mean", "scale", "weights")):
-            raise ValueError(f"{path}: features, mean, scale and weights differ in length")
+            raise ValueError("answerability model: features, mean, scale and weights differ in length")
         return cls(tuple(data["features"]), tuple(data["mean"]), tuple(data["scale"]), tuple(data["weights"]),
                    float(data["bias"]), float(data["threshold"]), data.get("provenance", {}))
 
-    def save(self, path: Path = MODEL_PATH) -> None:
-        data = {"features": list(self.features), "mean": list(self.mean), "scale": list(self.scale),
+    def to_json(self) -> dict:
+        return {"features": list(self.features), "mean": list(self.mean), "scale": list(self.scale),
                 "weights": list(self.weights), "bias": self.bias, "threshold": self.threshold,
                 "provenance": self.provenance}
-        Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
     def probability(self, values: dict[str, float]) -> float:
         z = self.bias + sum(w * (values.get(f, 0.0) - m) / (s or 1.0)

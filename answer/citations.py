@@ -44,7 +44,7 @@ def make_citation(n: int, hit: Hit, start: int, end: int) -> Citation:
     ch = hit.chunk
     return Citation(n=n, source=ch.source, title=ch.title, quote=ch.text[start - ch.start: end - ch.start], start=start,
                     end=end, doc_id=ch.doc_id, locality=ch.locality, date=ch.date, heading=ch.heading,
-                    locator=legal_locator(ch.heading, ch.text, start - ch.start))
+                    locator=legal_locator(ch.heading, ch.text, start - ch.start), ocr=ch.ocr)
 
 
 def passage_opening(n: int, hit: Hit, max_chars: int) -> Citation:

@@ -20,10 +20,12 @@ def answer_to_json(answer: Answer, qid: str | None = None) -> dict:
         "abstained": answer.abstained,
         "abstain_reason": answer.reason or None,
         "citations": [{"n": c.n, "source": c.source, "title": c.title, "quote": c.quote, "start": c.start, "end": c.end,
-                       "locality": c.locality, "date": c.date, "heading": c.heading, "locator": c.locator} for c in answer.citations],
+                       "locality": c.locality, "date": c.date, "heading": c.heading, "locator": c.locator,
+                       "ocr": c.ocr} for c in answer.citations],
         "references": answer.references,
         "retrieved": [{"source": h.chunk.source, "text": passage_with_heading(h.chunk), "score": round(h.score, 6),
-                       "start": h.chunk.start, "end": h.chunk.end, "title": h.chunk.title, "heading": h.chunk.heading}
+                       "start": h.chunk.start, "end": h.chunk.end, "title": h.chunk.title, "heading": h.chunk.heading,
+                       "ocr": h.chunk.ocr}
                       for h in answer.retrieved],
         "asked_as": answer.asked_as or answer.question,
         "short_answer": ({"text": answer.short_answer.text, "n": answer.short_answer.n, "start": answer.short_answer.start,

@@ -72,6 +72,11 @@ class SpanFinder:
         unit is asked. Years, dates, document numbers and numbering ("Điều 5") are not quantities."""
         taken = [(d.start, d.end) for d in date_spans(text)] + [(c.mention_start, c.end) for c in find_codes(text)]
         heads = _unit_heads(unit_spellings)
+        row = _table_row(text)
+        if row is not None and heads and any(f" {h} " in f" {fold_text(row[0])} " for h in heads):
+            # a table row whose label names the unit ("Số đoàn ra | Năm 2025: 46"): its cells count that unit
+            cells = [m for m in re.finditer(_NUMBER, text[row[1]:]) if not any(a <= row[1] + m.start() < b for a, b in taken)]
+            return [Span(AnswerType.QUANTITY, row[1] + m.start(), row[1] + m.end(), m.group(), 2) for m in cells]
         out = []
         for m in self._quantity.finditer(text):
             s, e = m.start(), m.end()
@@ -159,6 +164,12 @@ class SpanFinder:
                 if not any(o.start <= m.start(1) < o.end for o in out):
                     out.append(Span(AnswerType.PLACE, m.start(1), m.end(1), m.group(1)))
         return sorted(out, key=lambda s: s.start)
+
+
+def _table_row(text: str) -> tuple[str, int] | None:
+    """(label, offset where the cells start) of a table row as ingest writes it ("Label | cell | cell")."""
+    at = text.find(" | ")
+    return (text[:at], at) if at > 0 and text.count(" | ") >= 1 else None
 
 
 def _unit_heads(spellings: tuple[str, ...]) -> list[str]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from answer.answerability import FEATURES, MODEL_PATH, Model
+from answer.answerability import ANY_EMBEDDER, DENSE, FEATURES, MODEL_PATH, Model
 from benchmarks.common import ALQAC_LAWS, ALQAC_Q, DEV, OUT, ROOT, need
 
 DATA = ROOT / "evaluation" / "data"
@@ -102,9 +102,9 @@ def _model_region(r: dict) -> bool:
     return bool(r["features"]) and (not r["abstained"] or r["reason"].startswith("weak evidence"))
 
 
-def fit(rows: list[dict], l2: float = 1.0, steps: int = 4000) -> Model:
+def fit(rows: list[dict], features: tuple[str, ...] = FEATURES, l2: float = 1.0, steps: int = 4000) -> Model:
     train = [r for r in rows if r["split"] == "fit" and _model_region(r)]
-    x = np.array([[r["features"].get(f, 0.0) for f in FEATURES] for r in train], dtype=np.float64)
+    x = np.array([[r["features"].get(f, 0.0) for f in features] for r in train], dtype=np.float64)
     y = np.array([1.0 if r["answerable"] else 0.0 for r in train])
     # each domain and class weighs the same in total: the corpus side is small, ALQAC large
     w = np.ones(len(train))
@@ -117,14 +117,14 @@ def fit(rows: list[dict], l2: float = 1.0, steps: int = 4000) -> Model:
     mean, scale = x.mean(0), x.std(0) + 1e-9
     z = (x - mean) / scale
     beta, bias = np.zeros(z.shape[1]), 0.0
-    signs = np.array([SIGNS.get(f, 0) for f in FEATURES])
+    signs = np.array([SIGNS.get(f, 0) for f in features])
     for _ in range(steps):  # projected gradient descent on the weighted, L2-regularised log loss
         p = 1 / (1 + np.exp(-(z @ beta + bias)))
         g = (w * (p - y))
         beta -= 0.1 * (z.T @ g / len(y) + l2 * beta / len(y))
         beta = np.where(signs > 0, np.maximum(beta, 0), np.where(signs < 0, np.minimum(beta, 0), beta))
         bias -= 0.1 * g.mean()
-    return Model(FEATURES, tuple(mean.round(6)), tuple(scale.round(6)), tuple(beta.round(6)), round(float(bias), 6), 0.5, {})
+    return Model(features, tuple(mean.round(6)), tuple(scale.round(6)), tuple(beta.round(6)), round(float(bias), 6), 0.5, {})
 
 
 def decide(rows: list[dict], model: Model, threshold: float) -> list[bool]:
@@ -185,25 +185,34 @@ def main() -> None:
     else:
         rows = collect(args.cache)
         args.rows.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
-    model = fit(rows)
-    model = Model(model.features, model.mean, model.scale, model.weights, model.bias, choose_threshold(rows, model), {})
-    table = report(rows, model)
+    from core.di import Container
+    from core.settings import Settings
+
+    embedder = Container(Settings(data_dir=WORK / "corpus", embedding_cache=args.cache)).embedder.name
+    models, tables = {}, {}
+    for key, features in ((embedder, FEATURES), (ANY_EMBEDDER, tuple(f for f in FEATURES if f not in DENSE))):
+        model = fit(rows, features)
+        model = Model(model.features, model.mean, model.scale, model.weights, model.bias,
+                      choose_threshold(rows, model), {})
+        tables[key] = report(rows, model)
+        models[key] = model
+        print(f"\nmodel for {key}: threshold {model.threshold}; weights "
+              + ", ".join(f"{f} {w:+.2f}" for f, w in zip(model.features, model.weights)))
+        print(f"{'set':<24}{'split':<9}{'refusal (unanswerable)':>26}{'refusal (answerable)':>24}")
+        for name, r in tables[key].items():
+            fmt = lambda v: f"{v[0]:.3f} of {v[1]}" if v[0] is not None else "–"  # noqa: E731
+            print(f"{name:<24}{r['split']:<9}{fmt(r['refusal_unanswerable']):>26}{fmt(r['refusal_answerable']):>24}")
     provenance = {"made_by": "python -m benchmarks.answerability", "date": date.today().isoformat(),
                   "fit_on": sorted({r["set"] for r in rows if r["split"] == "fit"}),
                   "held_out": sorted({r["set"] for r in rows if r["split"] == "heldout"}),
                   "folds": {k: [p.name for p in v] for k, v in folds().items()},
-                  "threshold_rule": f"highest refusal of unanswerable fit questions with refusal of answerable ones at most {TARGET_ANSWERABLE_REFUSAL}",
-                  "report": table}
-    model = Model(model.features, model.mean, model.scale, model.weights, model.bias, model.threshold, provenance)
-    print(f"\n{'set':<24}{'split':<9}{'refusal (unanswerable)':>26}{'refusal (answerable)':>24}")
-    for name, r in table.items():
-        fmt = lambda v: f"{v[0]:.3f} of {v[1]}" if v[0] is not None else "–"  # noqa: E731
-        print(f"{name:<24}{r['split']:<9}{fmt(r['refusal_unanswerable']):>26}{fmt(r['refusal_answerable']):>24}")
-    print(f"\nthreshold {model.threshold}; weights " + ", ".join(f"{f} {w:+.2f}" for f, w in zip(model.features, model.weights)))
+                  "signs": SIGNS, "threshold_rule": "highest refusal of unanswerable fit questions with refusal of "
+                                                     f"answerable ones at most {TARGET_ANSWERABLE_REFUSAL}",
+                  "signals_from": embedder, "report": tables}
     if not args.dry_run:
-        model.save(MODEL_PATH)
+        data = {"provenance": provenance, "models": {k: m.to_json() for k, m in models.items()}}
+        MODEL_PATH.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_PATH}")
-
 
 if __name__ == "__main__":
     main()

@@ -68,7 +68,7 @@ def _current(meta: dict, versions: dict[str, str]) -> bool:
 def chunk_from_record(cid: str, text: str, m: dict) -> Chunk:
     return Chunk(chunk_id=cid, doc_id=m["doc_id"], source=m["source"], text=text, start=int(m["start"]), end=int(m["end"]),
                  index=int(m["index"]), title=m.get("title", ""), locality=m.get("locality") or None,
-                 date=m.get("date") or None, heading=m.get("heading") or None)
+                 date=m.get("date") or None, heading=m.get("heading") or None, ocr=bool(m.get("ocr", False)))
 
 
 class ChunkStore:
@@ -110,7 +110,7 @@ class ChunkStore:
                 metadatas=[{"doc_id": c.doc_id, "source": c.source, "start": c.start, "end": c.end, "index": c.index,
                             "title": c.title, "locality": _meta_str(c.locality), "date": _meta_str(c.date),
                             "date_num": _date_num(c.date), "heading": _meta_str(c.heading),
-                            "version": versions[c.doc_id]} for c in part])
+                            "ocr": c.ocr, "version": versions[c.doc_id]} for c in part])
         if items:
             self._docs.upsert(ids=[d.doc_id for d, *_ in items], embeddings=[[1.0]] * len(items),
                               documents=[d.text for d, *_ in items],

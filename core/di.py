@@ -62,7 +62,8 @@ class Container:
         composer = Composer(self.analyzer, SpanFinder(self.lexicon), ConstraintChecker(self.lexicon), t,
                             self.settings.max_answer_sentences)
         coverage = CoverageJudge(self.analyzer, self.lexicon.glossary, self.lexicon.en_stopwords, t.unknown_en_weight)
-        judge = Answerability(coverage, Model.load(), t.coverage_passages, frozenset(u.vi for u in self.lexicon.units))
+        judge = Answerability(coverage, Model.load(embedder=self.embedder.name), t.coverage_passages,
+                              frozenset(u.vi for u in self.lexicon.units))
         from answer.conversation import ReferenceResolver
         return AnswerService(self.settings, self.retriever, self.frame_analyzer, composer, judge,
                              Frames.load(self.settings.prompts_dir), t, ReferenceResolver(self.lexicon),
@@ -84,6 +85,11 @@ class Container:
             self.regulation_answerer.invalidate()
         return Library(self.settings, self.store, self.ingestor, changed)
 
+    @cached_property
+    def extractors(self):
+        from ingest.pipeline import make_extractors
+        return make_extractors(self.settings)
+
     def ingestor(self, progress=None):
         from ingest.pipeline import Ingestor
-        return Ingestor(self.settings, self.store, self.embedder, self.analyzer, progress)
+        return Ingestor(self.settings, self.store, self.embedder, self.analyzer, progress, self.extractors)

@@ -30,6 +30,19 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(20.0, gt=0, description="Files larger than this are skipped and named in the summary.")
     chunk_min_chars: int = Field(300, ge=50, description="Chunks are packed to at least this many characters when the text allows.")
     chunk_max_chars: int = Field(900, ge=100, description="Upper bound of a chunk's length in characters.")
+    doc_converter: Literal["auto", "libreoffice", "antiword"] = Field(
+        "auto", description="Converter for Word 97-2003 .doc files: LibreOffice headless (keeps tables; Debian "
+                            "libreoffice-writer-nogui) or antiword; auto takes LibreOffice, else antiword.")
+    convert_timeout_s: float = Field(120.0, gt=0, description="A .doc conversion taking longer is abandoned and the file skipped.")
+    ocr: Literal["tesseract", "off"] = Field(
+        "tesseract", description="OCR of PDF pages without a text layer (Debian tesseract-ocr, tesseract-ocr-vie, "
+                                 "poppler-utils); off skips such pages.")
+    ocr_languages: str = Field("vie", description="Tesseract models, '+'-joined (vie+eng reads English too, slower).")
+    ocr_dpi: int = Field(300, ge=100, le=600, description="Resolution pages are rendered at for OCR. On a clean "
+                         "200 dpi scan 200/300/400 read with CER 0.30/0.27/0.37% (benchmarks/formats.py); 300 costs "
+                         "~1.7x the time of 200 but keeps the detail of pages scanned at 300 dpi, Tesseract's own best.")
+    ocr_timeout_s: float = Field(300.0, gt=0, description="One page's rendering or recognition taking longer is abandoned.")
+    ocr_threads: int = Field(1, ge=1, description="OpenMP threads per Tesseract run (OMP_THREAD_LIMIT).")
 
     # --- store
     chroma_host: str | None = Field(None, validation_alias="CHROMA_HOST", description="Chroma server host; unset means an embedded PersistentClient in data_dir.")

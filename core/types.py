@@ -18,7 +18,8 @@ class DocumentMeta:
 
 @dataclass(frozen=True)
 class Document:
-    """A cleaned document. `text` is the cleaned, NFC, tone-unified text all offsets refer to."""
+    """A cleaned document. `text` is the cleaned text all offsets refer to: the lines extracted from the file, kept
+    character for character (NFC), so every quote is found verbatim in the user's file."""
 
     doc_id: str
     source: str  # file path as ingested (relative to the working directory when possible)
@@ -49,6 +50,7 @@ class Chunk:
     locality: str | None = None
     date: str | None = None
     heading: str | None = None
+    ocr: bool = False  # the text was read by OCR from a scanned page (may hold recognition errors)
 
     def in_context(self, locality: bool = False) -> str:
         """The chunk under the context a reader of the whole document has: its title and legal heading (and, with
@@ -93,6 +95,7 @@ class Citation:
     date: str | None = None
     heading: str | None = None
     locator: str | None = None  # "khoản 2 Điều 5" for quotes inside a legal text
+    ocr: bool = False  # quoted from a scanned page read by OCR ("văn bản quét, nhận dạng tự động")
 
 
 class AnswerType(str, Enum):

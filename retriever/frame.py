@@ -21,8 +21,8 @@ log = logging.getLogger(__name__)
 
 _PUNCT = re.compile(r"[^\w%²]+")
 # words that end the counted noun of "bao nhiêu X" / "how many X"
-_VI_UNIT_STOP = frozenset("là có được đã đang sẽ tại ở của trong năm vào đến từ với cho mà thì và hay không "
-                          "nào gì ra lên rồi như thế nhiêu trên dưới theo".split())
+_VI_UNIT_STOP = frozenset("là có được đã đang sẽ tại ở của trong năm đến từ với cho mà thì và hay không "
+                          "nào gì lên rồi như thế nhiêu trên dưới theo".split())  # "đoàn ra", "đoàn vào" are nouns
 _EN_UNIT_STOP = frozenset("are is was were did do does has have had will would can could in of for by at from to on "
                           "with the a an there that which who been be per".split())
 _MEASURE_VI = {"dien tich": "km²", "chieu dai": "km", "dai bao nhieu": "km", "duong bien gioi dai": "km",

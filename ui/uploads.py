@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-ALLOWED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+ALLOWED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".doc")
 
 
 class UploadRejected(Exception):
@@ -151,7 +151,7 @@ def build_library_tab(container, lang0: str, rl, lang, after: list[tuple]):
             return t(lg, "lib_no_files"), *refresh(lang_choice), gr.update()
         try:
             saved, rejected, summary = ingest_uploads(
-                container, chosen, lambda done, total, name: progress((done, max(total, 1)), desc=name or None))
+                container, chosen, lambda done, total, name: progress(done / max(total, 1), desc=name or None))
         except Exception as exc:  # RagError or a loader failure: a message, not a traceback
             saved, rejected, summary = [], [str(exc)], ""
         lines = ([t(lg, "lib_saved", names=", ".join(s.name for s in saved))] if saved else []) + [summary] + rejected

@@ -5,6 +5,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from vntext.normalize import match_form
 from vntext.tokens import CODE_PREFIX, SHORTHAND_PREFIX
 
 # symbol segment -> document type
@@ -203,8 +204,9 @@ def _scan(text: str, lenient: bool) -> list[CodeMatch]:
 
 
 def find_codes(text: str) -> list[CodeMatch]:
-    """Every document number in (NFC) document text, full codes and "Chỉ thị 38"-style shorthands."""
-    return _scan(text, lenient=False)
+    """Every document number in (NFC) document text, full codes and "Chỉ thị 38"-style shorthands. Matched on the
+    text's `match_form` (odd spaces, either tone placement), so offsets are the text's own."""
+    return _scan(match_form(text), lenient=False)
 
 
 def find_question_codes(question: str) -> list[CodeMatch]:

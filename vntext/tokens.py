@@ -1,8 +1,8 @@
-"""BM25 tokenisation of normalised Vietnamese text: syllables, their folded forms, adjacent bigrams."""
+"""BM25 tokenisation of Vietnamese text: syllables, their folded forms, adjacent bigrams. Stored text keeps its own
+tone-mark placement; tokens are made from its `normalize`d form, so "thoả" and "thỏa" are one term."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
@@ -35,8 +35,6 @@ def _fold_token(token: str) -> str:
     return token if token.isascii() else fold(token)
 
 
-
-
 # A run of words separated only by spaces/tabs: bigrams never cross punctuation or line breaks.
 _PHRASE = re.compile(r"[^\W_]+(?:[ \t]+[^\W_]+)*")
 
@@ -54,9 +52,9 @@ def load_stopwords(path: Path) -> frozenset[str]:
 def tokenize(text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
     """Lowercase syllables (minus stopwords), their folded forms, and "_"-joined adjacent bigrams (plus folded).
 
-    Expects `normalize`d text (NFC is re-applied when missing). Bigrams are kept even when a part is a stopword.
+    Any text: it is `normalize`d first (NFC, tone marks, odd spaces). Bigrams are kept even when a part is a stopword.
     """
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+    if not text.isascii():
         text = normalize(text)
     out: list[str] = []
     append = out.append
