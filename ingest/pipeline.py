@@ -11,7 +11,7 @@ from typing import Callable
 
 from vntext.analyzer import VERSION as ANALYZER_VERSION, Analyzer
 from components.embedder import Embedder
-from components.lexical import load_or_build_lexical
+from components.lexical import discard_saved, load_or_build_lexical
 from components.store import ChunkStore, DocRecord, fingerprint_of
 from core.errors import SkipFile
 from core.settings import Settings
@@ -169,6 +169,11 @@ class Ingestor:
             if source not in seen and (under or source in named):
                 self.store.delete_document(rec.doc_id)
                 report.removed.append(source)
+
+    def reset(self) -> None:
+        """Start afresh (`ingest --rebuild`): an empty store (embedded or on a server) and no saved BM25 index."""
+        self.store.reset()
+        discard_saved(self.settings)
 
     def refresh_lexical(self) -> None:
         """Rebuild the lexical index when the store changed since ingest last stamped it, and stamp the store.
