@@ -138,3 +138,11 @@ def test_the_network_with_accounts_asks_for_a_login(data):
         assert httpx.get(f"http://127.0.0.1:{page.port}/config").status_code == 401
     finally:
         page.stop()
+
+
+def test_start_script_says_what_it_does():
+    out = subprocess.run(["bash", str(ROOT / "scripts" / "start.sh"), "--help"], capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+    steps = [line for line in out.stderr.splitlines() if line.startswith("[start.sh]")]
+    assert len(steps) == 3 and "Installing the Python packages" in steps[0] and "packages ready" in steps[1]
+    assert "Starting the page: python app.py --help" in steps[2] and "usage: app.py" in out.stdout

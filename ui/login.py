@@ -94,7 +94,7 @@ def login_routes(container, gate) -> list:
 
 
 def who_line(container, gate, lang: str, request) -> str:
-    """"Signed in as NAME (role) · Log out" for the page header; empty without accounts."""
+    """"Signed in as NAME (role)" for the page header; empty without accounts."""
     principal = gate.principal_of(request) if container.access.accounts_on else None
     if principal is None:
         return ""

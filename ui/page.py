@@ -138,7 +138,10 @@ def build_page(container, gate=None) -> gr.Blocks:
             lang = gr.Radio(LANG_CHOICES, value=LANG_CHOICES[lang0 == "en"], show_label=False, elem_id="lang", scale=0,
                             min_width=280, container=False)
         mode_note = gr.Markdown(t(lang0, "mode_note", mode=container.answers.mode), elem_id="mode-note")
-        who = gr.Markdown("", elem_id="who")  # the account logged in, with a logout link (filled on load)
+        with gr.Row():
+            who = gr.Markdown("", elem_id="who")  # the account logged in (filled on load), and a way out
+            logout = rl.add(gr.Button(t(lang0, "logout"), link="/logout", link_target="_self", size="sm", scale=0,
+                                      elem_id="logout", visible=False), value="logout")
         turns = gr.State([])
         with gr.Tabs():
             with gr.Tab(t(lang0, "tab_chat"), id="chat") as tab_chat:
@@ -203,11 +206,12 @@ def build_page(container, gate=None) -> gr.Blocks:
         for fn, ins, outs in refreshers[1:3]:
             ev = ev.then(fn, ins, outs)
         def show_who(choice, request: gr.Request):
-            return who_line(container, gate, lang_of(choice), request)
-        ev.then(show_who, [lang], who)
+            line = who_line(container, gate, lang_of(choice), request)
+            return line, gr.update(visible=bool(line))
+        ev.then(show_who, [lang], [who, logout])
         for fn, ins, outs in refreshers:
             demo.load(fn, ins, outs)
-        demo.load(show_who, [lang], who)
+        demo.load(show_who, [lang], [who, logout])
     return demo
 
 

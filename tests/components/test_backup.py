@@ -87,3 +87,63 @@ def test_refusals(live, tmp_path):
     with pytest.raises(BackupError, match="damaged"):
         read_manifest(tmp_path / "snap")
     shutil.rmtree(tmp_path / "snap")
+
+
+@pytest.mark.slow
+def test_a_backup_taken_while_an_upload_is_killed_restores_before_or_after(tmp_path, corpus_container):
+    """A page's upload is SIGKILLed while `app.py backup` runs beside it. The snapshot, and both restores of it (in
+    place, and into a new folder), answer every dev question exactly as the index did before the upload, or
+    exactly as it does after a finished one: never a mix, never half a document."""
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT, shared_path
+    from tests.ingest.test_recovery import UPLOAD_SCRIPT, _check_consistent, _state, _upload, cpu_seconds, wait_until
+
+    questions = [json.loads(x)["question"] for x in shared_path("eval", "dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    data, after_data = tmp_path / "data", tmp_path / "after"
+    shutil.copytree(corpus_container.settings.data_dir, data)
+    shutil.copytree(corpus_container.settings.data_dir, after_data)
+    others = _state(corpus_container)
+    upload = tmp_path / "tong_hop_doi_ngoai.txt"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    upload.write_text("Tổng hợp tin đối ngoại\n\n" + "\n\n".join(texts * 3), encoding="utf-8")  # seconds of embedding
+    before = _summary(corpus_container, questions)
+    _upload(after_data, tmp_path / "cache-after.sqlite", upload, None)
+    after = _summary(Container(make_settings(after_data, tmp_path / "cache-after.sqlite")), questions)
+    assert after != before  # the upload changes some answers, so "before or after" tells them apart
+
+    env = {**os.environ, "RAG_EMBEDDING_CACHE": str(tmp_path / "cache-backup.sqlite")}
+    up = subprocess.Popen([sys.executable, "-c", UPLOAD_SCRIPT, str(data), str(tmp_path / "cache-kill.sqlite"), str(upload)],
+                          cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    landed = data / "uploads" / upload.name
+    assert wait_until(lambda: landed.exists() and landed.stat().st_size == upload.stat().st_size, up)
+    start = cpu_seconds(up)
+    assert wait_until(lambda: cpu_seconds(up) >= start + 0.3, up), "the upload ended before it was embedding"
+    snap = tmp_path / "snapshots" / "s1"
+    backup = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--data-dir", str(data), "backup", str(snap)], env=env,
+                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert wait_until(lambda: any(snap.parent.glob(".s1.partial-*")), backup), "the backup did not start"
+    alive = up.poll() is None
+    up.send_signal(signal.SIGKILL)
+    up.wait()
+    assert alive and not snap.exists(), "the kill did not land while both the upload and the backup ran"
+    out, err = backup.communicate(timeout=600)
+    assert backup.returncode == 0, err
+
+    def judged(container) -> str:
+        _check_consistent(container, others)  # every document whole
+        got = _summary(container, questions)
+        assert got in (before, after)
+        return "before" if got == before else "after"
+
+    seen = {"snapshot": judged(Container(make_settings(snap, tmp_path / "cache-check.sqlite")))}
+    for name, target in (("restored elsewhere", tmp_path / "elsewhere"), ("restored in place", data)):
+        done = subprocess.run([sys.executable, str(ROOT / "app.py"), "--data-dir", str(target), "restore", str(snap)],
+                              env=env, cwd=ROOT, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+        seen[name] = judged(Container(make_settings(target, tmp_path / "cache-check.sqlite")))
+    print(f"\n{len(questions)} dev questions: " + ", ".join(f"{k} = {v}" for k, v in seen.items()))
