@@ -251,19 +251,9 @@ def main(argv: list[str] | None = None) -> int:
         container = Container(load_settings(args))
         if args.command == "ingest":
             return cmd_ingest(container, args.paths, args.rebuild)
-        if args.command == "ask":
-            return cmd_ask(container, args)
-        if args.command == "eval":
-            return cmd_eval(container, args)
-        if args.command == "refs":
-            return cmd_refs(container, args)
-        if args.command == "users":
-            return cmd_users(container, args)
-        if args.command == "backup":
-            return cmd_backup(container, args)
-        if args.command == "restore":
-            return cmd_restore(container, args)
-        return cmd_serve(container)
+        run = {"ask": cmd_ask, "eval": cmd_eval, "refs": cmd_refs, "users": cmd_users, "backup": cmd_backup,
+               "restore": cmd_restore}.get(args.command)
+        return run(container, args) if run else cmd_serve(container)
     except RagError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

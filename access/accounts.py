@@ -159,19 +159,28 @@ class AccountStore:
     @contextmanager
     def _edit(self):
         """Read-modify-write under an exclusive lock; the file is replaced atomically and readable by its owner only."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.path.with_name(self.path.name + ".lock"), "a") as lock:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            lock = open(self.path.with_name(self.path.name + ".lock"), "a")
+        except OSError as exc:
+            raise AccountError(f"cannot write the accounts file {self.path} ({exc.strerror or exc}); run the command "
+                               "as the user that owns the data folder.") from exc
+        with lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             self._cache = None
             accounts = {n: dict(a) for n, a in self._data().items()}
             yield accounts
             tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump({"format": 1, "accounts": accounts}, f, ensure_ascii=False, indent=1, sort_keys=True)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
+            try:
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                with os.fdopen(fd, "w", encoding="utf-8") as f:
+                    json.dump({"format": 1, "accounts": accounts}, f, ensure_ascii=False, indent=1, sort_keys=True)
+                    f.flush()
+                    os.fsync(f.fileno())
+                os.replace(tmp, self.path)
+            except OSError as exc:
+                tmp.unlink(missing_ok=True)
+                raise AccountError(f"cannot write the accounts file {self.path} ({exc.strerror or exc}); nothing was changed.") from exc
             self._cache = None
 
 

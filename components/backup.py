@@ -9,7 +9,6 @@ trail is append-only and copied up to its last complete line. It is written besi
 so DIR never holds half a snapshot. The BM25 index and the embedding cache are derived data and are rebuilt."""
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from components.store import ChunkStore
 from core.errors import RagError
+from core.files import sha256_file
 from core.settings import Settings
 
 FORMAT = 1
@@ -51,14 +51,6 @@ class SnapshotReport:
                      "them with any other collections and tenants; back that folder up on the server's side, with the "
                      "server stopped or from a filesystem snapshot, since Chroma has no online backup command.")
         return text
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def _sources(settings: Settings) -> dict[str, Path]:
@@ -102,7 +94,7 @@ def take_snapshot(settings: Settings, store: ChunkStore, dest: Path) -> Snapshot
                     shutil.copy2(f, uploads_dst / f.name)
                     n_uploads += 1
         copied = tuple(name for name, src in _sources(settings).items() if _copy_file(name, src, work / name))
-        files = {str(p.relative_to(work)): _sha256(p) for p in sorted(work.rglob("*"))
+        files = {str(p.relative_to(work)): sha256_file(p) for p in sorted(work.rglob("*"))
                  if p.is_file() and p.relative_to(work).parts[0] != "chroma"}
         server = f"{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host else None
         manifest = {"format": FORMAT, "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "source": str(Path(settings.data_dir).resolve()),
@@ -149,7 +141,7 @@ def read_manifest(src: Path) -> dict:
     if manifest.get("format") != FORMAT:
         raise BackupError(f"{src}: snapshot format {manifest.get('format')!r} is not {FORMAT}.")
     for rel, digest in manifest["files"].items():
-        if not (src / rel).is_file() or _sha256(src / rel) != digest:
+        if not (src / rel).is_file() or sha256_file(src / rel) != digest:
             raise BackupError(f"{src / rel} is missing or changed since the snapshot was taken; the snapshot is damaged.")
     return manifest
 

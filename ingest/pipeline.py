@@ -14,6 +14,7 @@ from components.embedder import Embedder
 from components.lexical import discard_saved, load_or_build_lexical
 from components.store import ChunkStore, DocRecord, fingerprint_of
 from core.errors import SkipFile
+from core.files import sha256_file as file_hash
 from core.settings import Settings
 from core.types import Chunk, Document
 from ingest.chunking import chunk_text
@@ -180,11 +181,3 @@ class Ingestor:
         When the stamp already matches, nothing is loaded: readers load (or rebuild) the index themselves."""
         if self.store.fingerprint() != fingerprint_of(self.store.documents(), ANALYZER_VERSION):
             load_or_build_lexical(self.settings, self.store, self.analyzer, stamp=True)
-
-
-def file_hash(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()

@@ -84,6 +84,9 @@ def test_start_up_names_the_folder_and_a_second_page_on_it_is_refused(data, tmp_
         assert second.ended() == 1
         assert f"already uses the data folder {data.resolve()}" in second.output and f"pid {first.proc.pid}" in second.output
         assert "Traceback" not in second.output and "Chroma server" in second.output
+        restore = subprocess.run([sys.executable, str(ROOT / "app.py"), "--data-dir", str(data), "restore", str(tmp_path)],
+                                 capture_output=True, text=True, timeout=120, cwd=ROOT)
+        assert restore.returncode == 1 and "already uses the data folder" in restore.stderr  # not under a running page
         # the same port, another folder: --port is named, not Gradio's GRADIO_SERVER_PORT
         other = tmp_path / "other"
         shutil.copytree(data, other, ignore=shutil.ignore_patterns(".page.lock"))

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 import subprocess
@@ -32,14 +31,15 @@ def test_record_and_read_back(tmp_path):
 def test_recent_reads_the_tail_of_a_long_log_and_skips_bad_lines(tmp_path):
     path = tmp_path / "audit.jsonl"
     log = AuditLog(path)
-    for i in range(3000):
-        log.append(AuditEntry("w", "login", "failed", detail=f"n{i}" + "x" * 40))
+    for i in range(400):  # 130 KB: more than the 64 KB block read from the end
+        log.append(AuditEntry("w", "login", "failed", detail=f"n{i}" + "x" * 300))
     with open(path, "ab") as f:
         f.write(b'{"who": "torn", "act')  # what a full disk could leave
     log.record(Actor("after"), "login", "ok")
     recent = log.recent(50)
-    assert len(recent) == 50 and recent[0].who == "after" and recent[1].detail.startswith("n2999")
-    assert sum(1 for _ in log.entries()) == 3001  # the torn line is skipped, the next entry kept whole
+    assert len(recent) == 50 and recent[0].who == "after" and recent[1].detail.startswith("n399")
+    assert recent[-1].detail.startswith("n351")  # 49 whole entries before "after", the torn line skipped
+    assert sum(1 for _ in log.entries()) == 401  # the torn line is skipped, the next entry kept whole
 
 
 def test_newlines_in_values_cannot_forge_lines(tmp_path):

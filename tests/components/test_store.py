@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from components import store as store_module
+from components import chroma_client
 from components.embedder import HashEmbedder
 from components.store import ChunkStore, ReadOnlyIndex, where_clause
 from core.errors import ModelMismatch
@@ -120,7 +120,7 @@ def test_a_read_only_index_is_served_from_a_private_copy(tmp_path, monkeypatch):
     s = make(tmp_path)
     write(s, "kontum")
     s.close()
-    monkeypatch.setattr(store_module, "index_writable", lambda path: False)  # as a folder this user cannot write
+    monkeypatch.setattr(chroma_client, "index_writable", lambda path: False)  # as a folder this user cannot write
     ro = make(tmp_path)
     assert ro.read_only == tmp_path / "data" and {r.doc_id for r in ro.documents()} == {"kontum"}
     assert ro.query(EMB.embed_query("Kon Tum Lào"), 1)[0][0].doc_id == "kontum"
