@@ -2,11 +2,12 @@
 document id, content hash) and the outcome of every upload, replacement, delete, account change, login and refused
 admin action.
 
-Each entry is written by one write() on a file opened with O_APPEND and then fsynced. The kernel appends a
-write to a regular file whole, so a SIGKILL leaves the line entirely written or not at all, and several processes
-(the page, the CLI) can append at once. A reader still skips any line that does not parse."""
+Each entry is one write() of a whole line (kept under a page: fields are capped) on a file opened with O_APPEND,
+under an exclusive lock, then fsynced; the page and the CLI can append at once. A SIGKILL can at most cut the line
+being written: readers skip a line that does not parse, and the next writer cuts such a tail off before it appends."""
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 import os
@@ -17,6 +18,11 @@ from typing import Iterator
 
 log = logging.getLogger(__name__)
 TAIL_BLOCK = 64 * 1024
+LIMITS = {"who": 200, "file": 1000, "doc_id": 100, "content_hash": 100, "address": 100, "detail": 1500}  # a line < 4 KB
+
+
+def _cap(value, limit: int | None):
+    return value[:limit] + "…" if isinstance(value, str) and limit and len(value) > limit else value
 
 
 @dataclass(frozen=True)
@@ -63,16 +69,23 @@ class AuditLog:
     def append(self, entry: AuditEntry) -> AuditEntry:
         """Append one entry durably. A log that cannot be written (read-only folder, full disk) is reported in the
         application log; the action it describes is not undone."""
+        entry = AuditEntry(**{k: _cap(v, LIMITS.get(k)) for k, v in asdict(entry).items()})
         data = (entry.to_json().replace("\n", " ") + "\n").encode("utf-8")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o640)
             try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
                 size = os.fstat(fd).st_size
-                if size and os.pread(fd, 1, size - 1) != b"\n":
-                    data = b"\n" + data  # a line torn by a full disk stays apart from this one
+                if size and os.pread(fd, 1, size - 1) != b"\n":  # the tail of a killed writer
+                    tail = os.pread(fd, min(size, TAIL_BLOCK), size - min(size, TAIL_BLOCK))
+                    cut = tail.rfind(b"\n")
+                    if cut >= 0 or size <= TAIL_BLOCK:
+                        os.ftruncate(fd, size - len(tail) + cut + 1)
+                    else:
+                        data = b"\n" + data
                 written = os.write(fd, data)
-                if written != len(data):  # only on a full disk; the reader skips the partial line
+                if written != len(data):  # only on a full disk; cut off by the next writer
                     raise OSError(f"wrote {written} of {len(data)} bytes")
                 os.fsync(fd)
             finally:

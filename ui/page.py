@@ -205,6 +205,7 @@ def build_page(container, gate=None) -> gr.Blocks:
         ev = lang.change(switch, lang, [*rl.components(), chat, mode_note])
         for fn, ins, outs in refreshers[1:3]:
             ev = ev.then(fn, ins, outs)
+
         def show_who(choice, request: gr.Request):
             line = who_line(container, gate, lang_of(choice), request)
             return line, gr.update(visible=bool(line))
@@ -299,8 +300,9 @@ def launch(container, **overrides):
 
     s = container.settings
     host, port = overrides.get("server_name", s.host), overrides.get("server_port", s.port)
-    check_host(container)
-    check_port(host, port)
+    check_host(container, host)
+    if port:
+        check_port(host, port)
     options, gate = server_options(container)
     demo = build_page(container, gate)
     # a page load queues 4 refresh events and a question 1: 64 waiting events never turn away 16 users loading at once

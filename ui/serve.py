@@ -21,12 +21,13 @@ BASIC_CACHE_SECONDS = 60.0  # a script sending Basic on every request pays one s
 LOCAL_USER = "local"  # every caller of a page without accounts (it serves this computer only)
 
 
-def check_host(container) -> None:
+def check_host(container, host: str | None = None) -> None:
     """Without accounts the page serves this computer only: a network address needs accounts first."""
     s = container.settings
-    if not is_loopback(s.host) and not container.access.accounts_on:
+    host = s.host if host is None else host
+    if not is_loopback(host) and not container.access.accounts_on:
         raise ConfigError(
-            f"--host {s.host} would let anyone on the network use the page, and there are no accounts yet "
+            f"--host {host} would let anyone on the network use the page, and there are no accounts yet "
             f"({s.accounts_path}). Add one first:\n  python app.py users add NAME --role admin"
             f"{' --data-dir ' + str(s.data_dir) if s.explicit_data_dir else ''}\n"
             "then start again; the page will ask for a login. Without accounts it serves this computer only (--host 127.0.0.1).")
@@ -99,7 +100,10 @@ async def _http_error(request: Request, exc: StarletteHTTPException):
 
 
 def server_options(container) -> tuple[dict, Gatekeeper]:
-    """launch() keyword arguments that put the login, the API and the access checks on the page's server."""
+    """launch() keyword arguments that put the login, the API and the access checks on the page's server.
+    Gradio's launch() builds its own FastAPI app and passes `app_kwargs` to its constructor: `routes` given there
+    come first, ahead of Gradio's own (/login and /logout included), and `auth_dependency` decides who each request
+    is, for the page and its Gradio API alike (a None means 401, which a browser sees as the login form)."""
     from ui.api import api_routes
     from ui.login import login_routes
 

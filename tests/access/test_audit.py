@@ -34,12 +34,20 @@ def test_recent_reads_the_tail_of_a_long_log_and_skips_bad_lines(tmp_path):
     for i in range(400):  # 130 KB: more than the 64 KB block read from the end
         log.append(AuditEntry("w", "login", "failed", detail=f"n{i}" + "x" * 300))
     with open(path, "ab") as f:
-        f.write(b'{"who": "torn", "act')  # what a full disk could leave
+        f.write(b'{"who": "torn", "act')  # what a writer killed mid-line (or a full disk) could leave
+    assert log.recent(1)[0].detail.startswith("n399")  # readers skip it
     log.record(Actor("after"), "login", "ok")
     recent = log.recent(50)
     assert len(recent) == 50 and recent[0].who == "after" and recent[1].detail.startswith("n399")
-    assert recent[-1].detail.startswith("n351")  # 49 whole entries before "after", the torn line skipped
-    assert sum(1 for _ in log.entries()) == 401  # the torn line is skipped, the next entry kept whole
+    assert b"torn" not in path.read_bytes()  # the next writer cut it off
+    assert sum(1 for _ in log.entries()) == 401 == len(path.read_text().splitlines())
+
+
+def test_long_values_are_capped_so_a_line_is_written_at_once(tmp_path):
+    log = AuditLog(tmp_path / "audit.jsonl")
+    log.record(Actor("x" * 10_000), "login", "failed", detail="y" * 100_000)
+    line = (tmp_path / "audit.jsonl").read_bytes()
+    assert len(line) < 4096 and json.loads(line)["who"].endswith("…")
 
 
 def test_newlines_in_values_cannot_forge_lines(tmp_path):
@@ -80,9 +88,12 @@ def test_sigkill_while_two_processes_append_leaves_only_whole_lines(tmp_path):
             p.send_signal(signal.SIGKILL)
             p.wait()
         assert all(alive), "an appender ended before it was killed"
+        lines = path.read_bytes().split(b"\n")
+        assert all(json.loads(x) for x in lines[:-1])  # whole lines; only the one being written can be cut
+    AuditLog(path).record(Actor("next"), "login", "ok")  # as the next start would
     raw = path.read_bytes()
     assert raw.endswith(b"\n")
     lines = raw.decode("utf-8").splitlines()
     parsed = [json.loads(line) for line in lines]  # every line is whole JSON
-    assert len(parsed) > 100 and {p["who"] for p in parsed} == {"p0", "p1"}
+    assert len(parsed) > 100 and {p["who"] for p in parsed} == {"p0", "p1", "next"}
     assert sum(1 for _ in AuditLog(path).entries()) == len(lines)
