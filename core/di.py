@@ -83,7 +83,17 @@ class Container:
         def changed() -> None:
             self.retriever.lexical.invalidate()
             self.regulation_answerer.invalidate()
-        return Library(self.settings, self.store, self.ingestor, changed)
+        return Library(self.settings, self.store, self.ingestor, changed, audit=self.audit)
+
+    @cached_property
+    def audit(self):
+        from access.audit import AuditLog
+        return AuditLog(self.settings.audit_path)
+
+    @cached_property
+    def access(self):
+        from access.gate import Access
+        return Access.from_settings(self.settings, self.audit)
 
     @cached_property
     def extractors(self):

@@ -72,13 +72,44 @@ class Settings(BaseSettings):
     # --- page
     host: str = Field("127.0.0.1", description="Address the chat page binds to.")
     port: int = Field(7860, description="Port of the chat page.")
-    admin_password: SecretStr | None = Field(None, description="Enables the Library tab's upload/delete; unset keeps them off.")
+    admin_password: SecretStr | None = Field(None, description="A single admin account ('admin') for a one-person install: "
+                                             "unlocks the Library tab's upload/delete; unset keeps them off unless accounts exist.")
     ui_language: Literal["vi", "en"] = Field("vi", description="Default language of the page.")
-    concurrency: int = Field(4, ge=1, description="Questions answered at once by the page's queue.")
+    concurrency: int = Field(4, ge=1, description="Questions answered at once by the page's queue (and by the API).")
+
+    # --- access: accounts, API, throttling, audit (access/)
+    accounts_file: Path | None = Field(None, description="Accounts and roles (`app.py users ...`); default <data_dir>/accounts.json. "
+                                       "With accounts the page asks for a login and may serve the network.")
+    audit_file: Path | None = Field(None, description="Append-only JSONL audit trail; default <data_dir>/audit.jsonl.")
+    api_key: SecretStr | None = Field(None, description="One shared Bearer key that turns on /api/ask and /v1/chat/completions "
+                                      "in installs without accounts (with accounts, each account's credentials are used).")
+    trusted_proxies: str = Field("", description="Comma-separated addresses of reverse proxies whose X-Forwarded-For "
+                                 "names the client (throttling counts per client address).")
+    throttle_free_failures: int = Field(5, ge=1, description="Failed logins/admin actions per account and per address "
+                                        "before each further attempt must wait.")
+    throttle_base_seconds: float = Field(1.0, gt=0, description="The wait after the last free failure; it doubles with "
+                                         "every further failure (1, 2, 4 ... s).")
+    throttle_max_seconds: float = Field(900.0, gt=0, description="Longest wait (15 min): a locked-out colleague can try again "
+                                        "within the quarter hour, a guesser gets 4 tries an hour.")
+    throttle_forget_seconds: float = Field(3600.0, gt=0, description="Failures are forgotten after this long without one.")
+    session_hours: float = Field(12.0, gt=0, description="How long a page login lasts (a working day).")
 
     @property
     def chroma_dir(self) -> Path:
         return self.data_dir / "chroma"
+
+    @property
+    def accounts_path(self) -> Path:
+        return self.accounts_file or self.data_dir / "accounts.json"
+
+    @property
+    def audit_path(self) -> Path:
+        return self.audit_file or self.data_dir / "audit.jsonl"
+
+    @property
+    def explicit_data_dir(self) -> bool:
+        """Whether the data folder was named (--data-dir, RAG_DATA_DIR, .env) rather than the default ./data."""
+        return "data_dir" in self.model_fields_set
 
     @property
     def max_file_bytes(self) -> int:

@@ -11,9 +11,10 @@ from typing import Callable
 
 from vntext.analyzer import VERSION as ANALYZER_VERSION, Analyzer
 from components.embedder import Embedder
-from components.lexical import load_or_build_lexical
+from components.lexical import discard_saved, load_or_build_lexical
 from components.store import ChunkStore, DocRecord, fingerprint_of
 from core.errors import SkipFile
+from core.files import sha256_file as file_hash
 from core.settings import Settings
 from core.types import Chunk, Document
 from ingest.chunking import chunk_text
@@ -186,6 +187,11 @@ class Ingestor:
                 self.store.delete_document(rec.doc_id)
                 report.removed.append(source)
 
+    def reset(self) -> None:
+        """Start afresh (`ingest --rebuild`): an empty store (embedded or on a server) and no saved BM25 index."""
+        self.store.reset()
+        discard_saved(self.settings)
+
     def refresh_lexical(self) -> None:
         """Rebuild the lexical index when the store changed since ingest last stamped it, and stamp the store.
         When the stamp already matches, nothing is loaded: readers load (or rebuild) the index themselves."""
@@ -218,10 +224,3 @@ def extraction_record(loaded: LoadedFile) -> dict:
             "ocr_confidence": round(loaded.ocr_confidence, 1) if loaded.ocr_confidence is not None else None,
             "encoding": loaded.encoding, "notes": list(loaded.notes)}
 
-
-def file_hash(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()

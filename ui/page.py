@@ -16,6 +16,7 @@ from core.types import Filters  # noqa: E402
 from ui import render  # noqa: E402
 from ui.feedback import FeedbackStore  # noqa: E402
 from ui.i18n import Relabel, lang_of, strings, t, tl  # noqa: E402
+from ui.login import who_line  # noqa: E402
 from ui.quiz import build_workshop_tab  # noqa: E402
 from ui.uploads import build_library_tab  # noqa: E402
 
@@ -50,7 +51,11 @@ def pick_example(data: gr.SelectData) -> str:
     return data.value.get("text", "") if isinstance(data.value, dict) else str(data.value)
 
 
-def build_page(container) -> gr.Blocks:
+def build_page(container, gate=None) -> gr.Blocks:
+    """`gate` (ui.serve.Gatekeeper): who each request comes from; launch() passes the server's own."""
+    from ui.serve import Gatekeeper
+
+    gate = gate or Gatekeeper(container)
     settings = container.settings
     lang0 = settings.ui_language
     feedback = FeedbackStore(settings.data_dir)
@@ -109,7 +114,10 @@ def build_page(container) -> gr.Blocks:
         turn = (turns or [])[idx // 2] if isinstance(idx, int) and 0 <= idx // 2 < len(turns or []) else None
         rating = {True: 1, "Like": 1, False: -1, "Dislike": -1}.get(data.liked)
         if turn and not turn["error"] and rating:
-            feedback.add(turn["question"], turn["answer"], turn["citations"], rating, turn.get("mode"))
+            try:
+                feedback.add(turn["question"], turn["answer"], turn["citations"], rating, turn.get("mode"))
+            except Exception:  # a read-only data folder: the rating is lost, the page keeps working
+                log.exception("rating not stored in %s", feedback.path)
 
     def export(turns, lang_choice):
         if not turns:
@@ -130,6 +138,10 @@ def build_page(container) -> gr.Blocks:
             lang = gr.Radio(LANG_CHOICES, value=LANG_CHOICES[lang0 == "en"], show_label=False, elem_id="lang", scale=0,
                             min_width=280, container=False)
         mode_note = gr.Markdown(t(lang0, "mode_note", mode=container.answers.mode), elem_id="mode-note")
+        with gr.Row():
+            who = gr.Markdown("", elem_id="who")  # the account logged in (filled on load), and a way out
+            logout = rl.add(gr.Button(t(lang0, "logout"), link="/logout", link_target="_self", size="sm", scale=0,
+                                      elem_id="logout", visible=False), value="logout")
         turns = gr.State([])
         with gr.Tabs():
             with gr.Tab(t(lang0, "tab_chat"), id="chat") as tab_chat:
@@ -163,11 +175,11 @@ def build_page(container) -> gr.Blocks:
             with gr.Tab(t(lang0, "tab_finder"), id="finder") as tab:
                 rl.add(tab, label="tab_finder")
                 finder_refresh, finder_outputs = _finder_tab(regs, lang0, rl, lang)
-            with gr.Tab(t(lang0, "tab_library"), id="library") as tab:
+            with gr.Tab(t(lang0, "tab_library"), id="library", visible=container.access.library_mode != "accounts") as tab:
                 rl.add(tab, label="tab_library")
                 after = [(lambda: regs.reset(), None, None), (doc_choices, None, [f_docs, f_locs]),
                          (finder_refresh, [lang], finder_outputs)]
-                lib_refresh, lib_outputs = build_library_tab(container, lang0, rl, lang, after)
+                lib_refresh, lib_outputs = build_library_tab(container, lang0, rl, lang, after, gate, tab)
             with gr.Tab(t(lang0, "tab_workshop"), id="workshop") as tab:
                 rl.add(tab, label="tab_workshop")
                 quiz_refresh, quiz_outputs = build_workshop_tab(regs.cards, lang0, rl, lang)
@@ -193,8 +205,14 @@ def build_page(container) -> gr.Blocks:
         ev = lang.change(switch, lang, [*rl.components(), chat, mode_note])
         for fn, ins, outs in refreshers[1:3]:
             ev = ev.then(fn, ins, outs)
+
+        def show_who(choice, request: gr.Request):
+            line = who_line(container, gate, lang_of(choice), request)
+            return line, gr.update(visible=bool(line))
+        ev.then(show_who, [lang], [who, logout])
         for fn, ins, outs in refreshers:
             demo.load(fn, ins, outs)
+        demo.load(show_who, [lang], [who, logout])
     return demo
 
 
@@ -276,13 +294,24 @@ def _finder_tab(regs: Regulations, lang0: str, rl, lang):
 
 
 def launch(container, **overrides):
-    """Build the page, configure the queue and serve on settings.host:settings.port (blocking unless overridden)."""
+    """Build the page, configure the queue and serve on settings.host:settings.port (blocking unless overridden),
+    with the login, the API routes and the access checks of ui/serve.py on the same server."""
+    from ui.serve import check_host, check_port, port_in_use, server_options
+
     s = container.settings
-    demo = build_page(container)
+    host, port = overrides.get("server_name", s.host), overrides.get("server_port", s.port)
+    check_host(container, host)
+    if port:
+        check_port(host, port)
+    options, gate = server_options(container)
+    demo = build_page(container, gate)
     # a page load queues 4 refresh events and a question 1: 64 waiting events never turn away 16 users loading at once
     demo.queue(default_concurrency_limit=s.concurrency, max_size=max(64, 16 * s.concurrency))
-    kwargs = dict(server_name=s.host, server_port=s.port, css=render.PAGE_CSS, js=render.PAGE_JS, show_error=False, quiet=False,
-                  footer_links=[], max_file_size=f"{int(s.max_file_mb * 1024)}kb")
+    kwargs = dict(server_name=host, server_port=port, css=render.PAGE_CSS, js=render.PAGE_JS, show_error=False, quiet=False,
+                  footer_links=[], max_file_size=f"{int(s.max_file_mb * 1024)}kb", **options)
     kwargs.update(overrides)
-    demo.launch(**kwargs)
+    try:
+        demo.launch(**kwargs)
+    except OSError as exc:  # the port taken between the check and the bind
+        raise port_in_use(host, port, exc) from exc
     return demo

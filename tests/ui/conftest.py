@@ -83,6 +83,13 @@ class FakeSettings:
         self.concurrency = 2
         self.host = "127.0.0.1"
         self.port = 0
+        self.accounts_path = data_dir / "accounts.json"
+        self.audit_path = data_dir / "audit.jsonl"
+        self.api_key = None
+        self.trusted_proxies = ""
+        self.throttle_free_failures, self.throttle_base_seconds = 5, 1.0
+        self.throttle_max_seconds, self.throttle_forget_seconds = 900.0, 3600.0
+        self.session_hours = 12.0
 
 
 class FakeContainer:
@@ -98,7 +105,12 @@ class FakeContainer:
         from vntext.analyzer import Analyzer
         from ingest.library import Library
 
+        from access.audit import AuditLog
+        from access.gate import Access
+
         self.store = FakeStore(docs)
+        self.audit = AuditLog(self.settings.audit_path)
+        self.access = Access.from_settings(self.settings, self.audit)
         self.answers = FakeAnswers(self.store)
         self.ingested = []
         self.library = Library(self.settings, self.store, self.ingestor)

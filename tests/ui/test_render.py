@@ -204,7 +204,7 @@ def test_library_handlers_need_the_password(fake_container, tmp_path):
     f.write_text("Ghi chú")
     msg, *_ = upload([str(f)], "wrong", "English", progress=lambda *a, **k: None)
     assert msg == t("en", "lib_bad_password") and fake_container.ingested == []
-    msg, frame, pick, _ = upload([str(f)], "s3cret", "English", progress=lambda *a, **k: None)
+    msg, frame, pick, *_ = upload([str(f)], "s3cret", "English", progress=lambda *a, **k: None)
     assert "note.txt" in msg and "added 1" in msg and fake_container.ingested
     assert delete("evil", "nope", "English")[0] == t("en", "lib_bad_password")
     assert delete("evil", "s3cret", "English")[0] == t("en", "lib_deleted", source="corpus/evil.txt")
