@@ -23,6 +23,11 @@ TYPED = frozenset({AnswerType.QUANTITY, AnswerType.DATE, AnswerType.PERSON, Answ
 _HEADING = re.compile(r"^(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+[a-zđ]?\s*[.:]?", re.I)
 
 
+def _words(text: str) -> str:
+    """" w1 w2 ... ": folded words between spaces, to test whether a span is something the question already says."""
+    return " " + " ".join(re.findall(r"[^\W_]+", fold_text(text))) + " "
+
+
 @dataclass(frozen=True)
 class Candidate:
     rank: int
@@ -58,7 +63,7 @@ class Composer:
         terms = {t for t in retrieval.query_terms if kind_of(t) in (TokenKind.WORD, TokenKind.BIGRAM)}
         weight = {t: stats.idf.get(t, stats.max_idf) for t in terms}
         total = sum(weight.values()) or 1.0
-        asked_text = f" {fold_text(frame.core)} "
+        asked_text = _words(frame.core)
         typed = frame.answer_type in TYPED
         # a yes/no question states a claim to check: what it names is to be verified, not required of the passage
         checks = frame.answer_type != AnswerType.YESNO
@@ -71,7 +76,7 @@ class Composer:
                     continue  # too short to answer, or a bare heading ("Điều 36. Nội dung ...")
                 toks = set(self.analyzer.passage(sent))
                 coverage = sum(w for t, w in weight.items() if t in toks) / total
-                spans = tuple(sp for sp in self.spans.find(frame, sent) if f" {fold_text(sp.text)} " not in asked_text)
+                spans = tuple(sp for sp in self.spans.find(frame, sent) if _words(sp.text) not in asked_text)
                 unmet = tuple(self.checker.unmet(frame, context_of(hit.chunk, s, e), retrieval.scope)) if checks else ()
                 score = coverage + self.t.rank_prior / rank
                 if retrieval.code_keys and toks.intersection(retrieval.code_keys):
@@ -143,14 +148,25 @@ class Composer:
         return list(items.values()), chosen, [self._cite(n, c, terms) for n, c in enumerate(chosen, 1)]
 
     def _nearest(self, cand: Candidate, terms: set[str]) -> Span:
-        """The candidate's span nearest to the words it shares with the question."""
+        """The candidate's span closest to the question's words: each distinct word counts by its nearness
+        (1 beside the span, 1/2 ten characters away ...; words inside the span do not count for it); a fuller
+        match of the asked unit breaks a tie."""
         chunk = cand.hit.chunk
         sent = chunk.text[cand.start - chunk.start: cand.end - chunk.start]
         folded_terms = {fold_text(t) for t in terms}
-        hits = [m.start() for m in re.finditer(r"\w+", sent) if fold_text(m.group()) in folded_terms]
-        if not hits:
-            return cand.spans[0]
-        return min(cand.spans, key=lambda sp: min(abs(h - sp.start) if h < sp.start else abs(h - sp.end) for h in hits))
+        hits = [(m.start(), m.end()) for m in re.finditer(r"\w+", sent) if fold_text(m.group()) in folded_terms]
+
+        def gaps(sp: Span) -> list[tuple[int, str]]:
+            return [(a - sp.end if a >= sp.end else sp.start - b, fold_text(sent[a:b])) for a, b in hits
+                    if b <= sp.start or a >= sp.end]
+
+        def key(sp: Span) -> tuple[float, int]:
+            nearest: dict[str, int] = {}
+            for d, w in gaps(sp):
+                nearest[w] = min(d, nearest.get(w, d))
+            return (-sum(1 / (1 + d / 10) for d in nearest.values()), -sp.strength)
+
+        return min(cand.spans, key=key)
 
     def _cite(self, n: int, c: Candidate, terms: set[str]) -> Citation:
         keep = None

@@ -29,6 +29,8 @@ class Focus:
     person: str | None = None
     organisation: str | None = None
     place: str | None = None
+    year: str | None = None
+    provinces: tuple[str, ...] = ()  # the Vietnamese provinces among the places ("tỉnh này" means one of them)
 
     def get(self, kind: str) -> str | None:
         return getattr(self, kind, None)
@@ -41,12 +43,15 @@ class Resolution:
     kind: str = ""  # its kind
 
 
-def focus_of(frame: QuestionFrame | None, answer: Answer | None) -> Focus:
-    """The answer's own focus first (the document it showed, its direct answer), then what the question named."""
-    doc = person = org = place = None
+def focus_of(frame: QuestionFrame | None, answer: Answer | None, lex: Lexicon | None = None) -> Focus:
+    """The answer's own focus first (the document it showed, its direct answer), then what the question named.
+    A document the question named is what its answer was about; a document an answer merely quotes is not."""
+    doc = person = org = place = year = None
+    named_code = bool(frame and (frame.of(ConstraintKind.CODE) or frame.of(ConstraintKind.DOCUMENT)))
     if answer is not None and not answer.abstained:
         refs = answer.references or []
-        if refs and refs[0].get("code"):
+        routed = frame is not None and (frame.about_document or frame.answer_type == AnswerType.DOCUMENTS)
+        if refs and refs[0].get("code") and (routed or not named_code):
             r = refs[0]
             doc = f"{r['type']} {r['code']}" if r.get("type") else r["code"]
         short = answer.short_answer.text if answer.short_answer else None
@@ -67,9 +72,20 @@ def focus_of(frame: QuestionFrame | None, answer: Answer | None) -> Focus:
             doc = c.text if codes and c.text != c.value and len(c.text) > len(c.value) else c.value
         places = frame.of(ConstraintKind.PLACE)
         orgs = frame.of(ConstraintKind.ORGANISATION)
+        years = frame.of(ConstraintKind.YEAR)
         place = place or (places[0].value if places else None)
         org = org or (orgs[0].value if orgs else None)
-    return Focus(doc, person, org, place)
+        year = years[0].value if years else None
+        if person is None and lex is not None:  # "Đồng chí Cao Huy giữ chức vụ gì?": the person the question named
+            from answer.spans import SpanFinder
+            named = SpanFinder(lex).persons(frame.core)
+            person = named[0].text if named else None
+    provinces = ()
+    if lex is not None:
+        canon = set(lex.provinces.canonical.values())
+        provinces = tuple(p for p in dict.fromkeys([place] + [c.value for c in (frame.of(ConstraintKind.PLACE) if frame else ())])
+                          if p in canon)
+    return Focus(doc, person, org, place, year, provinces)
 
 
 class ReferenceResolver:
@@ -96,10 +112,13 @@ class ReferenceResolver:
             return Resolution(rewrite_followup(question, asked, self.lex.provinces) if asked else question)
         if not earlier and len(question.split()) > _SHORT_FOLLOWUP:
             return Resolution(question)  # a long question standing alone: its pronouns point inside it
-        foci = [focus_of(f, a) for _, f, a in reversed(earlier)]
+        foci = [focus_of(f, a, self.lex) for _, f, a in reversed(earlier)]
         out, last = [], 0
         for kind, s, e in refs:
-            value = next((f.get(kind) for f in foci if f.get(kind)), None)
+            if kind == "place" and question[s:e].lower().startswith("tỉnh"):  # "tỉnh này": a Vietnamese province
+                value = next((f.provinces[0] for f in foci if f.provinces), None)
+            else:
+                value = next((f.get(kind) for f in foci if f.get(kind)), None)
             if value is None and kind == "thing":  # "it", "họ": the latest document, then organisation, place
                 value = next((f.get(k) for f in foci for k in ("document", "organisation", "place") if f.get(k)), None)
             if value is None:
@@ -133,4 +152,6 @@ class ReferenceResolver:
             return named + ("'s" if written.lower() == "its" else "")
         if kind == "place" and not english and not value.lower().startswith(("tỉnh", "thành phố")):
             return ("tỉnh " if written.lower().startswith("tỉnh") else "") + value
+        if kind == "year":
+            return ("năm " if not english else "in ") + value
         return value

@@ -54,7 +54,7 @@ class SpanFinder:
         if kind == AnswerType.QUANTITY:
             return self.quantities(text, frame.unit_spellings)
         if kind == AnswerType.DATE:
-            return self.dates(text, about_documents=bool(frame.codes) or frame.about_document)
+            return self.dates(text, about_documents=frame.about_document or bool(frame.codes) and not frame.effect)
         if kind == AnswerType.PERSON:
             return self.persons(text) or self.organisations(text)
         if kind == AnswerType.ORGANISATION:
@@ -88,8 +88,10 @@ class SpanFinder:
             unit = self._unit_after(text, e, heads)
             if unit is not None:
                 out.append(Span(AnswerType.QUANTITY, s, unit[0], text[s:unit[0]], unit[1]))
-        best = max((sp.strength for sp in out), default=0)
-        return [sp for sp in out if sp.strength == best]
+        # the unit must be there in full when it has two words or more ("10 hội hữu nghị thành viên", not
+        # "5 ngàn hội viên"); which of those answers is for the nearness to the question's words to tell
+        floor = min(2, max((len(h.split()) for h in heads), default=1))
+        return [sp for sp in out if sp.strength >= floor] or out
 
     def _unit_after(self, text: str, at: int, heads: list[str]) -> tuple[int, int] | None:
         """(end of the unit, how many of the asked unit's words it holds) for a number ending at `at`, or None.

@@ -156,6 +156,7 @@ class QuestionFrame:
     options: tuple[str, ...] = ()  # a multiple-choice question's options ("A. ...", "B. ..."): choices, not constraints
     ask_at: int = -1  # offset in `core` of the question word ("nào", "gì", "which"); -1 when there is none
     also: tuple[AnswerType, ...] = ()  # further things asked ("ban hành ngày nào và về nội dung gì": content)
+    effect: bool = False  # asks when a text takes or loses effect ("có hiệu lực từ ngày nào"), not when it was issued
 
     def describes_answer(self, c: Constraint) -> bool:
         """Whether a constraint qualifies what is asked rather than what is named: in "14-CTr/TU ... theo nghị

@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 _PUNCT = re.compile(r"[^\w%²]+")
 # words that end the counted noun of "bao nhiêu X" / "how many X"
 _VI_UNIT_STOP = frozenset("là có được đã đang sẽ tại ở của trong năm đến từ với cho mà thì và hay không "
-                          "nào gì lên rồi như thế nhiêu trên dưới theo".split())  # "đoàn ra", "đoàn vào" are nouns
+                          "nào gì lên rồi như thế nhiêu trên dưới theo còn".split())  # "đoàn ra", "đoàn vào" are nouns
 _EN_UNIT_STOP = frozenset("are is was were did do does has have had will would can could in of for by at from to on "
                           "with the a an there that which who been be per".split())
 _MEASURE_VI = {"dien tich": "km²", "chieu dai": "km", "dai bao nhieu": "km", "duong bien gioi dai": "km",
@@ -64,8 +64,9 @@ class FrameAnalyzer:
                 AnswerType.DESCRIPTION, AnswerType.LIST, AnswerType.ORGANISATION, AnswerType.PLACE,
                 AnswerType.PERSON, AnswerType.DOCUMENT_CONTENT, AnswerType.YESNO):
             answer_type = AnswerType.DOCUMENTS
-        # a named document's relations ("nhằm thực hiện chỉ thị nào") and the places citing it are on its card
-        about = about or (names_document and (wants_documents or list_of == "province"))
+        # a named document's relations ("nhằm thực hiện chỉ thị nào") and the places citing it are on its card;
+        # a card holds no figures: a quantity asked of a named document is in its text
+        about = (about and answer_type != AnswerType.QUANTITY) or (names_document and (wants_documents or list_of == "province"))
         if doc_type is None:
             doc_type = next((c.value for c in constraints if c.kind == ConstraintKind.DOC_TYPE), None)
         unit, spellings = self._unit(stem, cue_text, lang) if answer_type == AnswerType.QUANTITY else (None, ())
@@ -75,7 +76,8 @@ class FrameAnalyzer:
             topic=self._topic(core, lang, constraints),
             expansions=tuple(self.lex.glossary.expand(core)) if lang == "en" else (),
             doc_type=doc_type, about_document=names_document and about, filler=filler, options=options,
-            ask_at=_ask_at(stem, lang), also=tuple(asks[1:]) if re.search(r"\b(?:va|and)\b", cue_text) else ())
+            ask_at=_ask_at(stem, lang), also=tuple(asks[1:]) if re.search(r"\b(?:va|and)\b", cue_text) else (),
+            effect=any(p.kind == "effect" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues))
         log.debug("frame %s", frame.to_json())
         return frame
 
@@ -86,6 +88,8 @@ class FrameAnalyzer:
         about = False
         for p in self.lex.answer_cues:
             if p.lang != lang:
+                continue
+            if p.kind == "effect":
                 continue
             if p.kind == "about_document":
                 about = about or bool(p.regex.search(cue_text))
