@@ -88,6 +88,21 @@ def focus_of(frame: QuestionFrame | None, answer: Answer | None, lex: Lexicon | 
     return Focus(doc, person, org, place, year, provinces)
 
 
+_GROUP_VI = re.compile(
+    r"(?i)(?<!\w)(?:(?:các|những)\s+)?(?:tổ chức|hiệp hội|hội hữu nghị|hội|liên hiệp|đoàn|cơ quan|doanh nghiệp|đối tác|"
+    r"công ty|câu lạc bộ)(?!\w)(?:\s+(?!(?:đến|tại|ở|đã|có|được|là|vào|trong|sang|của|với)(?!\w))[^\W\d_]+){0,8}")
+_GROUP_EN = re.compile(
+    r"(?i)\b(?:(?!(?:how|many|much|what|which|the|a|an|did|does|do)\b)[a-z'’-]+\s+){0,2}(?:organi[sz]ations|associations|"
+    r"NGOs|companies|partners|delegations|committees|agencies|bodies|groups|unions)\b")
+
+
+def group_named(question: str) -> str | None:
+    """The group a question is about ("các tổ chức phi chính phủ nước ngoài", "bilateral friendship associations"):
+    what "họ" / "they" in the next question most likely means when no answer named an organisation."""
+    m = _GROUP_VI.search(question) or _GROUP_EN.search(question)
+    return m.group().strip() if m else None
+
+
 class ReferenceResolver:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
@@ -121,6 +136,8 @@ class ReferenceResolver:
                 value = next((f.get(kind) for f in foci if f.get(kind)), None)
             if value is None and kind == "thing":  # "it", "họ": the latest document, then organisation, place
                 value = next((f.get(k) for f in foci for k in ("document", "organisation", "place") if f.get(k)), None)
+            if value is None and kind == "organisation":  # "họ", "they": the group the previous question named
+                value = next((g for q, _, _ in reversed(earlier) if (g := group_named(q))), None)
             if value is None:
                 return Resolution(question, question[s:e], kind if kind != "thing" else "document")
             out.append(question[last:s])
