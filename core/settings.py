@@ -8,13 +8,16 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
+PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"  # language resources: the one place this path is written
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="RAG_", env_file=".env", extra="ignore", populate_by_name=True)
 
     # --- where things live
     data_dir: Path = Field(Path("data"), description="Folder holding the index (Chroma, lexical index, manifest, feedback).")
     corpus_dir: Path = Field(Path("corpus"), description="Default folder ingested by `app.py ingest` and on first start.")
-    prompts_dir: Path = Field(Path(__file__).resolve().parent.parent / "prompts", description="Prompt templates, glossary and word lists.")
+    prompts_dir: Path = Field(PROMPTS_DIR, description="Prompt templates, glossary and word lists.")
     collection: str = Field("documents", description="Chroma collection name for chunks (documents go to `<collection>-docs`).")
 
     # --- embedding

@@ -16,9 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from vntext.normalize import match_form, normalize, source_text
+from core.settings import PROMPTS_DIR
 from core.types import DocumentMeta
 
-PROVINCES_FILE = Path(__file__).resolve().parent.parent / "prompts" / "provinces_vi.txt"
+PROVINCES_FILE = PROMPTS_DIR / "provinces_vi.txt"
 
 _I = re.IGNORECASE
 _IMG = r"(?:jpe?g|png|gif|bmp|webp|tiff?)"

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from core.settings import PROMPTS_DIR
 from vntext.codes import CodeMatch, find_codes
 from vntext.language import has_vietnamese_marks
 from vntext.normalize import fold, normalize
 
-DEFAULT_PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
+DEFAULT_PROMPTS_DIR = PROMPTS_DIR
 
 
 def _alt(words) -> str:
