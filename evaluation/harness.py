@@ -102,12 +102,12 @@ def evaluate(service, path: Path, text_of, limit: int | None = None, out: Path |
                 short_ok += bool(ans.short_answer) and mentions_all(ans.short_answer.text, item["must_mention"])
             refused_ans += ans.abstained
             if not ok or not rank or rank > 5:
-                rep.failures.append(f"{item.get('id')}: rank={rank} abstained={ans.abstained} q={item['question'][:80]!r}")
+                rep.failures.append(f"{item.get('id')}: rank={rank} abstained={ans.abstained} q={turns[-1][:80]!r}")
         else:
             unanswerable += 1
             refused_un += ans.abstained
             if not ans.abstained:
-                rep.failures.append(f"{item.get('id')}: answered an unanswerable question: {item['question'][:80]!r}")
+                rep.failures.append(f"{item.get('id')}: answered an unanswerable question: {turns[-1][:80]!r}")
         if sink:
             sink.write(json.dumps({**res, "gold": item}, ensure_ascii=False) + "\n")
     if sink:
