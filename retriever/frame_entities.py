@@ -108,7 +108,8 @@ def constraints_in(core: str, lang: str, lex: Lexicon) -> list[Constraint]:
     for term, s, e in find_terms(core, lex.roles, lang, ignore_case=True):
         add(ConstraintKind.ROLE, term.vi, s, e, term.spellings)
     for term, s, e in find_terms(core, lex.issuers, lang, ignore_case=True):
-        add(ConstraintKind.ORGANISATION, term.vi, s, e, term.spellings)
+        if not re.search(r"(?i:phi|non)[ -]$", core[max(0, s - 4):s]):  # "tổ chức phi chính phủ" names no government
+            add(ConstraintKind.ORGANISATION, term.vi, s, e, term.spellings)
     places = lex.provinces
     by_name: dict[str, list[str]] = {}
     for spelling, canonical in places.canonical.items():
