@@ -125,7 +125,7 @@ class Answerability:
         values = self.features(frame, retrieval, comp, stats)
         if comp.unmet and not claim:
             c = comp.unmet[0]
-            return Verdict(True, f"no sentence meets {c.kind.value} {c.value}", features=values, missing=c.text)
+            return Verdict(True, f"no sentence meets {c.kind.value} {c.value}", features=values, missing=_named(c))
         if comp.typed and not comp.found and _must_be_stated(frame, self.units):
             return Verdict(True, f"no {frame.answer_type.value}{' in ' + frame.unit if frame.unit else ''} is stated",
                            features=values, missing=frame.answer_type.value)
@@ -143,3 +143,10 @@ def _must_be_stated(frame: QuestionFrame, units: frozenset[str]) -> bool:
         return frame.unit in units
     # a named document's own date may be written only beside its number: that is for the card or the model to judge
     return frame.answer_type == AnswerType.DATE and bool(frame.of(ConstraintKind.PLACE)) and not frame.codes
+
+
+def _named(c) -> str:
+    """A constraint as the refusal names it: "năm 2018" (never "Năm 2018" mid-sentence, never "about in 2018")."""
+    if c.kind == ConstraintKind.YEAR:
+        return f"năm {c.value}" if c.text.lower().startswith("năm") else c.value
+    return c.text

@@ -54,7 +54,7 @@ class ConstraintChecker:
         self.lex = lexicon
 
     def unmet(self, frame: QuestionFrame, ctx: SentenceContext, scope: tuple[str, ...] = ()) -> list[Constraint]:
-        return [c for c in frame.constraints if not self.met(c, ctx, scope)]
+        return [c for c in frame.constraints if not (_compared_year(frame, c, ctx) or self.met(c, ctx, scope))]
 
     def met(self, c: Constraint, ctx: SentenceContext, scope: tuple[str, ...] = ()) -> bool:
         ch = ctx.chunk
@@ -104,6 +104,19 @@ _RANGE = re.compile(r"(?:tu\s+(?:nam\s+)?|from\s+|giai doan\s+|between\s+)?((?:1
 
 
 _COMPARED = re.compile(r"(?:so với|so|hơn|gấp|cùng kỳ|bằng)\s+(?:cùng kỳ\s+)?(?:năm\s+)?$", re.I)
+
+
+_COMPARED_IN_QUESTION = re.compile(
+    r"(?:so với|so sánh với|so|hơn|gấp|compared (?:with|to)|than(?: in)?|over|versus|vs\.?|relative to)\s+"
+    r"(?:cùng kỳ\s+)?(?:năm\s+|the year\s+|in\s+)?$", re.I)
+
+
+def _compared_year(frame: QuestionFrame, c: Constraint, ctx: SentenceContext) -> bool:
+    """A year the question compares with ("tăng bao nhiêu lần so với năm 2015") is met by a sentence that compares
+    with it ("tăng 4,4 lần so năm 2015"): it is not the sentence's own year, and need not be."""
+    if c.kind != ConstraintKind.YEAR or not _COMPARED_IN_QUESTION.search(frame.question[max(0, c.start - 24):c.start]):
+        return False
+    return c.value in {d.year for d in date_spans(ctx.sentence)}
 
 
 def own_dates(sentence: str):

@@ -133,20 +133,39 @@ class ReferenceResolver:
         if not earlier and len(question.split()) > _SHORT_FOLLOWUP:
             return Resolution(question)  # a long question standing alone: its pronouns point inside it
         foci = [self.focus(q, f, a) for q, f, a in reversed(earlier)]
-        out, last = [], 0
+        out, last, groups = [], 0, 0
         for kind, s, e in refs:
             value = next((v for f in foci if (v := self._value(f, kind, question[s:e]))), None)
             if value is None and kind == "thing":  # "it", "họ": the latest document, then organisation, place
                 value = next((f.get(k) for f in foci for k in ("document", "organisation", "place") if f.get(k)), None)
             if value is None and kind == "organisation":  # "họ", "they": the group the previous question named
                 value = next((g for q, _, _ in reversed(earlier) if (g := group_named(q))), None)
+                groups += value is not None
             if value is None:
                 return Resolution(question, question[s:e], kind if kind != "thing" else "document")
             out.append(question[last:s])
             out.append(self._phrase(kind, question[s:e], value, english))
             last = e
         out.append(question[last:])
-        return Resolution(re.sub(r"\s+", " ", "".join(out)).strip())
+        standalone = re.sub(r"\s+", " ", "".join(out)).strip()
+        standalone = standalone[:1].upper() + standalone[1:]
+        if groups:
+            standalone = self._with_scope(standalone, earlier, english)
+        return Resolution(standalone)
+
+    def _with_scope(self, standalone: str, earlier, english: bool) -> str:
+        """A follow-up about a group an earlier question named keeps that question's province:
+        "Trong 5 năm qua có bao nhiêu đoàn NGO đến Đồng Nai?" -> "Tổng giá trị cam kết tài trợ của họ là bao
+        nhiêu?" asks about Đồng Nai's NGOs. A named document, person or body is its own scope."""
+        if self.lex.provinces.find(standalone, ignore_case=True) or find_codes(standalone):
+            return standalone
+        _q, frame, _a = earlier[-1]
+        places = [c.value for c in frame.of(ConstraintKind.PLACE)] if frame is not None else []
+        province = next((p for p in places if self.lex.provinces.find(p)), None)
+        if province is None:
+            return standalone
+        core = standalone.rstrip(" ?.!…")
+        return f"{core}, {'in' if english else 'tại'} {province}{standalone[len(core):] or '?'}"
 
     def _value(self, focus: Focus, kind: str, written: str) -> str | None:
         """The focus of `kind`; for a place, one of the kind the reference names: "tỉnh này" a province (or a

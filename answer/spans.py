@@ -105,7 +105,7 @@ class SpanFinder:
         tail = tail[: stop.start()] if stop else tail
         classifiers = "|".join(re.escape(fold_text(w)) for w in self.lex.number_words["classifier"])
         m = re.match(rf"\s*(?:(?:{classifiers})\s+)?", tail)
-        pos = m.end() if m else 0
+        pos = m.end() if m and tail[:m.end()].strip() not in heads else 0  # "lần" both a classifier and the unit
         words = [w.group() for w in re.finditer(r"[\w%²$]+", tail[pos:])][:5]
         ends = [pos + w.end() for w in re.finditer(r"[\w%²$]+", tail[pos:])][:5]
         best: tuple[int, int] | None = None

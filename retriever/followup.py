@@ -93,6 +93,9 @@ _QUESTION_WORDS = re.compile(
 _YEAR = re.compile(r"(?<![\w/.-])(1[89]\d\d|20\d\d)(?![\w/-])")
 _LEAD = re.compile(r"^(?:(?:tỉnh|thành phố|tp\.?|province of|the province of|province|the|năm|year|in)\s+)+", re.I)
 _MAX_ELLIPSIS_WORDS = 6
+# a turn that only names the other side of a comparison continues the previous question's subject
+_COMPARISON = re.compile(r"^(?:(?:thế|vậy|còn)\s+)?(?:so với|so sánh với|compared (?:with|to)|in comparison (?:with|to)|"
+                         r"relative to)\s", re.I)
 # Capitalised words that start names of bodies or documents, not places ("Ban Bí thư", "Chỉ thị 38"); and
 # administrative prefixes dropped in front of a name ("Tỉnh Đồng Nai")
 _NOT_PLACE_START = frozenset(
@@ -168,6 +171,10 @@ def _substitute(base: str, part: str, places: Places | None) -> str:
         new_year = _YEAR.search(part).group()
         if len(years) == 1:
             return replace(years[0], new_year)
+        span = _year_range(core) if len(_YEAR.findall(part)) == 1 else None
+        if span is not None:  # "từ năm 2008 đến 2012" asked again for one year: the year replaces the range
+            out = replace(span, f"năm {new_year}" if lang == "vi" else f"in {new_year}")
+            return out[:1].upper() + out[1:]
         if part.strip() == new_year:
             part = f"năm {new_year}" if lang == "vi" else f"in {new_year}"
     else:
@@ -189,6 +196,21 @@ def _substitute(base: str, part: str, places: Places | None) -> str:
                 if len(name_spans) == 1:
                     return replace(name_spans[0], new)
     return f"{core} {part}{mark}"
+
+
+_YEAR_RANGE = re.compile(
+    r"(?i)(?:\b(?:từ|trong|giai đoạn|thời kỳ|from|between|in|during)\s+)?(?:\b(?:năm|the years?|years?)\s+)?"
+    r"(?<!\d)(?:1[89]\d\d|20\d\d)\s*(?:-|–|đến|tới|to|and|until)\s*(?:năm\s+)?(?:1[89]\d\d|20\d\d)(?!\d)")
+_ANY_YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")
+
+
+def _year_range(core: str) -> tuple[int, int] | None:
+    """The span of the question's one year range ("từ năm 2008 đến 2012", "between 2008 and 2012"), when the
+    question has that range and no other year."""
+    ranges = list(_YEAR_RANGE.finditer(core))
+    if len(ranges) != 1 or len(_ANY_YEAR.findall(core)) != 2:
+        return None
+    return ranges[0].span()
 
 
 def _replace_all(text: str, spans: list[tuple[int, int]], new: str) -> str:
@@ -213,7 +235,9 @@ def rewrite_followup(question: str, history: list[str], places: Places | None = 
         if not turn_n:
             continue
         part = _elliptical_part(turn_n, places) if base else None
-        if part is None:
+        if base and _COMPARISON.match(turn_n):  # "So với năm 2015 thì tăng bao nhiêu lần?": of the previous subject
+            base = f"{re.sub(_END, '', base)}, {turn_n[0].lower()}{turn_n[1:]}"
+        elif part is None:
             base = turn if turn is question else turn_n
         else:
             base = _substitute(base, part, places)

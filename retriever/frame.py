@@ -126,6 +126,10 @@ class FrameAnalyzer:
 
     def _unit(self, core: str, cue_text: str, lang: str) -> tuple[str | None, tuple[str, ...]]:
         """The unit or counted noun of a quantity question, and how passages spell it."""
+        if re.search(r"\b(?:bao nhieu|may) lan\b|\bhow many times\b", fold_text(core)):
+            # a ratio ("tăng bao nhiêu lần so với năm 2015", "how many times more"): asked beside the base amount,
+            # it is the new fact the question wants
+            return "lần", self._unit_spellings("lần")
         if lang == "vi":
             folded = fold_text(core)
             m = re.search(r"\b(?:bao nhieu|may)\s+", folded)

@@ -121,3 +121,14 @@ def test_composition_reports_the_constraint_no_sentence_meets():
                           [Doc("Trên địa bàn tỉnh có 31 dự án ODA đang được triển khai.", locality="Gia Lai"),
                            Doc(ODA, locality="Kon Tum")])
     assert comp.unmet == () and comp.short.text == "22 dự án ODA" and comp.citations[0].doc_id == "d1"
+
+
+
+def test_a_year_the_question_compares_with_is_met_by_the_compared_year():
+    """"tăng bao nhiêu lần so với năm 2016": the sentence's own year is 2017, 2016 is what both compare with."""
+    assert unmet("Năm 2017 An Giang giải ngân được bao nhiêu vốn FDI, so với năm 2016 thì tăng bao nhiêu?", FDI,
+                 locality="An Giang") == []
+    assert unmet("How much more FDI did An Giang disburse in 2017 than in 2016?", FDI, locality="An Giang") == []
+    # compared with a year the sentence does not name
+    assert unmet("Năm 2017 An Giang giải ngân bao nhiêu vốn FDI, so với năm 2014 thì tăng bao nhiêu?", FDI,
+                 locality="An Giang") == ["2014"]

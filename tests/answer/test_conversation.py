@@ -96,8 +96,30 @@ def test_they_without_a_named_body_take_the_documents_issuer(resolver):
     assert r.standalone == "Bộ Chính trị còn ban hành văn bản nào khác?"
 
 
+NGO_Q = "Trong 5 năm qua có bao nhiêu lượt đoàn các tổ chức phi chính phủ nước ngoài đến Đồng Nai?"
+ASSOC_Q = "How many bilateral friendship associations did Đồng Nai's Union of Friendship Organisations set up?"
+
+
+@pytest.mark.parametrize("previous, follow, english, expected", [
+    (NGO_Q, "Tổng giá trị cam kết tài trợ của họ là bao nhiêu?", False,
+     "Tổng giá trị cam kết tài trợ của đoàn các tổ chức phi chính phủ nước ngoài là bao nhiêu, tại Đồng Nai?"),
+    (ASSOC_Q, "How many members do they have altogether now?", True,
+     "How many members do bilateral friendship associations have altogether now, in Đồng Nai?"),
+    # the follow-up names its own province: nothing is added
+    (NGO_Q, "Họ đã tài trợ bao nhiêu cho Lạng Sơn?", False,
+     "Đoàn các tổ chức phi chính phủ nước ngoài đã tài trợ bao nhiêu cho Lạng Sơn?"),
+])
+def test_a_group_the_previous_question_named_keeps_its_province(resolver, previous, follow, english, expected):
+    assert resolve(resolver, follow, [(previous, answered())], english).standalone == expected
+
+
+def test_a_named_body_is_its_own_scope(resolver):
+    r = resolve(resolver, "Họ ký thỏa thuận vào năm nào?", [(ORG_Q, answered(short="VECO"))])
+    assert r.standalone == "VECO ký thỏa thuận vào năm nào?"  # no "tại Lạng Sơn"
+
+
 @pytest.mark.parametrize("follow, english, expected", [
-    ("Tỉnh này có bao nhiêu thỏa thuận quốc tế?", False, "tỉnh Lạng Sơn có bao nhiêu thỏa thuận quốc tế?"),
+    ("Tỉnh này có bao nhiêu thỏa thuận quốc tế?", False, "Tỉnh Lạng Sơn có bao nhiêu thỏa thuận quốc tế?"),
     ("Nước này có bao nhiêu tổ chức ký với tỉnh?", False, "Bỉ có bao nhiêu tổ chức ký với tỉnh?"),
     ("How many agreements has this province signed?", True, "How many agreements has Lạng Sơn signed?"),
 ])
@@ -200,7 +222,7 @@ def test_place_from_the_previous_answer(corpus_container):
     first = "Năm 2016 An Giang ký biên bản ghi nhớ với địa phương nào của Lào?"
     assert corpus_container.answers.ask(first).short_answer.text == "Champasak"
     a = corpus_container.answers.ask("Tỉnh này thuộc nước nào?", history=[first])
-    assert a.asked_as == "tỉnh Champasak thuộc nước nào?"
+    assert a.asked_as == "Tỉnh Champasak thuộc nước nào?"
 
 
 def test_an_uncovered_follow_up_is_refused(corpus_container):

@@ -140,7 +140,7 @@ def test_english_words_outside_the_glossary_do_not_cause_a_refusal(corpus_contai
 def test_json_contract_carries_frame_short_answer_and_asked_as(corpus_container):
     a = corpus_container.answers.ask("Tỉnh này rộng bao nhiêu km2?", history=["Đăk Nông có mấy cửa khẩu chính?"])
     j = answer_to_json(a)
-    assert j["asked_as"] == "tỉnh Đăk Nông rộng bao nhiêu km2?" and j["question"] == "Tỉnh này rộng bao nhiêu km2?"
+    assert j["asked_as"] == "Tỉnh Đăk Nông rộng bao nhiêu km2?" and j["question"] == "Tỉnh này rộng bao nhiêu km2?"
     assert j["frame"]["answer_type"] == "quantity" and j["frame"]["unit"] == "km²"
     assert j["frame"]["constraints"] == [{"kind": "place", "value": "Đăk Nông", "text": "Đăk Nông"}]
     sa = j["short_answer"]

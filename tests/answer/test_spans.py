@@ -109,3 +109,12 @@ def test_find_reads_what_the_frame_asks(sf, question, kind, expected):
     f = frame(question)
     assert f.answer_type == kind
     assert texts(sf.find(f, s)) == expected
+
+
+def test_a_ratio_is_a_quantity_in_lan():
+    """"tăng bao nhiêu lần": the unit is "lần", which is also a classifier ("4,4 lần"), so it is not skipped."""
+    q = frame("Năm 2016 An Giang giải ngân được bao nhiêu vốn FDI, so với năm 2015 thì tăng bao nhiêu lần?")
+    assert q.unit == "lần"
+    text = "Năm 2016, các dự án FDI giải ngân được trên 17 triệu đô la, tăng khoảng 4,4 lần so năm 2015."
+    assert [s.text for s in parts().spans.find(q, text)] == ["khoảng 4,4 lần"]
+    assert frame("In 2016 how many times more FDI did An Giang disburse than in 2015?").unit == "lần"

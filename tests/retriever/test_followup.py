@@ -66,3 +66,31 @@ def test_places_file_errors_name_the_line(tmp_path):
     path.write_text("An Giang\nĐồng Nai||Dong Nai\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"line 2: empty name in 'Đồng Nai\|\|Dong Nai'"):
         Places.load(path)
+
+
+@pytest.mark.parametrize("turn, previous, expected", [
+    ("Còn riêng năm 2018 thì sao?", "Từ năm 2008 đến 2012 có bao nhiêu đoàn khách quốc tế đến Lạng Sơn?",
+     "Năm 2018 có bao nhiêu đoàn khách quốc tế đến Lạng Sơn?"),
+    ("What about 2019?", "How many delegations visited Lang Son between 2008 and 2012?",
+     "How many delegations visited Lang Son in 2019?"),
+    ("What about 2019?", "How many delegations visited Lang Son in 2008-2012?",
+     "How many delegations visited Lang Son in 2019?"),
+    # two separate years are no range: the new year is added
+    ("Còn năm 2019?", "Năm 2016 và năm 2017 có bao nhiêu đoàn ra?", "Năm 2016 và năm 2017 có bao nhiêu đoàn ra năm 2019?"),
+])
+def test_one_year_asked_again_replaces_a_year_range(places, turn, previous, expected):
+    assert rewrite_followup(turn, [previous], places) == expected
+
+
+@pytest.mark.parametrize("turn, expected", [
+    ("So với năm 2015 thì tăng bao nhiêu lần?",
+     "Năm 2016 An Giang giải ngân được bao nhiêu vốn FDI, so với năm 2015 thì tăng bao nhiêu lần?"),
+    ("Còn so với năm 2014?", "Năm 2016 An Giang giải ngân được bao nhiêu vốn FDI, còn so với năm 2014?"),
+])
+def test_a_comparison_continues_the_previous_subject(places, turn, expected):
+    assert rewrite_followup(turn, ["Năm 2016 An Giang giải ngân được bao nhiêu vốn FDI?"], places) == expected
+
+
+def test_a_question_of_its_own_is_no_comparison(places):
+    q = "Số đoàn ra năm 2016 so với năm 2015 tăng bao nhiêu?"
+    assert rewrite_followup(q, ["Năm 2016 An Giang giải ngân được bao nhiêu vốn FDI?"], places) == q
