@@ -6,12 +6,10 @@ import re
 
 from answer.frames import Frames
 from vntext.analyzer import Analyzer
-from components.derived import StoreDerived
-from components.store import ChunkStore
 from core.types import Answer, Citation
 from vntext.codes import fold_text
-from regulations.extract import Reference
 from regulations.index import CardCitation, RegulationCard, RegulationIndex
+from regulations.service import RegulationService
 from retriever.hybrid import Retrieval
 from vntext.dates import dates_in
 
@@ -36,23 +34,15 @@ def card_reference(card: RegulationCard) -> dict:
 
 
 class RegulationAnswerer:
-    def __init__(self, store: ChunkStore, analyzer: Analyzer, frames: Frames):
-        self.store, self.analyzer, self.frames = store, analyzer, frames
-        self._titles: dict[str, str] = {}
-        self._tokens: dict[str, frozenset[str]] = {}  # subject/quote -> its tokens, for the current index
-        self._index: StoreDerived[RegulationIndex] = StoreDerived(store, self._build)
-
-    def _build(self) -> RegulationIndex:
-        records = self.store.documents()
-        self._titles = {rec.doc_id: rec.meta.title for rec in records}
-        self._tokens = {}
-        return RegulationIndex.build([Reference(**r) for rec in records for r in rec.extra.get("references", [])])
+    def __init__(self, regulations: RegulationService, analyzer: Analyzer, frames: Frames):
+        self.regulations, self.analyzer, self.frames = regulations, analyzer, frames
+        self._tokens: dict[str, frozenset[str]] = {}  # subject/quote -> its tokens (a text's tokens never change)
 
     def index(self) -> RegulationIndex:
-        return self._index.get()
+        return self.regulations.index()
 
     def invalidate(self) -> None:
-        self._index.invalidate()
+        self.regulations.invalidate()
 
     # ---- use cases
     def answer(self, retrieval: Retrieval, lang: str) -> Answer | None:
@@ -167,12 +157,12 @@ class RegulationAnswerer:
             head += f" ({'term' if en else 'khóa'} {card.term})"
         parts = [head + (f": {card.subjects[0]}" if card.subjects else "") + f" {marks}".rstrip()]
         if all_places:
-            places = sorted({c.locality or c.source for c in card.citations})
+            places = sorted({c.locality or self.regulations.source_title(c.source) for c in card.citations})
             parts.append(("Cited in: " if en else "Được nhắc đến tại: ") + ", ".join(places))
         for rel in card.relations:
-            parts.append(f"{rel.from_code} {rel.kind} {rel.to_code}")
+            parts.append(self.regulations.relation_text(rel, lang))
         for flag in card.flags:
-            parts.append(f"⚠ {flag}")
+            parts.append(f"⚠ {self.regulations.flag_text(flag, lang)}")
         return "- " + "\n  ".join(parts)
 
     def _citation(self, n: int, cc: CardCitation) -> Citation:
@@ -185,7 +175,7 @@ class RegulationAnswerer:
             hi = hi if hi > lo else lo + MAX_QUOTE
             start, end = cc.start + lo, cc.start + hi
         quote = cc.quote[start - cc.start : end - cc.start]
-        return Citation(n, cc.source, self._titles.get(cc.doc_id, ""), quote, start, end, cc.doc_id, cc.locality)
+        return Citation(n, cc.source, self.regulations.title(cc.doc_id), quote, start, end, cc.doc_id, cc.locality)
 
 
 _ISSUER_NAMES = ("Bộ Chính trị", "Ban Bí thư", "Thủ tướng Chính phủ", "Thủ tướng", "Chính phủ", "Quốc hội", "Tỉnh ủy", "Ủy ban nhân dân", "UBND",

@@ -53,10 +53,16 @@ class Container:
                              regulations=self.regulation_answerer, llm=make_llm_answerer(self.settings))
 
     @cached_property
+    def regulations(self):
+        """The regulation use cases (index, finder search, workshop rounds, refs export)."""
+        from regulations.service import RegulationService
+        return RegulationService(self.store, self.settings.prompts_dir, retriever=lambda: self.retriever)
+
+    @cached_property
     def regulation_answerer(self):
         from answer.regulation_answers import RegulationAnswerer
         from answer.frames import Frames
-        return RegulationAnswerer(self.store, self.analyzer, Frames.load(self.settings.prompts_dir))
+        return RegulationAnswerer(self.regulations, self.analyzer, Frames.load(self.settings.prompts_dir))
 
     @cached_property
     def library(self):
@@ -64,7 +70,7 @@ class Container:
 
         def changed() -> None:
             self.retriever.lexical.invalidate()
-            self.regulation_answerer.invalidate()
+            self.regulations.invalidate()
         return Library(self.settings, self.store, self.ingestor, changed)
 
     def ingestor(self, progress=None):
