@@ -91,9 +91,9 @@ def build_chat_tab(container, lang0: str, rl, lang) -> ChatTab:
             filters = make_filters(sources, localities, date_from, date_to)
             final = None
             for part in container.answers.stream(message, filters, convs.history(turns)):
-                if isinstance(part, str):
+                if isinstance(part, str):  # the box is left alone: the user may be typing the next question
                     live[-1]["content"] = render.plain_html(part)
-                    yield live, "", turns, gr.update()
+                    yield live, gr.update(), turns, gr.update()
                 else:
                     final = part
             if final.asked_as and final.asked_as != final.question:
@@ -111,7 +111,7 @@ def build_chat_tab(container, lang0: str, rl, lang) -> ChatTab:
             turn.update(answer=t(lg, "error_other"), error=True)
         turn["html"] = render.answer_html(turn, get_text, card_labels(lg), len(turns))
         turns.append(turn)
-        yield render.messages(turns), "", turns, gr.update(choices=render.cite_choices(turns), value=None)
+        yield render.messages(turns), gr.update(), turns, gr.update(choices=render.cite_choices(turns), value=None)
 
     def listed(store, conv_id, lang_choice):
         return gr.update(choices=convs.choices(store, lang_of(lang_choice)), value=conv_id)
@@ -235,8 +235,9 @@ def build_chat_tab(container, lang0: str, rl, lang) -> ChatTab:
     outputs = [chat, box, turns, open_dd]
     private = dict(api_visibility="private", show_progress="hidden")
     saved = ([turns, conv_id, store, lang], [conv_id, store, conv_list])
-    gr.on([box.submit, send.click], ask, inputs, outputs, show_progress="hidden", api_name="ask").then(  # API: /ask
-        keep, *saved, **private)
+    # A question sent while the last one is still being saved runs right after it ("once" would drop it).
+    gr.on([box.submit, send.click], ask, inputs, outputs, show_progress="hidden", api_name="ask", trigger_mode="always_last").then(
+        keep, *saved, **private)  # the one API endpoint: /ask
     chat.example_select(pick_example, None, box, **private).then(ask, inputs, outputs, **private).then(keep, *saved, **private)
     clear.click(new_conversation, [store, lang], screen, **private)
     conv_list.input(reopen, [conv_list, store, lang], screen, **private)

@@ -15,6 +15,7 @@ VERSION = 1
 MAX_CONVERSATIONS = 30  # localStorage holds ~5 MB per site: 30 conversations of 40 turns fit with room to spare
 MAX_TURNS = 40
 TITLE_CHARS = 60
+MAX_TEXT_CHARS = 4000  # of a stored question or answer: twice what the service answers (settings.max_question_chars)
 TURN_FIELDS = ("question", "answer", "citations", "mode", "error", "note", "abstained", "asked_as", "references",
                "short_answer")
 
@@ -34,7 +35,11 @@ def load(value) -> dict:
 
 
 def _stored_turn(turn: dict) -> dict:
-    return {k: turn[k] for k in TURN_FIELDS if k in turn}
+    out = {k: turn[k] for k in TURN_FIELDS if k in turn}
+    for k in ("question", "answer"):  # a 100,000-character paste is not kept whole (nor answered whole)
+        if isinstance(out.get(k), str) and len(out[k]) > MAX_TEXT_CHARS:
+            out[k] = out[k][:MAX_TEXT_CHARS] + "…"
+    return out
 
 
 def title_of(turns: list[dict]) -> str:

@@ -175,7 +175,8 @@ def test_admin_upload_then_ask_about_it(page, tmp_path):
 
 def test_hostile_questions_never_break_the_page(page):
     page.fill("#ask textarea", "   \n\t ")
-    page.click("#send")  # blank: nothing sent, nothing broken (the next answer is the first one)
+    page.click("#send")  # blank: nothing asked, nothing broken (the next answer is the first one)
+    page.wait_for_function("() => document.querySelector('#ask textarea').value === ''")  # the page took it
     hostile = ["x" * 100_000, "Đồng Nai\x00\x07\x1b[31m có bao nhiêu\u202e hội hữu nghị?",
                "<script>alert(1)</script><img src=x onerror=alert(2)> Chỉ thị 38-CT/TW?",
                "🇻🇳🤝🇱🇦 Kon Tum 🙏 giáp nước nào? Кон Тум 昆嵩",

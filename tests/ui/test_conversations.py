@@ -44,6 +44,8 @@ def test_bounded_and_malformed_values_come_back_empty():
     for k in range(convs.MAX_CONVERSATIONS + 5):
         store, _ = convs.save(store, None, [turn(f"Câu {k}")] * (convs.MAX_TURNS + 3))
     assert len(store["items"]) == convs.MAX_CONVERSATIONS and all(len(i["turns"]) == convs.MAX_TURNS for i in store["items"])
+    store, big = convs.save(store, None, [turn("x" * 100_000)])
+    assert len(convs.find(store, big)["turns"][0]["question"]) == convs.MAX_TEXT_CHARS + 1
     for bad in (None, "x", [], {"v": 99, "items": []}, {"v": 1, "items": "x"}):
         assert convs.load(bad) == convs.empty()
     odd = convs.load({"v": 1, "current": "gone", "items": [{"id": "a", "turns": [{"q": 1}, "x", {"question": "ok"}]}, 5]})

@@ -108,7 +108,8 @@ def test_chat_handler_streams_escapes_and_records_turn(evil_container):
     outs = list(ask("Chỉ thị 38-CT/TW <script> về gì?", [], [source], [], "2014", "", "Tiếng Việt"))
     assert render.plain_html(t("vi", "thinking")) == outs[0][0][-1]["content"]  # at once: "searching..."
     history, box, turns, dd = outs[-1]
-    assert box == "" and len(turns) == 1 and len(history) == 2
+    assert outs[0][1] == "" and box == {"__type__": "update"}  # the box is cleared once, when the question is taken
+    assert len(turns) == 1 and len(history) == 2
     assert history[0]["content"] == render.plain_html("Chỉ thị 38-CT/TW <script> về gì?")
     html = history[1]["content"]
     assert "cite-card" in html and "38-CT/TW" in html and "&lt;script&gt;" in html and "<script" not in html
