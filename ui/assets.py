@@ -33,7 +33,9 @@ mark {background: #ffe58a; color: inherit}
 .quiz-countdown.cd-over .cd-end {display: inline; color: #c0392b}
 table.quiz-board {font-size: 1.4rem; border-collapse: collapse}
 table.quiz-board td, table.quiz-board th {padding: 2px 14px; border-bottom: 1px solid var(--border-color-primary)}
-.quiz-review li {margin-bottom: 0.8em}
+#quiz-review h3 {font-size: 1.9rem}
+#quiz-review ol.quiz-review li {font-size: 1.3rem; margin-bottom: 0.8em}
+#quiz-review .cite-para, #quiz-review .cite-source {font-size: 1.1rem}
 #quiz-stage:fullscreen {background: var(--body-background-fill); padding: 3vw; overflow: auto}
 @media (max-width: 600px) {
   #title-md h2 {font-size: 1.2rem; line-height: 1.3}

@@ -48,6 +48,7 @@ def test_chat_cites_38_ct_tw_opens_document_rates_and_exports(page, live_app):
     answer = ask(page, "Which directives govern outbound delegations?", 1)
     assert "38-CT/TW" in answer
     card = page.locator("#chat .answer").nth(0).locator(".cite-card").first
+    card.locator("mark").first.wait_for(timeout=10000)  # the chat may still be rendering the message
     assert card.is_visible() and card.locator("mark").count() == 1 and card.locator(".cite-title").inner_text()
     assert "corpus/" not in card.inner_text()  # a source is named by its document's title
     # open the whole document from the card: the quote is marked and scrolled into view
