@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.types import IndexStats, QuestionFrame
+from retriever.glossary import Glossary
 from vntext.analyzer import Analyzer
 from vntext.normalize import fold
-from retriever.glossary import Glossary
+from vntext.tokens import TokenKind, kind_of
 
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -25,14 +27,16 @@ class Group:
 
 
 class CoverageJudge:
-    def __init__(self, analyzer: Analyzer, glossary: Glossary, en_stopwords: frozenset[str]):
+    def __init__(self, analyzer: Analyzer, glossary: Glossary, en_stopwords: frozenset[str], unknown_en_weight: float):
         self.analyzer, self.glossary, self.en_stop = analyzer, glossary, en_stopwords
+        self.unknown_en_weight = unknown_en_weight
 
-    def groups(self, question: str, lang: str, idf: dict[str, float], top: float | None = None) -> list[Group]:
-        """`top` is max(idf), the weight of an unseen term; pass it when known (computing it walks the vocabulary)."""
-        top = max(idf.values(), default=1.0) if top is None else top
+    def groups(self, frame: QuestionFrame, stats: IndexStats) -> list[Group]:
+        """The question's concepts (from its core: filler weighs nothing), each weighted by its rarest word's idf;
+        a word the index never saw weighs the most."""
+        question, idf, top = frame.core, stats.idf, stats.max_idf
         out: list[Group] = []
-        if lang == "en":
+        if frame.lang == "en":
             taken = []
             for m in self.glossary.find(question):
                 taken.append((m.start, m.end))
@@ -47,12 +51,13 @@ class CoverageJudge:
                 name = word[0].isupper() and w.start() > 0 or any(ch.isdigit() for ch in word)
                 toks = frozenset(self._toks(word))
                 if toks:
-                    out.append(Group(word, (toks,), min(idf.get(t, top) for t in toks) * (1.0 if name else 0.35)))
+                    weight = min(idf.get(t, top) for t in toks) * (1.0 if name else self.unknown_en_weight)
+                    out.append(Group(word, (toks,), weight))
         else:
             folded_stop = {fold(w) for w in self.analyzer.stopwords}
             tokens = list(dict.fromkeys(self.analyzer.query(question)))
             for t in tokens:
-                if "_" in t or t.startswith(("code:", "num:")) or fold(t) in folded_stop:
+                if kind_of(t) != TokenKind.WORD or fold(t) in folded_stop:
                     continue
                 if t == fold(t) and any(fold(o) == t and o != t for o in tokens):
                     continue  # the folded twin of a syllable already counted
@@ -60,7 +65,7 @@ class CoverageJudge:
         return out
 
     def _toks(self, text: str) -> list[str]:
-        return [t for t in self.analyzer.passage(text) if "_" not in t and not t.startswith(("code:", "num:"))]
+        return [t for t in self.analyzer.passage(text) if kind_of(t) == TokenKind.WORD]
 
     def coverage(self, groups: list[Group], passages: list[str]) -> float:
         if not groups:
@@ -70,3 +75,22 @@ class CoverageJudge:
             have.update(self.analyzer.passage(p))
         total = sum(g.weight for g in groups) or 1.0
         return sum(g.weight for g in groups if any(a <= have for a in g.alternatives)) / total
+
+    def bigram_coverage(self, frame: QuestionFrame, stats: IndexStats, passages: list[str]) -> tuple[float, float]:
+        """The idf-weighted share of the question's two-syllable words (adjacent content syllables; for an English
+        question, those of its glossary renderings) that the passages hold: Vietnamese words are mostly compounds,
+        and a passage of another law shares their syllables far more often than the words themselves. Also the
+        weight of the rarest such word the passages lack, relative to the rarest possible (a specific term of the
+        question missing from every passage)."""
+        text = " ".join(frame.expansions) if frame.lang == "en" else frame.core
+        stop = {fold(w) for w in self.analyzer.stopwords}
+        grams = [t for t in dict.fromkeys(self.analyzer.query(text)) if kind_of(t) == TokenKind.BIGRAM
+                 and not any(fold(p) in stop for p in t.split("_")) and t == fold(t)]
+        if not grams:
+            return 1.0, 0.0
+        have: set[str] = set()
+        for p in passages:
+            have.update(self.analyzer.passage(p))
+        weight = {g: stats.idf.get(g, stats.max_idf) for g in grams}
+        lacking = max((w for g, w in weight.items() if g not in have), default=0.0)
+        return sum(w for g, w in weight.items() if g in have) / (sum(weight.values()) or 1.0), lacking / (stats.max_idf or 1.0)

@@ -1,4 +1,4 @@
-"""LLM answer mode (placeholder factory until the LLM issue lands)."""
+"""The LLM answer mode chosen from settings: None for the extractive default, else an LLMAnswerer."""
 from __future__ import annotations
 
 from core.settings import Settings

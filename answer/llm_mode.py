@@ -8,13 +8,14 @@ from typing import Iterator
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
-from answer.extractive import MAX_QUOTE, make_citation
+from answer.citations import make_citation, quote_window
+from answer.claims import check_claims
+from answer.frames import Frames
 from answer.prompts import load_prompt
 from core.errors import ConfigError
 from vntext.sentences import split_sentences
 from core.settings import Settings
-from core.types import Answer, Citation, Hit
-from retriever.hybrid import Retrieval
+from core.types import Answer, Citation, Hit, Retrieval
 
 _MARK = re.compile(r"\[(\d{1,3})\]")
 _WORD = re.compile(r"\w+")
@@ -29,7 +30,7 @@ def quote_passages(hits: list[Hit]) -> str:
     return "\n\n".join(blocks)
 
 
-def verify_citations(text: str, hits: list[Hit]) -> tuple[str, list[Citation]]:
+def verify_citations(text: str, hits: list[Hit], max_quote: int = 350) -> tuple[str, list[Citation]]:
     """Drop [n] markers not backed by a sent passage; renumber the rest 1..m by first use; quote each passage's
     sentence that best matches the answer sentence citing it."""
     order: dict[int, int] = {}
@@ -46,7 +47,7 @@ def verify_citations(text: str, hits: list[Hit]) -> tuple[str, list[Citation]]:
     citations = []
     for n, new in sorted(order.items(), key=lambda p: p[1]):
         context = _citing_sentence(text, n)
-        citations.append(_best_quote(new, hits[n - 1], context))
+        citations.append(_best_quote(new, hits[n - 1], context, max_quote))
     return cleaned, citations
 
 
@@ -56,19 +57,18 @@ def _citing_sentence(text: str, n: int) -> set[str]:
     return {w.lower() for w in _WORD.findall(text[start:at])}
 
 
-def _best_quote(n: int, hit: Hit, words: set[str]) -> Citation:
+def _best_quote(n: int, hit: Hit, words: set[str], max_quote: int) -> Citation:
     text = hit.chunk.text
     spans = split_sentences(text) or [(0, len(text))]
     s, e = max(spans, key=lambda se: len(words & {w.lower() for w in _WORD.findall(text[se[0]:se[1]])}))
-    if e - s > MAX_QUOTE:
-        cut = text.rfind(" ", s, s + MAX_QUOTE)
-        e = cut if cut > s else s + MAX_QUOTE
-    return make_citation(n, hit, hit.chunk.start + s, hit.chunk.start + e)
+    s, e = quote_window(hit.chunk, hit.chunk.start + s, hit.chunk.start + e, max_quote)
+    return make_citation(n, hit, s, e)
 
 
 class LLMAnswerer:
-    def __init__(self, model: BaseChatModel, prompts_dir, label: str, passages: int = 6):
-        self.model, self.label, self.passages = model, label, passages
+    def __init__(self, model: BaseChatModel, prompts_dir, label: str, passages: int = 6, max_quote: int = 350):
+        self.model, self.label, self.passages, self.max_quote = model, label, passages, max_quote
+        self.frames = Frames.load(prompts_dir)
         self.templates = {lang: load_prompt(f"answer_{lang}", {"question", "context"}, prompts_dir) for lang in ("vi", "en")}
 
     @classmethod
@@ -103,5 +103,8 @@ class LLMAnswerer:
             piece = chunk.content if isinstance(chunk.content, str) else ""
             parts.append(piece)
             yield "".join(parts)
-        text, citations = verify_citations("".join(parts), hits)
+        checked = check_claims("".join(parts), hits)  # a figure, date or code not in the cited passage: dropped
+        text, citations = verify_citations(checked.text, hits, self.max_quote)
+        if checked.dropped:
+            text = f"{text}\n\n{self.frames.get(lang, 'claims_dropped', n=len(checked.dropped))}".strip()
         yield Answer(retrieval.question, text, False, citations, retrieval.hits, mode=self.describe())

@@ -1,142 +1,235 @@
-"""Answers from the regulation index: a document's card when the question names its code, a ranked list of
-documents when the question asks which documents apply. Returns None to let the extractive composer answer."""
+"""Answers from the regulation index: a named document's card when the question asks about the document as a
+document (who issued it, when, what kind, what about, what it implements, where it is cited), and a ranked list
+of documents when it asks which documents apply. Both read the question frame and honour the filters; both
+return None to let the passages answer. Content questions about a named document are searched in the document's
+own text (`own_sources`)."""
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 
+from answer.cards import card_line, card_reference, card_span, citation_of, code_span, direct_line, short_from
 from answer.frames import Frames
-from vntext.analyzer import Analyzer
-from core.types import Answer, Citation
-from vntext.codes import fold_text
+from core.lexicon import Lexicon
+from core.tuning import Tuning
+from core.types import (Answer, AnswerType, Citation, ConstraintKind, Filters, QuestionFrame, Retrieval,
+                        ShortAnswer)
 from regulations.index import CardCitation, RegulationCard, RegulationIndex
 from regulations.service import RegulationService
-from retriever.hybrid import Retrieval
-from vntext.dates import dates_in
-
-MAX_QUOTE = 350
-MAX_DOCS = 5
-_MONTH = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-
-
-def _show_date(iso: str, lang: str) -> str:
-    m = _MONTH.match(iso)
-    if not m or lang == "en":
-        return iso
-    return f"{int(m.group(3))}/{int(m.group(2))}/{m.group(1)}"
-
-
-def card_reference(card: RegulationCard) -> dict:
-    """The `references` entry of the JSON contract."""
-    return {"code": card.code, "name": card.name, "type": card.type, "type_en": card.type_en,
-            "issuers": list(card.issuers), "issuers_en": list(card.issuer_en), "dates": list(card.dates),
-            "term": card.term, "subjects": list(card.subjects), "flags": list(card.flags),
-            "cited_by": sorted({c.locality or c.source for c in card.citations})}
+from vntext.analyzer import Analyzer
+from vntext.codes import fold_text
+from vntext.tokens import TokenKind, kind_of
 
 
 class RegulationAnswerer:
-    def __init__(self, regulations: RegulationService, analyzer: Analyzer, frames: Frames):
-        self.regulations, self.analyzer, self.frames = regulations, analyzer, frames
-        self._tokens: dict[str, frozenset[str]] = {}  # subject/quote -> its tokens (a text's tokens never change)
+    """Reads the index, document titles, dates and numbers through the RegulationService (one read of the store
+    for the chat, the finder, the workshop and `app.py refs`), and words cards through its wording."""
+
+    def __init__(self, regulations: RegulationService, analyzer: Analyzer, frames: Frames, lexicon: Lexicon,
+                 tuning: Tuning):
+        self.regulations, self.analyzer, self.frames, self.lex, self.t = regulations, analyzer, frames, lexicon, tuning
+        self._tokens: dict[str, frozenset[str]] = {}  # subject/quote -> its tokens, for the current index
+        self._tokens_of: RegulationIndex | None = None
 
     def index(self) -> RegulationIndex:
-        return self.regulations.index()
+        index = self.regulations.index()
+        if index is not self._tokens_of:  # a rebuilt index: drop the texts of the old one
+            self._tokens, self._tokens_of = {}, index
+        return index
 
     def invalidate(self) -> None:
         self.regulations.invalidate()
 
     # ---- use cases
-    def answer(self, retrieval: Retrieval, lang: str) -> Answer | None:
+    def own_sources(self, codes: tuple[str, ...]) -> tuple[str, ...]:
+        """Sources of the indexed documents whose own number is one of `codes` ("Số: 99/2025/QĐ-UBND")."""
+        return tuple(sorted({s for c in codes for s in self.regulations.numbered(c)}))
+
+    def titled_sources(self, names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(sources of the indexed documents titled as the question names them, the names no title matches).
+        A title matches a name that starts with it ("Luật Giáo dục năm 2019" is "Luật Giáo dục") and the other
+        way round."""
+        titles = self.regulations.folded_titles()
+        found, missing = set(), []
+        for name in names:
+            key = " ".join(fold_text(name).split())
+            hits = {s for s, t in titles.items() if t and (key.startswith(t) or t.startswith(key))}
+            found |= hits
+            if not hits:
+                missing.append(name)
+        return tuple(sorted(found)), tuple(missing)
+
+    def named_cards(self, frame: QuestionFrame) -> list[RegulationCard]:
         index = self.index()
-        named = [c for c in (index.get(k) for k in self._codes(retrieval)) if c is not None]
-        if named:
-            return self._cards_answer(named[:2], retrieval, lang)
-        if retrieval.analysis.wants_documents:
-            return self._list_answer(index, retrieval, lang)
-        return None
+        places = [c.value for c in frame.of(ConstraintKind.PLACE)]
+        out = []
+        for code in frame.codes:
+            card = next((index.get(code, p) for p in places if index.get(code, p)), None) or index.get(code)
+            if card is not None and card not in out:
+                out.append(card)
+        return out
 
-    def references_for(self, text: str) -> list[dict]:
+    def card_answer(self, frame: QuestionFrame, retrieval: Retrieval, lang: str, filters: Filters | None) -> Answer | None:
+        """The named documents' cards, opening with the asked-for fact when a card states it."""
+        cards = [c for c in (self._filtered(card, filters) for card in self.named_cards(frame)) if c is not None]
+        if not cards:
+            return None
+        mismatch = self._mismatch(cards[0], frame)
+        if mismatch:
+            return self.refusal(retrieval, lang, "unmet", mismatch)
+        lacking = _lacks(cards[0], frame)
+        if lacking:  # the card is shown, but what was asked of it is not in the documents
+            shown = self._render(cards[:1], retrieval, lang, None, all_places=True)
+            lead = self.frames.get(lang, "partial_card", code=cards[0].code or cards[0].name,
+                                   what=self.frames.get(lang, f"card_{lacking}"))
+            return replace(shown, answer=f"{lead}\n\n{shown.answer}", abstained=True, reason=f"card lacks {lacking}")
+        span = card_span(cards[0], frame)
+        lists_places = frame.answer_type == AnswerType.LIST and frame.list_of in ("province", None)
+        answer = self._render(cards[:2], retrieval, lang, None, all_places=True, span=span, list_places=lists_places,
+                              quote=True)
+        missing = [w for w in (_lacks(cards[0], replace(frame, answer_type=a)) for a in frame.also) if w]
+        if missing:  # a partial answer says which part the documents do not give
+            note = self.frames.get(lang, "not_stated", what=", ".join(self.frames.get(lang, f"card_{w}") for w in missing))
+            answer = replace(answer, answer=f"{answer.answer}\n\n{note}")
+        return answer
+
+    def list_answer(self, frame: QuestionFrame, retrieval: Retrieval, lang: str, filters: Filters | None) -> Answer | None:
+        """Documents of the asked type (and issuer, date, place) ranked by how well their subject and citing
+        passages match the question; a refusal when no indexed document has that type and issuer."""
         index = self.index()
-        cards = {c.key: c for c in (index.get(k) for k in self._codes_in(text)) if c is not None}
-        return [card_reference(c) for c in cards.values()]
-
-    # ---- helpers
-    def _codes(self, retrieval: Retrieval) -> list[str]:
-        return self._codes_in(retrieval.question)
-
-    @staticmethod
-    def _codes_in(text: str) -> list[str]:
-        from vntext.codes import find_codes
-
-        return list(dict.fromkeys(m.code for m in find_codes(text) if not m.shorthand))
-
-    def _weights(self, retrieval: Retrieval) -> dict[str, float]:
-        idf = {}
-        for t in retrieval.query_terms:
-            if not t.startswith(("code:", "num:")):
-                idf[t] = 1.0 + (0.5 if "_" in t else 0.0)
-        return idf
-
-    def _topic_score(self, card: RegulationCard, weights: dict[str, float], hit_spans: dict[str, list[tuple[int, int]]]) -> float:
-        total = sum(weights.values()) or 1.0
-        def share(text: str) -> float:
-            toks = self._tokens.get(text)
-            if toks is None:  # every card is scored for every "which documents" question: tokenize each text once
-                toks = self._tokens[text] = frozenset(self.analyzer.passage(text))
-            return sum(w for k, w in weights.items() if k in toks) / total
-
-        # A document's own subject phrase speaks for it; a citing sentence may be about several documents at once.
-        best = max([share(s) for s in card.subjects] + [0.5 * share(c.quote) for c in card.citations], default=0.0)
-        retrieved = any(a <= c.start < b for c in card.citations for a, b in hit_spans.get(c.doc_id, []))
-        return best + (0.15 if retrieved else 0.0)
-
-    def _list_answer(self, index: RegulationIndex, retrieval: Retrieval, lang: str) -> Answer | None:
-        qa = retrieval.analysis
-        want = fold_text(qa.doc_type or "")
-        cards = [c for c in index.all() if c.code and fold_text(c.type or "").startswith(want)]  # a type and its kinds
-        issuers = _issuers_named(retrieval.question + " " + " ".join(qa.expansions))
-        wanted_dates = set(dates_in(retrieval.question))
-        places = _places_named(retrieval.question, {c.locality for card in cards for c in card.citations if c.locality})
+        want = fold_text(frame.doc_type or "")
+        typed = [c for c in index.all() if c.code and fold_text(c.type or "").startswith(want)]
+        cards = [c for c in (self._filtered(card, filters) for card in typed) if c is not None]
+        cards = [c for c in cards if not self._mismatch(c, frame)]
+        if not cards:
+            issuers = frame.of(ConstraintKind.ORGANISATION)
+            if frame.doc_type and issuers:
+                what = f"{frame.doc_type} {self.frames.get(lang, 'of')} {issuers[0].text}"
+                return self.refusal(retrieval, lang, "no_such_document", what)
+            return None
         spans: dict[str, list[tuple[int, int]]] = {}
         for h in retrieval.hits:
             spans.setdefault(h.chunk.doc_id, []).append((h.chunk.start, h.chunk.end))
         weights = self._weights(retrieval)
-        scored = []
-        for c in cards:
-            s = self._topic_score(c, weights, spans)
-            s += 1.0 if wanted_dates & set(c.dates) else 0.0  # the question gives the issuing date
-            s += 0.3 if issuers and any(i in " ".join(c.issuers + c.issuer_en) for i in issuers) else 0.0
-            s += 0.3 if places and places & {x.locality for x in c.citations} else 0.0
-            scored.append((s, c))
-        scored.sort(key=lambda p: (-p[0], p[1].key))
-        if not scored or scored[0][0] < 0.2:
+        scored = sorted(((self._topic_score(c, weights, spans), c) for c in cards), key=lambda p: (-p[0], p[1].key))
+        if not scored or scored[0][0] < self.t.doc_min_score:
             return None
-        top = [c for s, c in scored if s >= 0.6 * scored[0][0]][:MAX_DOCS]
-        return self._render(top, retrieval, lang, self.frames.get(lang, "documents_lead"))
+        top = [c for s, c in scored if s >= self.t.doc_keep_ratio * scored[0][0]][: self.t.max_docs]
+        return self._render(top, retrieval, lang, self.frames.get(lang, "documents_lead"), span=code_span(top[0]),
+                            name_all=True)
 
-    def _cards_answer(self, cards: list[RegulationCard], retrieval: Retrieval, lang: str) -> Answer:
-        return self._render(cards, retrieval, lang, None, all_places=True)
+    def references_for(self, text: str) -> list[dict]:
+        from vntext.codes import find_codes
+
+        index = self.index()
+        codes = dict.fromkeys(m.code for m in find_codes(text) if not m.shorthand)
+        cards = {c.key: c for c in (index.get(k) for k in codes) if c is not None}
+        return [card_reference(c) for c in cards.values()]
+
+    # ---- checks
+    def _filtered(self, card: RegulationCard, filters: Filters | None) -> RegulationCard | None:
+        """The card with only the citations of documents passing the filters; None when none passes."""
+        if not filters or filters == Filters():
+            return card
+        lo, hi = filters.date_from or "", filters.date_to or "9999"
+
+        def passes(c: CardCitation) -> bool:
+            date = self.regulations.date(c.doc_id)
+            return ((not filters.sources or c.source in filters.sources)
+                    and (not filters.localities or c.locality in filters.localities)
+                    and (not (filters.date_from or filters.date_to) or (date is not None and lo <= date <= hi)))
+
+        kept = tuple(c for c in card.citations if passes(c))
+        if not kept:
+            return None
+        return RegulationCard(**{**{f: getattr(card, f) for f in card.__dataclass_fields__}, "citations": kept})
+
+    def _mismatch(self, card: RegulationCard, frame: QuestionFrame) -> str:
+        """What the frame names that the card contradicts ("" when nothing): another issuer, type, date or year."""
+        for c in frame.of(ConstraintKind.ORGANISATION):
+            if frame.answer_type == AnswerType.DOCUMENTS and frame.about_document and frame.describes_answer(c):
+                continue
+            if card.issuers and not any(fold_text(sp) in fold_text(" ".join(card.issuers)) or
+                                        fold_text(i) in fold_text(sp) for sp in c.spellings for i in card.issuers):
+                return c.text
+        for c in frame.of(ConstraintKind.DOC_TYPE):
+            allowed = {card.type, self.lex.issued_with.get(c.value)} | {t for t, w in self.lex.issued_with.items()
+                                                                        if w == card.type}
+            if card.type and c.value not in allowed:
+                return c.text
+        for c in frame.of(ConstraintKind.DATE):
+            if card.dates and c.value not in card.dates:
+                return c.text
+        for c in frame.of(ConstraintKind.YEAR):
+            if card.dates and not any(d.startswith(c.value) for d in card.dates) and not (card.code and c.value in card.code):
+                return c.text
+        for c in frame.of(ConstraintKind.PLACE):
+            cited = {x.locality for x in card.citations}
+            if c.value not in cited and not any(fold_text(sp) in fold_text(x.quote) for sp in c.spellings
+                                                for x in card.citations) and None not in cited:
+                return c.text
+        return ""
+
+    # ---- scoring and rendering
+    def _weights(self, retrieval: Retrieval) -> dict[str, float]:
+        return {t: 1.0 + (0.5 if kind_of(t) == TokenKind.BIGRAM else 0.0) for t in retrieval.query_terms
+                if kind_of(t) in (TokenKind.WORD, TokenKind.BIGRAM)}
+
+    def _share(self, text: str, weights: dict[str, float]) -> float:
+        toks = self._tokens.get(text)
+        if toks is None:  # every card is scored for every "which documents" question: tokenize each text once
+            toks = self._tokens[text] = frozenset(self.analyzer.passage(text))
+        return sum(w for k, w in weights.items() if k in toks) / (sum(weights.values()) or 1.0)
+
+    def _topic_score(self, card: RegulationCard, weights: dict[str, float], hit_spans: dict[str, list[tuple[int, int]]]) -> float:
+        # A document's own subject phrase speaks for it; a citing sentence may be about several documents at once.
+        best = max([self._share(s, weights) for s in card.subjects] +
+                   [0.5 * self._share(c.quote, weights) for c in card.citations], default=0.0)
+        retrieved = any(a <= c.start < b for c in card.citations for a, b in hit_spans.get(c.doc_id, []))
+        return best + (self.t.retrieved_bonus if retrieved else 0.0)
 
     def _render(self, cards: list[RegulationCard], retrieval: Retrieval, lang: str, lead: str | None,
-                all_places: bool = False) -> Answer:
+                all_places: bool = False, span=None, list_places: bool = False, name_all: bool = False,
+                quote: bool = False) -> Answer:
         citations: list[Citation] = []
+        short: ShortAnswer | None = None
         lines = [lead, ""] if lead else []
         weights = self._weights(retrieval)
+        places: dict[str, int] = {}
         for card in cards:
-            chosen = self._pick_citations(card, weights, per_place=all_places)
+            chosen = self._pick(card, weights, per_place=all_places, first=span.citation if span and card is cards[0] else None)
             marks = []
             for cc in chosen:
-                citations.append(self._citation(len(citations) + 1, cc))
-                marks.append(f"[{len(citations)}]")
-            lines.append(self._card_line(card, lang, " ".join(marks), all_places))
+                keep = (span.start, span.end) if span and cc is span.citation else None
+                cit = citation_of(len(citations) + 1, cc, self.regulations.title(cc.doc_id), self.t.max_quote, keep)
+                citations.append(cit)
+                marks.append(f"[{cit.n}]")
+                if keep and short is None:
+                    short = short_from(span, cit.n, cit.start, cit.quote)
+                if cc.locality:
+                    places.setdefault(cc.locality, cit.n)
+            lines.append(card_line(card, lang, self.frames, " ".join(marks), all_places, self.regulations))
+        head = []
+        if name_all and len(cards) > 1:  # several documents apply: the direct answer names them all
+            head = [", ".join(f"**{c.code or c.name}**" for c in cards), ""]
+        elif list_places and places:
+            head = [", ".join(direct_line(p, n) for p, n in sorted(places.items())), ""]
+        elif short is not None:
+            head = [direct_line(short.text, short.n), ""]
+        if quote:  # the passages that say it, verbatim, under the card
+            lines += ["", self.frames.get(lang, "lead"), ""] + [f"- “{c.quote}” [{c.n}]" + (f" — *{c.locality}*" if c.locality else "")
+                                                               for c in citations[:2]]
         refs = [card_reference(c) for c in cards]
-        return Answer(retrieval.question, "\n".join(lines).strip(), False, citations, retrieval.hits, refs, mode="extractive")
+        return Answer(retrieval.question, "\n".join(head + lines).strip(), False, citations, retrieval.hits, refs,
+                      mode="extractive", short_answer=short)
 
-    def _pick_citations(self, card: RegulationCard, weights: dict[str, float], per_place: bool) -> list[CardCitation]:
+    def _pick(self, card: RegulationCard, weights: dict[str, float], per_place: bool,
+              first: CardCitation | None) -> list[CardCitation]:
         def score(c: CardCitation) -> float:
-            toks = set(self.analyzer.passage(c.quote))
-            return sum(w for k, w in weights.items() if k in toks) + (0.5 if card.code and card.code in c.quote else 0)
+            return self._share(c.quote, weights) + (0.5 if card.code and card.code in c.quote else 0)
 
         ranked = sorted(card.citations, key=lambda c: (-score(c), c.source, c.start))
+        if first is not None:
+            ranked = [first] + [c for c in ranked if c is not first]
         if not per_place:
             return ranked[:1]
         seen, out = set(), []
@@ -147,51 +240,14 @@ class RegulationAnswerer:
                 out.append(c)
         return out[:4]
 
-    def _card_line(self, card: RegulationCard, lang: str, marks: str, all_places: bool) -> str:
-        en = lang == "en"
-        kind = (card.type_en if en else card.type) or ""
-        issuer = ", ".join((card.issuer_en if en and card.issuer_en else card.issuers))
-        dates = ", ".join(_show_date(d, lang) for d in card.dates)
-        head = " — ".join(x for x in (f"**{card.code or card.name}**", kind, issuer, dates) if x)
-        if card.term:
-            head += f" ({'term' if en else 'khóa'} {card.term})"
-        parts = [head + (f": {card.subjects[0]}" if card.subjects else "") + f" {marks}".rstrip()]
-        if all_places:
-            places = sorted({c.locality or self.regulations.source_title(c.source) for c in card.citations})
-            parts.append(("Cited in: " if en else "Được nhắc đến tại: ") + ", ".join(places))
-        for rel in card.relations:
-            parts.append(self.regulations.relation_text(rel, lang))
-        for flag in card.flags:
-            parts.append(f"⚠ {self.regulations.flag_text(flag, lang)}")
-        return "- " + "\n  ".join(parts)
-
-    def _citation(self, n: int, cc: CardCitation) -> Citation:
-        start, end = cc.start, cc.end
-        if end - start > MAX_QUOTE:
-            at = cc.quote.find(cc.written) if cc.written else 0
-            lo = max(0, min(at - MAX_QUOTE // 3, len(cc.quote) - MAX_QUOTE))
-            lo = cc.quote.find(" ", lo) + 1 if lo > 0 else 0
-            hi = cc.quote.rfind(" ", lo, lo + MAX_QUOTE)
-            hi = hi if hi > lo else lo + MAX_QUOTE
-            start, end = cc.start + lo, cc.start + hi
-        quote = cc.quote[start - cc.start : end - cc.start]
-        return Citation(n, cc.source, self.regulations.title(cc.doc_id), quote, start, end, cc.doc_id, cc.locality)
+    def refusal(self, retrieval: Retrieval, lang: str, key: str, what: str) -> Answer:
+        return Answer(retrieval.question, self.frames.get(lang, key, what=what), True, [], retrieval.hits,
+                      mode="extractive", reason=f"{key}: {what}")
 
 
-_ISSUER_NAMES = ("Bộ Chính trị", "Ban Bí thư", "Thủ tướng Chính phủ", "Thủ tướng", "Chính phủ", "Quốc hội", "Tỉnh ủy", "Ủy ban nhân dân", "UBND",
-                 "Ban Chấp hành Trung ương", "Ban Thường vụ")
-
-
-def _places_named(question: str, localities: set[str]) -> set[str]:
-    low = question.casefold()
-    return {p for p in localities if p.casefold() in low}
-
-
-def _issuers_named(text: str) -> list[str]:
-    """Issuers the question names; a name inside a longer one ("Chính phủ" in "Thủ tướng Chính phủ") is not counted."""
-    low, out = text.casefold(), []
-    for name in sorted(_ISSUER_NAMES, key=len, reverse=True):
-        if name.casefold() in low:
-            out.append(name)
-            low = low.replace(name.casefold(), " ")
-    return out
+def _lacks(card: RegulationCard, frame: QuestionFrame) -> str:
+    """What the frame asks of a named document that its card does not state ("" when the card states it)."""
+    asked = {AnswerType.DATE: ("date", card.dates), AnswerType.ORGANISATION: ("issuer", card.issuers),
+             AnswerType.PERSON: ("issuer", card.issuers), AnswerType.DOCUMENT_CONTENT: ("subject", card.subjects)}
+    what, have = asked.get(frame.answer_type, ("", True))
+    return what if not have else ""

@@ -1,4 +1,6 @@
-"""The ask use case: validate the question, retrieve, compose (extractive, regulation list, or LLM), verify, abstain."""
+"""The ask use case: clean the question, make it standalone from the conversation, analyse it into a frame, route
+it (a named document's card, a list of documents, or passages, searched inside a named document when the question
+asks about its content), compose the direct answer and its quotes, judge answerability; LLM modes on top."""
 from __future__ import annotations
 
 import re
@@ -7,18 +9,18 @@ import unicodedata
 from dataclasses import replace
 from typing import Iterator, Sequence
 
-from answer.abstain import judge, place_mismatch
-from answer.coverage import CoverageJudge
-from answer.extractive import ExtractiveComposer, make_citation
+from answer.answerability import Answerability, Verdict
+from answer.citations import passage_opening
+from answer.compose import Composer, Composition
 from answer.frames import Frames
 from core.errors import BadQuestion, IndexMissing
 from core.settings import Settings
-from core.types import Answer, Citation, Filters, Turn
-from retriever.hybrid import HybridRetriever, Retrieval
-from retriever.followup import load_places, rewrite_followup
-from retriever.query import detect_language
+from core.tuning import Tuning
+from core.types import Answer, AnswerType, Citation, ConstraintKind, Filters, QuestionFrame, Retrieval, Turn
+from answer.conversation import ReferenceResolver, Resolution
+from retriever.frame import FrameAnalyzer
+from retriever.hybrid import HybridRetriever
 
-COVERAGE_PASSAGES = 3
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -32,12 +34,13 @@ def clean_question(raw: str, max_chars: int) -> tuple[str, bool]:
 
 
 class AnswerService:
-    def __init__(self, settings: Settings, retriever: HybridRetriever, composer: ExtractiveComposer, frames: Frames,
-                 coverage: CoverageJudge, regulations=None, llm=None):
-        self.settings, self.retriever, self.composer, self.frames = settings, retriever, composer, frames
-        self.coverage = coverage
-        self.places = load_places(settings.prompts_dir)
+    def __init__(self, settings: Settings, retriever: HybridRetriever, analyzer: FrameAnalyzer, composer: Composer,
+                 answerability: Answerability, frames: Frames, tuning: Tuning, resolver: ReferenceResolver,
+                 regulations=None, llm=None):
+        self.settings, self.retriever, self.analyzer, self.composer = settings, retriever, analyzer, composer
+        self.answerability, self.frames, self.t, self.resolver = answerability, frames, tuning, resolver
         self.regulations, self.llm = regulations, llm
+        self._replayed: dict[tuple[str, int], Answer] = {}  # earlier turns answered again, by question and index size
 
     @property
     def mode(self) -> str:
@@ -50,12 +53,35 @@ class AnswerService:
         assert isinstance(answer, Answer)
         return answer
 
-    def standalone(self, question: str, history: Sequence[str | Turn]) -> str:
-        """The question made standalone from the earlier turns (oldest first): "còn An Giang thì sao?" -> ..."""
-        earlier = [t.question if isinstance(t, Turn) else t for t in history]
-        earlier = [q for q in earlier if q and q.strip()]
-        out = rewrite_followup(question, earlier, self.places) if earlier else question
-        return out if out.strip() else question
+    def standalone(self, question: str, history: Sequence[str | Turn]) -> Resolution:
+        """The question made standalone from the earlier turns (oldest first): references back ("nó", "it") take
+        the focus of the earlier answers, elliptical turns ("còn An Giang thì sao?") the earlier question."""
+        earlier: list[tuple[str, QuestionFrame | None, Answer | None]] = []
+        for turn in history:
+            q = turn.question if isinstance(turn, Turn) else turn
+            if not q or not q.strip():
+                continue
+            q = clean_question(q, self.settings.max_question_chars)[0]
+            resolved = self._resolve(q, earlier)
+            if resolved.unresolved:
+                continue  # a turn that could not be understood leaves no focus
+            answer = turn.answer if isinstance(turn, Turn) and turn.answer is not None else self._replay(resolved.standalone)
+            earlier.append((resolved.standalone, answer.frame if answer else None, answer))
+        return self._resolve(question, earlier)
+
+    def _resolve(self, question: str, earlier) -> Resolution:
+        if not earlier and not self.resolver.references(question):
+            return Resolution(question)
+        return self.resolver.resolve(question, earlier, self.analyzer.language(question) == "en")
+
+    def _replay(self, standalone: str) -> Answer | None:
+        """An earlier turn's answer, when the caller kept only its question: asked again (cached)."""
+        key = (standalone, self.retriever.stats().n_chunks)
+        if key not in self._replayed:
+            if len(self._replayed) > 512:
+                self._replayed.clear()
+            self._replayed[key] = self.ask(standalone)
+        return self._replayed[key]
 
     def stream(self, question: str, filters: Filters | None = None,
                history: Sequence[str | Turn] = ()) -> Iterator[str | Answer]:
@@ -69,51 +95,127 @@ class AnswerService:
             lang = self.settings.ui_language  # no words to tell the language by
             yield Answer(question or "", self.frames.get(lang, "empty_question"), True, [], [], lang=lang, mode=self.mode)
             return
-        if not self.retriever.lexical.get().chunks:
+        if not self.retriever.stats().n_chunks:
             raise IndexMissing("no documents are indexed yet: run `python app.py ingest [PATH ...]` (default corpus/)")
-        asked = self.standalone(question, history)
-        lang = detect_language(asked)
-        retrieval = self.retriever.retrieve(asked, filters)
-        t1 = time.perf_counter()
-        answer = None
-        if self.regulations is not None:
-            answer = self.regulations.answer(retrieval, lang)
-        if answer is None:
-            answer = self._extractive(retrieval, lang)
-            if self.llm is not None and not answer.abstained:
-                for part in self.llm.stream(retrieval, lang):
-                    if isinstance(part, str):
-                        yield part
-                    else:
-                        answer = part if part.citations else answer  # no valid citation left: keep the extractive answer
+        resolution = self.standalone(question, history)
+        asked = resolution.standalone
+        frame = self.analyzer.analyze(asked)
+        lang = frame.lang
+        if resolution.unresolved:  # never a silent guess: say what is unclear and ask
+            kind = self.frames.get(lang, f"kind_{resolution.kind}")
+            yield Answer(question, self.frames.get(lang, "clarify", ref=resolution.unresolved, kind=kind), True, [], [],
+                         lang=lang, mode=self.mode, asked_as=asked, frame=frame, reason="unresolved reference")
+            return
+        answer, retrieval, t1 = None, None, time.perf_counter()
+        for part in self._answer(frame, filters, lang):
+            if isinstance(part, Retrieval):
+                retrieval, t1 = part, time.perf_counter()
+            elif isinstance(part, str):
+                yield part
+            else:
+                answer = part
+        assert answer is not None
         if self.regulations is not None and not answer.references and not answer.abstained:
             answer = replace(answer, references=self.regulations.references_for(answer.answer))
         if truncated:
             answer = replace(answer, answer=self.frames.get(lang, "truncated", n=self.settings.max_question_chars) + "\n\n" + answer.answer)
         t2 = time.perf_counter()
-        timings = {**{k: round(v, 1) for k, v in retrieval.timings_ms.items()},
+        timings = {**{k: round(v, 1) for k, v in (retrieval.timings_ms if retrieval else {}).items()},
                    "retrieve": round((t1 - t0) * 1e3, 1), "compose": round((t2 - t1) * 1e3, 1), "total": round((t2 - t0) * 1e3, 1)}
-        yield replace(answer, question=question, asked_as=asked, timings_ms=timings, lang=lang, mode=answer.mode or self.mode)
+        yield replace(answer, question=question, asked_as=asked, timings_ms=timings, lang=lang,
+                      mode=answer.mode or self.mode, frame=frame)
 
-    def _extractive(self, retrieval: Retrieval, lang: str) -> Answer:
-        index = self.retriever.lexical.get()
-        idf = index.idf_by_term()
-        chosen, citations = self.composer.compose(retrieval, idf, index.max_idf)
-        groups = self.coverage.groups(retrieval.question, lang, idf, index.max_idf)
-        top = retrieval.hits[:COVERAGE_PASSAGES]
-        covered = self.coverage.coverage(groups, [h.chunk.in_context(locality=True) for h in top])
-        places = place_mismatch(retrieval.question, self.places, index.localities, index.vocab, top)
-        verdict = judge(retrieval, covered, index.vocab, self.settings.abstain_threshold, places)
+    # ---- routing
+    def _answer(self, frame: QuestionFrame, filters: Filters | None, lang: str) -> Iterator[Retrieval | str | Answer]:
+        retrieval = self.retriever.retrieve(frame, filters)
+        regs = self.regulations
+        if regs is not None:
+            if frame.about_document:
+                card = regs.card_answer(frame, retrieval, lang, filters)
+                if card is not None:
+                    yield retrieval
+                    yield card
+                    return
+            elif frame.wants_documents:
+                listed = regs.list_answer(frame, retrieval, lang, filters)
+                if listed is not None:
+                    yield retrieval
+                    yield listed
+                    return
+            names = tuple(c.value for c in frame.of(ConstraintKind.DOCUMENT))
+            titled, missing = regs.titled_sources(names) if names else ((), ())
+            missing = tuple(n for n in missing if n[:1].isupper())  # "Luật Du lịch" names one; "luật quốc tế" is law
+            if missing and not titled and not _mentioned(missing, retrieval):
+                yield retrieval  # a document the index does not hold and no passage cites
+                yield regs.refusal(retrieval, lang, "no_such_document", missing[0])
+                return
+            scope = tuple(sorted(set(regs.own_sources(frame.codes) if not frame.about_document else ()) | set(titled)))
+            if scope:  # the named document's own text comes before passages that merely mention it
+                retrieval = _merged(self.retriever.retrieve(frame, filters, scope=scope), retrieval, self.settings.top_k)
+        yield retrieval
+        stats = self.retriever.stats()
+        comp = self.composer.compose(retrieval, stats)
+        verdict = self.answerability.judge(frame, retrieval, comp, stats)
         if verdict.abstain:
-            related = [make_citation(n, h, h.chunk.start, h.chunk.start + min(len(h.chunk.text), 300))
-                       for n, h in enumerate(retrieval.hits[:2], 1)]
-            related = [trim_to_word(c) for c in related]
-            body = "\n".join(f"- “{c.quote}…” [{c.n}]" for c in related)
-            text = f"{self.frames.get(lang, 'abstain')}\n\n{self.frames.get(lang, 'related')}\n{body}" if related else self.frames.get(lang, "abstain")
-            return Answer(retrieval.question, text, True, related, retrieval.hits, mode="extractive")
-        lines = [f"- “{c.quote}” [{c.n}]" + (f" — *{label}*" if (label := citation_label(c)) else "") for c in citations]
-        text = self.frames.get(lang, "lead") + "\n\n" + "\n".join(lines)
-        return Answer(retrieval.question, text, False, citations, retrieval.hits, mode="extractive")
+            yield self._refusal(frame, retrieval, verdict, lang)
+            return
+        answer = replace(self._extractive(frame, retrieval, comp, lang), evidence=_evidence(verdict))
+        if self.llm is not None:
+            for part in self.llm.stream(retrieval, lang):
+                if isinstance(part, str):
+                    yield part
+                elif part.citations:
+                    answer = part
+        yield answer
+
+    # ---- rendering
+    def _extractive(self, frame: QuestionFrame, retrieval: Retrieval, comp: Composition, lang: str) -> Answer:
+        head = []
+        if comp.items:
+            head = [", ".join(f"**{text}** [{n}]" for text, n in comp.items), ""]
+        elif comp.short is not None:
+            head = [f"**{comp.short.text}** [{comp.short.n}]", ""]
+        lines = [f"- “{c.quote}” [{c.n}]" + (f" — *{label}*" if (label := citation_label(c)) else "") for c in comp.citations]
+        text = "\n".join(head + [self.frames.get(lang, "lead"), ""] + lines)
+        return Answer(retrieval.question, text, False, comp.citations, retrieval.hits, mode="extractive",
+                      short_answer=comp.short)
+
+    def _refusal(self, frame: QuestionFrame, retrieval: Retrieval, verdict: Verdict, lang: str) -> Answer:
+        if verdict.missing and frame.constraints and verdict.reason.startswith("no sentence meets"):
+            lead = self.frames.get(lang, "unmet", what=verdict.missing)
+        elif verdict.missing:
+            key = f"what_{frame.answer_type.value}"
+            what = (self.frames.get(lang, "what_quantity_unit", unit=frame.unit)
+                    if frame.answer_type == AnswerType.QUANTITY and frame.unit else self.frames.get(lang, key))
+            lead = self.frames.get(lang, "partial", what=what)
+        else:
+            lead = self.frames.get(lang, "abstain")
+        related = [passage_opening(n, h, 300) for n, h in enumerate(retrieval.hits[:2], 1)]
+        body = "\n".join(f"- “{c.quote}…” [{c.n}]" for c in related)
+        text = f"{lead}\n\n{self.frames.get(lang, 'related')}\n{body}" if related else lead
+        return Answer(retrieval.question, text, True, related, retrieval.hits, mode="extractive", reason=verdict.reason,
+                      evidence=_evidence(verdict))
+
+
+def _evidence(verdict: Verdict) -> dict[str, float]:
+    out = dict(verdict.features)
+    if verdict.probability is not None:
+        out["p_answerable"] = verdict.probability
+    return out
+
+
+def _mentioned(names: tuple[str, ...], retrieval: Retrieval) -> bool:
+    """Whether a retrieved passage cites one of the named documents (its name's first words, diacritics folded)."""
+    from vntext.codes import fold_text
+
+    keys = [" ".join(fold_text(n).split()[:4]) for n in names]
+    return any(k in " ".join(fold_text(h.chunk.text).split()) for k in keys for h in retrieval.hits)
+
+
+def _merged(scoped: Retrieval, wide: Retrieval, k: int) -> Retrieval:
+    seen = {h.chunk.chunk_id for h in scoped.hits}
+    hits = scoped.hits + [h for h in wide.hits if h.chunk.chunk_id not in seen]
+    return replace(scoped, hits=hits[:k])
 
 
 def citation_label(c: Citation) -> str | None:
@@ -121,10 +223,3 @@ def citation_label(c: Citation) -> str | None:
     if c.locator:
         return f"{c.locator}, {c.title}" if c.title else c.locator
     return c.locality
-
-
-def trim_to_word(c: Citation) -> Citation:
-    cut = c.quote.rfind(" ")
-    if cut <= 0 or len(c.quote) < 300:
-        return c
-    return replace(c, quote=c.quote[:cut], end=c.start + cut)

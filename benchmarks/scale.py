@@ -29,7 +29,7 @@ MAX_DROP = 0.03
 def scores(data: Path, cache: Path, qfile: Path) -> dict:
     container = Container(Settings(data_dir=data, corpus_dir=ROOT / "corpus", embedding_cache=cache))
     container.answers.ask("Kon Tum tiếp giáp với những nước nào?")  # warm-up: models and indexes loaded
-    rep = evaluate(container.answers, qfile)
+    rep = evaluate(container.answers, qfile, container.library.text)
     return {"chunks": container.store.count(), "questions": rep.n, "hit1": round(rep.hit1, 3), "hit5": round(rep.hit5, 3),
             "mrr10": round(rep.mrr10, 3), "accuracy": round(rep.accuracy, 3),
             "refusal_answerable": round(rep.refusal_answerable, 3),

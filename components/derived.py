@@ -17,7 +17,7 @@ class StoreDerived(Generic[T]):
         self._store, self._build, self._refresh = store, build, refresh_seconds
         self._value: T | None = None
         self._fp: str | None = None
-        self._checked = 0.0
+        self._checked = float("-inf")  # never: 0.0 would read as recent on a machine up for less than refresh_seconds
         self._lock = threading.Lock()
 
     def get(self) -> T:
@@ -33,4 +33,4 @@ class StoreDerived(Generic[T]):
 
     def invalidate(self) -> None:
         """Ask the store again on the next get() (after an ingest or a delete in this process)."""
-        self._checked = 0.0
+        self._checked = float("-inf")

@@ -145,6 +145,15 @@ class LexicalIndex:
             return None
 
 
+def lexical_path(settings: "Settings") -> Path:
+    return settings.data_dir / "lexical.pkl"
+
+
+def discard_saved(settings: "Settings") -> None:
+    """Forget the saved index (`ingest --rebuild`); the next reader builds it from the store."""
+    lexical_path(settings).unlink(missing_ok=True)
+
+
 def load_or_build_lexical(settings: "Settings", store: "ChunkStore", analyzer: "Analyzer", stamp: bool = False) -> LexicalIndex:
     """The saved index when it matches the store, else one rebuilt from the store's committed chunks."""
     from vntext.analyzer import VERSION as ANALYZER_VERSION
@@ -152,7 +161,7 @@ def load_or_build_lexical(settings: "Settings", store: "ChunkStore", analyzer: "
 
     records = store.documents()
     fp = fingerprint_of(records, ANALYZER_VERSION)
-    path = settings.data_dir / "lexical.pkl"
+    path = lexical_path(settings)
     index = LexicalIndex.load(path)
     if index is None or index.fingerprint != fp:
         chunks = sorted(store.all_chunks(), key=lambda c: (c.source, c.index))

@@ -10,16 +10,23 @@ record, or of a version other than the record's, are leftovers of an interrupted
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 import numpy as np
 
-from core.errors import IndexCorrupt, ModelMismatch, StoreUnavailable
+from components.chroma_client import open_client, open_error
+from core.errors import ModelMismatch, RagError, StoreUnavailable
 from core.settings import Settings
 from core.types import Chunk, Document, DocumentMeta, Filters
 
 PAGE = 2000
+COPY_ATTEMPTS = 10  # a copy restarts when documents changed while it ran; uploads are rare, so a few rounds do
+
+
+class ReadOnlyIndex(RagError):
+    """A write to an index served from a read-only folder."""
 
 
 @dataclass(frozen=True)
@@ -30,25 +37,6 @@ class DocRecord:
     meta: DocumentMeta
     n_chunks: int
     extra: dict  # JSON-able data stored with the document (e.g. its legal references)
-
-
-def _client(settings: Settings):
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-    try:
-        if settings.chroma_host:
-            headers = {"Authorization": f"Bearer {settings.chroma_token.get_secret_value()}"} if settings.chroma_token else None
-            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, headers=headers, settings=chroma_settings)
-        settings.chroma_dir.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
-    except Exception as exc:
-        if settings.chroma_host:
-            raise StoreUnavailable(f"the Chroma server at {settings.chroma_host}:{settings.chroma_port} does not answer ({exc}); "
-                                   "check that it is running (`chroma run --path DIR --port N`).") from exc
-        raise StoreUnavailable(f"cannot open the Chroma store at {settings.chroma_dir}: {exc}. "
-                               "Run `python app.py ingest --rebuild` to rebuild it.") from exc
 
 
 def _meta_str(v) -> str:
@@ -68,26 +56,51 @@ def _current(meta: dict, versions: dict[str, str]) -> bool:
 def chunk_from_record(cid: str, text: str, m: dict) -> Chunk:
     return Chunk(chunk_id=cid, doc_id=m["doc_id"], source=m["source"], text=text, start=int(m["start"]), end=int(m["end"]),
                  index=int(m["index"]), title=m.get("title", ""), locality=m.get("locality") or None,
-                 date=m.get("date") or None, heading=m.get("heading") or None)
+                 date=m.get("date") or None, heading=m.get("heading") or None, ocr=bool(m.get("ocr", False)))
 
 
 class ChunkStore:
     def __init__(self, settings: Settings, embedder_name: str):
-        self._client = _client(settings)
+        self.settings = settings
+        self._client, self.read_only = open_client(settings)
         self.embedder_name = embedder_name
+        self._open()
+
+    def _open(self) -> None:
+        settings = self.settings
         try:
             self._chunks = self._client.get_or_create_collection(
-                settings.collection, metadata={"embedding_model": embedder_name},
+                settings.collection, metadata={"embedding_model": self.embedder_name},
                 configuration={"hnsw": {"space": "cosine", "ef_search": settings.hnsw_ef_search}}, embedding_function=None)
             self._docs = self._client.get_or_create_collection(f"{settings.collection}-docs", embedding_function=None)
             if (self._chunks.configuration.get("hnsw") or {}).get("ef_search") != settings.hnsw_ef_search:
                 self._chunks.modify(configuration={"hnsw": {"ef_search": settings.hnsw_ef_search}})  # before any query loads the index
         except Exception as exc:
-            raise IndexCorrupt(f"the index could not be opened ({exc}). Run `python app.py ingest --rebuild`.") from exc
+            raise open_error(settings, exc) from exc
         recorded = (self._chunks.metadata or {}).get("embedding_model")
-        if recorded and recorded != embedder_name:
-            raise ModelMismatch(f"the index was built with {recorded!r} but the embedder is {embedder_name!r}. "
+        if recorded and recorded != self.embedder_name:
+            raise ModelMismatch(f"the index was built with {recorded!r} but the embedder is {self.embedder_name!r}. "
                                 "Run `python app.py ingest --rebuild` to re-embed, or set the embedder back.")
+
+    def _writable(self) -> None:
+        if self.read_only is not None:
+            raise ReadOnlyIndex(f"the data folder {self.read_only} is read-only: its index answers questions, but "
+                                "documents cannot be added, replaced or removed there. Make it writable, or ingest "
+                                "into a copy of it (--data-dir).")
+
+    def close(self) -> None:
+        """Release the client (an embedded store's files) once this store is no longer used."""
+        self._client.close()
+
+    def reset(self) -> None:
+        """Delete every chunk and document record (both collections, embedded or on a server) and start empty."""
+        self._writable()
+        for name in (self._chunks.name, self._docs.name):
+            try:
+                self._client.delete_collection(name)
+            except Exception:  # already gone
+                pass
+        self._open()
 
     # ---- writing (ingest only)
     def add_document(self, doc: Document, chunks: list[Chunk], vectors: np.ndarray, extra: dict | None = None,
@@ -98,6 +111,7 @@ class ChunkStore:
         """Write documents: first all their chunks, then their records (the commit point), each in few calls.
         `replace=False` is for a document the index does not hold: half-written chunks of a killed run, if any,
         were removed by repair()."""
+        self._writable()
         old_ids = [cid for doc, _, _, _, replace in items if replace
                    for cid in self._call(self._chunks.get, where={"doc_id": doc.doc_id}, include=[])["ids"]]
         chunks = [c for _, cs, _, _, _ in items for c in cs]
@@ -110,7 +124,7 @@ class ChunkStore:
                 metadatas=[{"doc_id": c.doc_id, "source": c.source, "start": c.start, "end": c.end, "index": c.index,
                             "title": c.title, "locality": _meta_str(c.locality), "date": _meta_str(c.date),
                             "date_num": _date_num(c.date), "heading": _meta_str(c.heading),
-                            "version": versions[c.doc_id]} for c in part])
+                            "ocr": c.ocr, "version": versions[c.doc_id]} for c in part])
         if items:
             self._docs.upsert(ids=[d.doc_id for d, *_ in items], embeddings=[[1.0]] * len(items),
                               documents=[d.text for d, *_ in items],
@@ -123,11 +137,13 @@ class ChunkStore:
             self._call(self._chunks.delete, ids=stale[i : i + PAGE])
 
     def delete_document(self, doc_id: str) -> None:
+        self._writable()
         self._docs.delete(ids=[doc_id])
         self._chunks.delete(where={"doc_id": doc_id})
 
     def repair(self) -> int:
         """Delete chunks of uncommitted documents or stale versions. Returns how many documents had such chunks."""
+        self._writable()
         versions = self.versions()
         stale = [(cid, m["doc_id"]) for cid, _, m in self._iter_chunk_rows(include_text=False) if not _current(m, versions)]
         ids = [cid for cid, _ in stale]
@@ -157,15 +173,52 @@ class ChunkStore:
         return page["documents"][0] if page["ids"] else None
 
     def _iter_chunk_rows(self, include_text: bool = True) -> Iterator[tuple[str, str, dict]]:
-        offset = 0
-        include = ["metadatas", "documents"] if include_text else ["metadatas"]
-        while True:
-            page = self._call(self._chunks.get, include=include, limit=PAGE, offset=offset)
+        for page in self._pages(self._chunks, ["metadatas", "documents"] if include_text else ["metadatas"]):
             docs = page["documents"] if include_text else [""] * len(page["ids"])
             yield from zip(page["ids"], docs, page["metadatas"])
+
+    def _pages(self, collection, include: list[str]) -> Iterator[dict]:
+        offset = 0
+        while True:
+            page = self._call(collection.get, include=include, limit=PAGE, offset=offset)
+            yield page
             if len(page["ids"]) < PAGE:
                 return
             offset += PAGE
+
+    def copy_to(self, other: "ChunkStore", keep: Callable[[DocRecord], bool] = lambda r: True) -> tuple[int, int]:
+        """Copy every committed document that `keep` accepts, each whole, with its current chunks and their
+        vectors, into `other` (emptied first); other processes may be writing meanwhile. Returns (documents, chunks).
+
+        By the write order above, a document whose record is read before its chunks has all of them in place
+        unless it changes meanwhile; so the copy is kept only when the records read after it are the ones read
+        before and every document got exactly its recorded number of chunks. Otherwise it starts again."""
+        other._writable()
+        for _ in range(COPY_ATTEMPTS):
+            before = {r.doc_id: r for r in self.documents() if keep(r)}
+            versions = {d: r.content_hash for d, r in before.items()}
+            other.reset()
+            copied: Counter = Counter()
+            for page in self._pages(self._chunks, ["metadatas", "documents", "embeddings"]):
+                rows = [i for i, m in enumerate(page["metadatas"]) if _current(m, versions)]
+                if rows:
+                    other._chunks.upsert(ids=[page["ids"][i] for i in rows], embeddings=[page["embeddings"][i] for i in rows],
+                                         documents=[page["documents"][i] for i in rows],
+                                         metadatas=[page["metadatas"][i] for i in rows])
+                    copied.update(page["metadatas"][i]["doc_id"] for i in rows)
+            for page in self._pages(self._docs, ["metadatas", "documents"]):  # records last, as ingest writes them
+                rows = [i for i, d in enumerate(page["ids"]) if d in before]
+                if rows:
+                    other._docs.upsert(ids=[page["ids"][i] for i in rows], embeddings=[[1.0]] * len(rows),
+                                       documents=[page["documents"][i] for i in rows],
+                                       metadatas=[page["metadatas"][i] for i in rows])
+            after = {r.doc_id: r.content_hash for r in self.documents() if keep(r)}
+            if all(copied[d] == r.n_chunks for d, r in before.items()) and other.versions() == versions == after:
+                if fp := self.fingerprint():
+                    other.set_fingerprint(fp)
+                return len(before), sum(copied.values())
+        raise StoreUnavailable(f"the index kept changing during {COPY_ATTEMPTS} attempts to copy it; try again when "
+                               "uploads are finished.")
 
     def all_chunks(self) -> Iterator[Chunk]:
         """Every committed chunk (leftovers of an interrupted run are skipped)."""
@@ -180,6 +233,7 @@ class ChunkStore:
         return (col.metadata or {}).get("fingerprint", "")
 
     def set_fingerprint(self, fp: str) -> None:
+        self._writable()
         self._call(self._chunks.modify, metadata={"embedding_model": self.embedder_name, "fingerprint": fp})
 
     def count(self) -> int:

@@ -21,35 +21,52 @@ class Container:
         return ChunkStore(self.settings, self.embedder.name)
 
     @cached_property
+    def lexicon(self):
+        from core.lexicon import Lexicon
+        return Lexicon(self.settings.prompts_dir)
+
+    @cached_property
+    def tuning(self):
+        from core.tuning import Tuning
+        return Tuning()
+
+    @cached_property
     def analyzer(self):
         from vntext.analyzer import Analyzer
-        return Analyzer.from_prompts(self.settings.prompts_dir)
+        return Analyzer(self.lexicon.vi_stopwords)
+
+    @cached_property
+    def frame_analyzer(self):
+        from retriever.frame import FrameAnalyzer
+        return FrameAnalyzer(self.lexicon)
 
     @cached_property
     def retriever(self):
         from components.reranker import Reranker
-        from retriever.glossary import Glossary
         from retriever.hybrid import HybridRetriever
         reranker = Reranker(self.settings.reranker_model, self.settings.embedding_device) if self.settings.reranker_model else None
-        glossary = Glossary.load(self.settings.prompts_dir / "glossary_en_vi.tsv")
-        return HybridRetriever(self.settings, self.store, self.embedder, self.analyzer, glossary, reranker,
-                               self.en_stopwords)
-
-    @cached_property
-    def en_stopwords(self) -> frozenset[str]:
-        from retriever.query import load_en_stopwords
-        return load_en_stopwords(self.settings.prompts_dir)
+        return HybridRetriever(self.settings, self.store, self.embedder, self.analyzer, self.frame_analyzer, reranker,
+                               self.lexicon.en_stopwords)
 
     @cached_property
     def answers(self):
+        from answer.answerability import Answerability, Model
+        from answer.compose import Composer
+        from answer.constraints import ConstraintChecker
         from answer.coverage import CoverageJudge
-        from answer.extractive import ExtractiveComposer
         from answer.frames import Frames
         from answer.llm import make_llm_answerer
         from answer.service import AnswerService
-        composer = ExtractiveComposer(self.analyzer, self.settings.max_answer_sentences)
-        coverage = CoverageJudge(self.analyzer, self.retriever.glossary, self.en_stopwords)
-        return AnswerService(self.settings, self.retriever, composer, Frames.load(self.settings.prompts_dir), coverage,
+        from answer.spans import SpanFinder
+        t = self.tuning
+        composer = Composer(self.analyzer, SpanFinder(self.lexicon), ConstraintChecker(self.lexicon), t,
+                            self.settings.max_answer_sentences)
+        coverage = CoverageJudge(self.analyzer, self.lexicon.glossary, self.lexicon.en_stopwords, t.unknown_en_weight)
+        judge = Answerability(coverage, Model.load(embedder=self.embedder.name), t.coverage_passages,
+                              frozenset(u.vi for u in self.lexicon.units))
+        from answer.conversation import ReferenceResolver
+        return AnswerService(self.settings, self.retriever, self.frame_analyzer, composer, judge,
+                             Frames.load(self.settings.prompts_dir), t, ReferenceResolver(self.lexicon),
                              regulations=self.regulation_answerer, llm=make_llm_answerer(self.settings))
 
     @cached_property
@@ -62,7 +79,8 @@ class Container:
     def regulation_answerer(self):
         from answer.regulation_answers import RegulationAnswerer
         from answer.frames import Frames
-        return RegulationAnswerer(self.regulations, self.analyzer, Frames.load(self.settings.prompts_dir))
+        return RegulationAnswerer(self.regulations, self.analyzer, Frames.load(self.settings.prompts_dir),
+                                  self.lexicon, self.tuning)
 
     @cached_property
     def library(self):
@@ -71,8 +89,23 @@ class Container:
         def changed() -> None:
             self.retriever.lexical.invalidate()
             self.regulations.invalidate()
-        return Library(self.settings, self.store, self.ingestor, changed)
+        return Library(self.settings, self.store, self.ingestor, changed, audit=self.audit)
+
+    @cached_property
+    def audit(self):
+        from access.audit import AuditLog
+        return AuditLog(self.settings.audit_path)
+
+    @cached_property
+    def access(self):
+        from access.gate import Access
+        return Access.from_settings(self.settings, self.audit)
+
+    @cached_property
+    def extractors(self):
+        from ingest.pipeline import make_extractors
+        return make_extractors(self.settings)
 
     def ingestor(self, progress=None):
         from ingest.pipeline import Ingestor
-        return Ingestor(self.settings, self.store, self.embedder, self.analyzer, progress)
+        return Ingestor(self.settings, self.store, self.embedder, self.analyzer, progress, self.extractors)

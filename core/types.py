@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 
@@ -17,7 +18,8 @@ class DocumentMeta:
 
 @dataclass(frozen=True)
 class Document:
-    """A cleaned document. `text` is the cleaned, NFC, tone-unified text all offsets refer to."""
+    """A cleaned document. `text` is the cleaned text all offsets refer to: the lines extracted from the file, kept
+    character for character (NFC), so every quote is found verbatim in the user's file."""
 
     doc_id: str
     source: str  # file path as ingested (relative to the working directory when possible)
@@ -48,6 +50,7 @@ class Chunk:
     locality: str | None = None
     date: str | None = None
     heading: str | None = None
+    ocr: bool = False  # the text was read by OCR from a scanned page (may hold recognition errors)
 
     def in_context(self, locality: bool = False) -> str:
         """The chunk under the context a reader of the whole document has: its title and legal heading (and, with
@@ -92,6 +95,124 @@ class Citation:
     date: str | None = None
     heading: str | None = None
     locator: str | None = None  # "khoản 2 Điều 5" for quotes inside a legal text
+    ocr: bool = False  # quoted from a scanned page read by OCR ("văn bản quét, nhận dạng tự động")
+
+
+class AnswerType(str, Enum):
+    """What a question asks for; the direct answer is a span of this kind."""
+
+    QUANTITY = "quantity"  # a number with its unit ("6.513 km²", "05 thành viên")
+    DATE = "date"  # a date or a year
+    PERSON = "person"
+    ORGANISATION = "organisation"  # an organisation or issuing body
+    PLACE = "place"
+    LIST = "list"  # countries, provinces, partners ... gathered across passages
+    DOCUMENTS = "documents"  # which documents govern X
+    DOCUMENT_CONTENT = "document_content"  # what a named document is about / says
+    YESNO = "yesno"  # yes/no, đúng/sai
+    DESCRIPTION = "description"  # anything else: quoted passages answer it
+
+
+class ConstraintKind(str, Enum):
+    CODE = "code"  # a document number ("38-CT/TW", or "Chỉ thị 38")
+    YEAR = "year"
+    DATE = "date"
+    PLACE = "place"  # a province or a country
+    ORGANISATION = "organisation"  # an issuing body or organisation
+    ROLE = "role"  # "Chủ tịch" (not met by "Phó Chủ tịch")
+    DOC_TYPE = "doc_type"
+    DOCUMENT = "document"  # a document named by its title ("Luật Du lịch", "Bộ luật dân sự năm 2015")
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """Something the question names that the answer must be about."""
+
+    kind: ConstraintKind
+    value: str  # canonical ("38-CT/TW", "2016", "2016-02-28", "Kon Tum", "Chủ tịch", "Chỉ thị")
+    text: str  # as written in the question
+    start: int = -1  # in QuestionFrame.core
+    end: int = -1
+    spellings: tuple[str, ...] = ()  # how a passage may write it (Vietnamese forms for an English question)
+
+
+@dataclass(frozen=True)
+class QuestionFrame:
+    """A question analysed once (no model): every later stage reads this, not the question text."""
+
+    question: str  # as asked (normalised)
+    core: str  # without greetings, self-introductions and politeness (what retrieval and checks read)
+    lang: str  # "vi" | "en"
+    answer_type: AnswerType
+    unit: str | None = None  # the quantity's unit or counted noun ("km²", "thành viên", "đoàn")
+    unit_spellings: tuple[str, ...] = ()  # how a passage writes it
+    list_of: str | None = None  # for LIST: "country", "province", "organisation" or None (any)
+    constraints: tuple[Constraint, ...] = ()
+    topic: tuple[str, ...] = ()  # content words of the core, question words and filler removed
+    expansions: tuple[str, ...] = ()  # Vietnamese glossary renderings of an English question's terms
+    doc_type: str | None = None  # the document type asked for or named ("Chỉ thị")
+    about_document: bool = False  # asks about a named document as a document (issuer, date, kind, subject)
+    filler: tuple[str, ...] = ()  # the parts of the question recognised as filler
+    options: tuple[str, ...] = ()  # a multiple-choice question's options ("A. ...", "B. ..."): choices, not constraints
+    ask_at: int = -1  # offset in `core` of the question word ("nào", "gì", "which"); -1 when there is none
+    also: tuple[AnswerType, ...] = ()  # further things asked ("ban hành ngày nào và về nội dung gì": content)
+    effect: bool = False  # asks when a text takes or loses effect ("có hiệu lực từ ngày nào"), not when it was issued
+
+    def describes_answer(self, c: Constraint) -> bool:
+        """Whether a constraint qualifies what is asked rather than what is named: in "14-CTr/TU ... theo nghị
+        quyết nào của Trung ương?", "Trung ương" issued the resolution asked for, not the programme."""
+        return self.lang == "vi" and 0 <= self.ask_at < c.start
+
+    def of(self, kind: ConstraintKind) -> tuple[Constraint, ...]:
+        return tuple(c for c in self.constraints if c.kind == kind)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(c.value for c in self.of(ConstraintKind.CODE))
+
+    @property
+    def wants_documents(self) -> bool:
+        return self.answer_type == AnswerType.DOCUMENTS
+
+    def to_json(self) -> dict:
+        return {"core": self.core, "lang": self.lang, "answer_type": self.answer_type.value, "unit": self.unit,
+                "list_of": self.list_of, "doc_type": self.doc_type, "about_document": self.about_document,
+                "constraints": [{"kind": c.kind.value, "value": c.value, "text": c.text} for c in self.constraints],
+                "topic": list(self.topic), "expansions": list(self.expansions), "filler": list(self.filler),
+                "options": list(self.options)}
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    """What the retriever found for a frame: ranked hits and the lexical terms it searched with."""
+
+    frame: QuestionFrame
+    hits: list[Hit]
+    code_keys: list[str]
+    query_terms: list[str]
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    scope: tuple[str, ...] = ()  # sources the search was limited to (a question about a named document's content)
+    dense_sims: tuple[float, ...] = ()  # cosine similarity of each dense candidate, best first (calibration)
+    lexical_scores: tuple[float, ...] = ()  # BM25 score of each lexical candidate, best first
+
+    @property
+    def question(self) -> str:
+        return self.frame.core
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    """What answers need to know of the index: term weights and which provinces its documents are about."""
+
+    idf: dict[str, float]
+    max_idf: float  # the weight of a term the index never saw
+    vocab: dict[str, int]
+    localities: set[str]
+    n_chunks: int
+
+    @property
+    def question(self) -> str:
+        return self.frame.core
 
 
 @dataclass(frozen=True)
@@ -118,6 +239,8 @@ class Answer:
     asked_as: str = ""  # the standalone question that was answered ("" when it is `question` itself)
     short_answer: ShortAnswer | None = None
     frame: Any = None  # the QuestionFrame the answer was built from (retriever/frame.py)
+    reason: str = ""  # why the answer abstained ("" when it did not), for logs and the eval report
+    evidence: dict[str, float] = field(default_factory=dict)  # the answerability signals and their estimate
 
 
 @dataclass(frozen=True)

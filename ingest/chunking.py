@@ -8,6 +8,7 @@ import re
 
 from vntext.sentences import ABBREVIATIONS, LINE_RE, sentences_in, split_sentences, trim_span  # noqa: F401  (re-exported)
 from core.types import Span
+from ingest.tables import is_table_row
 
 _ARTICLE = re.compile(r"^[ \t]*(?:Điều|ĐIỀU)\s+\d+[a-zđ]?\s*[.:]")
 _PART = re.compile(r"^[ \t]*(?:(?:Phần|PHẦN)\s+(?:(?:[Tt]hứ|THỨ)\s+\S+|[IVXLCDM]+\b|\d+\b)"
@@ -77,6 +78,18 @@ def _short(heading: str | None) -> str | None:
     return heading[: cut if cut > 0 else _MAX_HEADING].rstrip(" ,;:") + "…"
 
 
+def _units(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of text[start:end], except that a table row (ingest/tables.py) is one unit: never cut."""
+    out: list[tuple[int, int]] = []
+    for line in LINE_RE.finditer(text, start, end):
+        if is_table_row(line.group()):
+            span = trim_span(text, *line.span())
+            out += [span] if span[0] < span[1] else []
+        else:
+            out += sentences_in(text, *line.span())
+    return out
+
+
 def chunk_text(text: str, min_chars: int = 300, max_chars: int = 900) -> list[Span]:
     """Greedy sentence packing up to max_chars with one sentence of overlap; legal headings start new chunks.
 
@@ -88,7 +101,7 @@ def chunk_text(text: str, min_chars: int = 300, max_chars: int = 900) -> list[Sp
     spans: list[Span] = []
     for sec_start, sec_end, heading in _sections(text, min_chars):
         units: list[tuple[int, int]] = []
-        for a, b in sentences_in(text, sec_start, sec_end):
+        for a, b in _units(text, sec_start, sec_end):
             units += _split_long(text, a, b, max_chars // 2) if b - a > max_chars else [(a, b)]
         i, n = 0, len(units)
         while i < n:

@@ -1,8 +1,10 @@
 """Remove scraped-web noise from a document's text by general line rules, and read its metadata.
 
-`clean_text` works line by line: inline junk (view counters, image names, local paths) is cut out, whole lines
-of site chrome (breadcrumbs, visitor widgets, comment prompts, share buttons, related-news lists, contact footers)
-are dropped, a repeated lead paragraph is kept once and blank runs are collapsed. Real sentences are never edited.
+`clean_text` works line by line and only ever drops whole lines: lines of site chrome (breadcrumbs, visitor
+widgets, comment prompts, share buttons, related-news lists, contact footers, lines that are nothing but a view
+counter or an image path) go, a repeated lead paragraph is kept once and blank runs are collapsed. A kept line is
+stored exactly as extracted, so every quote is found verbatim in the user's file; the rules judge each line in its
+`match_form` with whitespace collapsed and inline junk cut out, a view that is never stored.
 `extract_metadata` is meant for the cleaned text (the pipeline passes it) and reads title, date, locality, author.
 """
 from __future__ import annotations
@@ -13,10 +15,11 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from vntext.normalize import normalize
+from vntext.normalize import match_form, normalize, source_text
+from core.settings import PROMPTS_DIR
 from core.types import DocumentMeta
 
-PROVINCES_FILE = Path(__file__).resolve().parent.parent / "prompts" / "provinces_vi.txt"
+PROVINCES_FILE = PROMPTS_DIR / "provinces_vi.txt"
 
 _I = re.IGNORECASE
 _IMG = r"(?:jpe?g|png|gif|bmp|webp|tiff?)"
@@ -56,6 +59,10 @@ _DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 _DATELINE = re.compile(r"^(?:(?:Ngày đăng|Ngày cập nhật|Cập nhật(?: lúc| ngày)?|Đăng ngày|Đăng lúc|Ngày xuất bản|Xuất bản|"
                        r"Thời gian đăng|Thời gian|Ngày|Thứ \w+|Chủ nhật|Posted)\s*:?\s*,?\s*(?:ngày\s+)?)?"
                        rf"(?:{_DATE_NUM}|{_DATE_WORDS})", _I)
+_PLACE_DATE = re.compile(r"^[^\W\d][\w .'-]{1,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", _I)
+_TITLE_DATE = re.compile(rf"\bngày\s+(?:{_DATE_NUM}|{_DATE_WORDS})", _I)
+_MOTTO = re.compile(r"^(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc"
+                    r"|Số\s*:?\s*\d|[-–_*\s]+$)", _I)
 _SOURCE_LINE = re.compile(r"^[(•*\-–\s]*(?:Nguồn|Tác giả|Theo|Bài và ảnh|Bài, ảnh|Bài|Người viết|Tin, ảnh)\s*:\s*(.+?)[)\s]*$", _I)
 _SENTENCE_END = ('.', '!', '?', '…', '"', '”', ';', ':', '/.', '»')
 
@@ -99,9 +106,33 @@ def _is_signature(line: str) -> bool:
 
 
 def clean_text(text: str) -> str:
-    """Noise-free text: one blank line at most between paragraphs, no trailing spaces, real sentences untouched."""
-    raw = normalize(text).split("\n")
-    lines = [_tidy(ln) for ln in raw]
+    """Noise-free text: the kept lines of `text` unchanged, one blank line at most between paragraphs."""
+    return "\n".join(ln for _, ln in _clean(source_text(text)))
+
+
+def clean_with_spans(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, list[tuple[int, int]]]:
+    """`clean_text` of `text` (already `source_text`), and `spans` of `text` carried over to the cleaned text (the
+    kept lines each span touched)."""
+    kept = _clean(text)
+    starts = [0]
+    for ln in text.split("\n"):
+        starts.append(starts[-1] + len(ln) + 1)
+    out_spans: list[tuple[int, int]] = []
+    at = 0
+    for src, ln in kept:
+        if src is not None and ln and any(a < starts[src] + len(ln) and starts[src] < b for a, b in spans):
+            if out_spans and out_spans[-1][1] >= at - 2:
+                out_spans[-1] = (out_spans[-1][0], at + len(ln))
+            else:
+                out_spans.append((at, at + len(ln)))
+        at += len(ln) + 1
+    return "\n".join(ln for _, ln in kept), out_spans
+
+
+def _clean(text: str) -> list[tuple[int | None, str]]:
+    """(source line number or None for a blank, line) of every output line."""
+    raw = text.split("\n")
+    lines = [_tidy(match_form(ln)) for ln in raw]  # how each line is judged; never stored
     keep = [bool(ln) and not _is_noise(ln) for ln in lines]
     noise = [bool(raw[i].strip()) and not keep[i] for i in range(len(lines))]
     substantial = [i for i, ln in enumerate(lines) if keep[i] and _is_substantial(ln)]
@@ -116,13 +147,15 @@ def clean_text(text: str) -> str:
         _cut_tail_chrome(lines, keep, noise, last)
         _cut_header_chrome(lines, keep, first)
     _drop_repeats(lines, keep)
-    out: list[str] = []
-    for i, ln in enumerate(lines):
+    out: list[tuple[int | None, str]] = []
+    for i, ln in enumerate(raw):
         if keep[i]:
-            out.append(ln)
-        elif not raw[i].strip() and out and out[-1]:
-            out.append("")
-    return "\n".join(out).strip("\n")
+            out.append((i, ln.strip()))
+        elif not ln.strip() and out and out[-1][1].strip():
+            out.append((None, ""))
+    while out and not out[-1][1].strip():
+        out.pop()
+    return out
 
 
 def _cut_related(lines: list[str], keep: list[bool], first: int, total: int) -> None:
@@ -232,27 +265,40 @@ def find_locality(title: str, text: str) -> str | None:
     return None
 
 
-def _header(lines: list[str]) -> list[str]:
-    """Non-blank lines before the first paragraph of running text (at most 8)."""
+def _header(lines: list[str]) -> list[int]:
+    """Positions of the non-blank lines before the first paragraph of running text (at most 8)."""
     out = []
-    for ln in lines:
+    for i, ln in enumerate(lines):
         if _is_substantial(ln) or len(out) >= 8:
             break
         if ln.strip():
-            out.append(ln.strip())
+            out.append(i)
     return out
 
 
-def find_date(header: list[str]) -> str | None:
-    """ISO date of the first dateline in the header ("Ngày đăng: 09/07/2014" -> "2014-07-09"; dd/mm/yyyy)."""
+def _valid_iso(d: int, mo: int, y: int) -> str | None:
+    try:
+        return date(y, mo, d).isoformat() if 1900 <= y <= 2100 else None
+    except ValueError:
+        return None
+
+
+def find_date(header: list[str], title: str = "") -> str | None:
+    """ISO date of the document: the first dateline in the header ("Ngày đăng: 09/07/2014" -> "2014-07-09";
+    dd/mm/yyyy), else the place-and-date line of an official document ("Đắk Nông, ngày 15 tháng 3 năm 2024"), else a
+    date its title states ("Kế hoạch số 12/KH-UBND ngày 15/3/2024 về ..."). None when the one found is impossible."""
     for ln in header:
         m = _DATELINE.match(ln)
         if m:
-            d, mo, y = (int(g) for g in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
-            try:
-                return date(y, mo, d).isoformat() if 1900 <= y <= 2100 else None
-            except ValueError:
-                return None
+            return _valid_iso(*(int(g) for g in (m.groups()[:3] if m.group(1) else m.groups()[3:])))
+    for ln in header:
+        m = _PLACE_DATE.match(ln)
+        if m:
+            return _valid_iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _TITLE_DATE.search(title)
+    if m:
+        d, mo, y = (int(g) for g in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
+        return _valid_iso(d, mo, y)
     return None
 
 
@@ -268,20 +314,33 @@ def find_author(lines: list[str]) -> str | None:
     return None
 
 
+def _title_at(header: list[str]) -> list[int]:
+    """Positions in `header` of the title: the first headline-like line, past an official document's motto, number
+    and place-date lines; a bare upper-case type line ("KẾ HOẠCH") takes the subject line under it."""
+    cands = [k for k, ln in enumerate(header[:6]) if not (_MOTTO.match(ln) or _PLACE_DATE.match(ln))]
+    for n, k in enumerate(cands[:4]):
+        ln = header[k]
+        if 2 <= len(ln.split()) and len(ln) <= 250 and not _DATELINE.match(ln) and not ln.startswith("("):
+            if ln.isupper() and len(ln.split()) <= 3 and n + 1 < len(cands) and not header[cands[n + 1]].isupper():
+                return [k, cands[n + 1]]
+            return [k]
+    return []
+
+
 def extract_metadata(text: str, path: Path, html_title: str | None) -> DocumentMeta:
     """Title (HTML headline, else the first headline-like line, else the file name), date, locality, author.
 
-    Expects the output of `clean_text` (site chrome above the headline is gone there).
+    Expects the output of `clean_text` (site chrome above the headline is gone there). Lines are judged in their
+    `match_form` with whitespace collapsed; the title keeps the document's own spelling.
     """
-    lines = text.split("\n")
-    header = _header(lines)
+    raw = [re.sub(r"\s+", " ", ln).strip() for ln in text.split("\n")]
+    lines = [match_form(ln) for ln in raw]
+    at = _header(lines)
+    header = [lines[i] for i in at]
     title = re.sub(r"\s+", " ", html_title).strip() if html_title else ""
     if not title:
-        for ln in header[:4]:
-            if 2 <= len(ln.split()) and len(ln) <= 250 and not _DATELINE.match(ln) and not ln.startswith("("):
-                title = ln
-                break
+        title = " ".join(raw[at[k]] for k in _title_at(header))
     if not title:
         title = Path(path).stem.replace("_", " ").strip()
-    return DocumentMeta(title=title, date=find_date(header), locality=find_locality(title, text),
-                        author=find_author(lines))
+    return DocumentMeta(title=title, date=find_date(header, match_form(title)),
+                        locality=find_locality(normalize(title), "\n".join(lines)), author=find_author(lines))

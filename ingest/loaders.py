@@ -1,20 +1,32 @@
-"""Read one file (txt, md, html, pdf, docx) into normalized text, or raise SkipFile saying why not."""
+"""Read one file (txt, md, html, pdf, docx, doc) into its extracted text, or raise SkipFile saying why not.
+
+The text is what the file holds, composed (NFC) and with "\\n" line breaks; legacy-encoded Vietnamese (TCVN3, VNI,
+VISCII) is converted to Unicode, scanned PDF pages are read by OCR, tables become labelled rows (ingest/tables.py).
+Every quote the product shows is a piece of this text.
+"""
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
+from components.converters import DocConverter, MissingConverter
+from components.ocr import MissingOcr, OcrEngine
 from core.errors import SkipFile
-from vntext.normalize import normalize
+from ingest.extracted import Extracted
+from ingest.office import doc_text, docx_text
+from ingest.pdf import pdf_text
+from ingest.tables import table_lines
+from vntext import legacy
+from vntext.normalize import source_text
 
-SUPPORTED_EXTENSIONS = frozenset({".txt", ".md", ".html", ".htm", ".pdf", ".docx"})
-_KINDS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
+SUPPORTED_EXTENSIONS = frozenset({".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".doc"})
+_KINDS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx", ".doc": "doc"}
 
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 _VI_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ") | {c for c in "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"}
 _CP1258_ODD = set("€‚ƒ„…†‡ˆ‰‹Œ‘’“”•–—˜™›œŸ¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿×÷")
 _DROP_HTML = ("script", "style", "nav", "header", "footer", "aside", "noscript", "template", "svg", "iframe")
@@ -23,17 +35,35 @@ _BLOCK_HTML = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
 
 
 @dataclass(frozen=True)
+class Extractors:
+    """The backends extraction may need: OCR for scanned PDF pages, a converter for .doc files."""
+
+    ocr: OcrEngine = MissingOcr("OCR is not configured")
+    doc_converter: DocConverter = MissingConverter("auto")
+    convert_timeout: float = 120.0
+
+
+@dataclass(frozen=True)
 class LoadedFile:
     path: Path
     raw_bytes_hash: str  # sha256 hex of the file's bytes
-    text: str  # decoded, normalize()d
-    kind: str  # "txt" | "md" | "html" | "pdf" | "docx"
+    text: str  # the extracted text (source_text: NFC, "\n" line breaks); quotes are found in it verbatim
+    kind: str  # "txt" | "md" | "html" | "pdf" | "docx" | "doc"
     html_title: str | None = None
+    ocr_spans: tuple[tuple[int, int], ...] = ()  # ranges of `text` read by OCR
+    pages: int = 0  # PDF pages
+    ocr_pages: int = 0
+    ocr_confidence: float | None = None  # mean word confidence of the OCR'd pages, 0-100
+    encoding: str | None = None  # legacy encoding converted to Unicode ("TCVN3 (ABC)", "VNI", "VISCII")
+    notes: tuple[str, ...] = ()
 
 
-def load_file(path: Path, max_bytes: int) -> LoadedFile:
-    """Read, decode and extract `path`; raises SkipFile for empty, oversized, binary, encrypted or broken files."""
+def load_file(path: Path, max_bytes: int, extractors: Extractors | None = None,
+              on_page: Callable[[int, int], None] | None = None) -> LoadedFile:
+    """Read, decode and extract `path`; raises SkipFile for empty, oversized, binary, encrypted or broken files.
+    `on_page(done, total)` follows OCR page by page."""
     path = Path(path)
+    tools = extractors or Extractors()
     kind = _KINDS.get(path.suffix.lower())
     if kind is None:
         raise SkipFile(str(path), f"unsupported file type {path.suffix or '(none)'!r}; "
@@ -49,27 +79,41 @@ def load_file(path: Path, max_bytes: int) -> LoadedFile:
         raise SkipFile(str(path), "empty file (0 bytes)")
     title = None
     if kind in ("txt", "md"):
-        text = decode_bytes(data, path)
+        got = decode_text(data, path)
     elif kind == "html":
-        text, title = html_to_text(decode_bytes(data, path))
+        got = decode_text(data, path)
+        got.text, title = html_to_text(got.text)
     elif kind == "pdf":
-        text = pdf_text(data, path)
+        got = pdf_text(data, path, tools.ocr, on_page or (lambda done, total: None))
+    elif kind == "docx":
+        got = docx_text(data, path)
     else:
-        text = docx_text(data, path)
-    text = normalize(text)
+        if not data.startswith(b"\xd0\xcf\x11\xe0"):
+            raise SkipFile(str(path), "not a Word 97-2003 .doc file (no OLE header); a .docx or text renamed .doc?")
+        got = doc_text(path, tools.doc_converter, tools.convert_timeout)
+    text = got.text if got.ocr_spans else source_text(got.text)  # OCR'd text is composed already (offsets kept)
     if not text.strip():
         raise SkipFile(str(path), "empty file (no text)")
-    return LoadedFile(path, hashlib.sha256(data).hexdigest(), text, kind, normalize(title) if title else None)
+    return LoadedFile(path, hashlib.sha256(data).hexdigest(), text, kind, source_text(title) if title else None,
+                      tuple(got.ocr_spans), got.pages, got.ocr_pages, got.ocr_confidence, got.encoding, tuple(got.notes))
 
 
 # --- decoding --------------------------------------------------------------------------------------------
 
+def decode_text(data: bytes, path: Path) -> Extracted:
+    """`decode_bytes`, then legacy Vietnamese (TCVN3, VNI, VISCII) converted when the text is written in one."""
+    text = decode_bytes(data, path)
+    found = legacy.detect(text)
+    return Extracted(found.text, encoding=found.name) if found else Extracted(text)
+
+
 def decode_bytes(data: bytes, path: Path) -> str:
-    """BOM (UTF-8/UTF-16), then UTF-8, then Vietnamese windows-1258, then charset-normalizer."""
+    """BOM (UTF-8/UTF-16), then UTF-8, then legacy Vietnamese or windows-1258 (whichever reads as better-formed
+    Vietnamese), then charset-normalizer. Legacy-encoded bytes come back as their surface characters."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                text = data.decode(encoding)
+                text = data[len(bom):].decode(encoding)
             except UnicodeDecodeError as exc:
                 raise SkipFile(str(path), f"undecodable: {encoding} byte order mark but invalid data at byte {exc.start}") from exc
             if _mostly_unprintable(text):
@@ -85,7 +129,13 @@ def decode_bytes(data: bytes, path: Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    surface = legacy.surface(data)
+    found = legacy.detect(surface)
     text = _try_cp1258(data)
+    if found is not None:
+        ok, n = legacy.well_formed(text) if text is not None else (0, 0)
+        if text is None or not n or found.after > ok / n:
+            return surface
     if text is not None:
         return text
     try:
@@ -95,7 +145,8 @@ def decode_bytes(data: bytes, path: Path) -> str:
         best = None
     text = str(best) if best is not None else ""
     if best is None or _mostly_unprintable(text):
-        raise SkipFile(str(path), "undecodable text: not UTF-8, UTF-16, windows-1258 or any detectable encoding")
+        raise SkipFile(str(path), "undecodable text: not UTF-8, UTF-16, windows-1258, TCVN3, VNI, VISCII or any "
+                                  "detectable encoding")
     return text
 
 
@@ -134,6 +185,15 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
         tag.decompose()
     if soup.head is not None:
         soup.head.decompose()
+    for table in soup.find_all("table"):
+        grid = _html_grid(table)
+        if grid is not None:
+            block = soup.new_tag("div")
+            for line in table_lines(grid):
+                row = soup.new_tag("p")
+                row.string = line
+                block.append(row)
+            table.replace_with(block)
     for s in soup.find_all(string=True):
         if type(s) is NavigableString and s.find_parent("pre") is None:
             s.replace_with(re.sub(r"\s+", " ", str(s)))
@@ -148,65 +208,43 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip(), title
 
 
-# --- PDF -------------------------------------------------------------------------------------------------
+def _html_grid(table) -> list[list[str]] | None:
+    """A data table's cells, colspan/rowspan repeated; None for a layout table (nested tables, long cells, one
+    row or one column), which stays text."""
+    if table.find("table") is not None:
+        return None
+    grid: list[list[str]] = []
+    spans: dict[int, tuple[int, str]] = {}  # column -> (rows still covered, text) from a rowspan above
+    for tr in table.find_all("tr"):
+        row: list[str] = []
+        cells = tr.find_all(("td", "th"), recursive=False)
+        for cell in cells:
+            while len(row) in spans:
+                left, text = spans.pop(len(row))
+                row.append(text)
+                if left > 1:
+                    spans[len(row) - 1] = (left - 1, text)
+            text = re.sub(r"\s+", " ", cell.get_text(" ")).strip()
+            if len(text) > 300:
+                return None
+            for _ in range(max(1, min(_int(cell.get("colspan")), 50))):
+                if _int(cell.get("rowspan")) > 1:
+                    spans[len(row)] = (_int(cell.get("rowspan")) - 1, text)
+                row.append(text)
+        while len(row) in spans:
+            left, text = spans.pop(len(row))
+            row.append(text)
+            if left > 1:
+                spans[len(row) - 1] = (left - 1, text)
+        if row:
+            grid.append(row)
+    if len(grid) < 2 or max(len(r) for r in grid) < 2:
+        return None
+    return grid
 
-def pdf_text(data: bytes, path: Path) -> str:
-    """Text layer of every page (pypdf), lines of one paragraph rejoined."""
-    from pypdf import PdfReader
 
+def _int(v) -> int:
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise SkipFile(str(path), "password-protected (encrypted) PDF")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except SkipFile:
-        raise
-    except Exception as exc:  # pypdf raises many types on broken files
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
-            raise SkipFile(str(path), f"password-protected (encrypted) PDF: {exc}") from exc
-        raise SkipFile(str(path), f"corrupt PDF: {type(exc).__name__}: {exc}") from exc
-    if not any(p.strip() for p in pages):
-        raise SkipFile(str(path), f"PDF has no text layer ({len(pages)} page(s), scanned images?); OCR it first")
-    return "\n\n".join(_reflow(p) for p in pages if p.strip())
-
-
-def _reflow(page: str) -> str:
-    """Join a line to the next when it does not end a sentence and the next starts in lower case."""
-    lines = [ln.rstrip() for ln in page.split("\n")]
-    out: list[str] = []
-    for line in lines:
-        if out and out[-1] and line[:1].islower() and not out[-1].endswith((".", ":", ";", "!", "?")):
-            out[-1] = out[-1] + " " + line.lstrip()
-        else:
-            out.append(line)
-    return "\n".join(out).strip()
-
-
-# --- DOCX ------------------------------------------------------------------------------------------------
-
-def docx_text(data: bytes, path: Path) -> str:
-    """Paragraphs and table rows (cells joined by " | ") in document order."""
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise SkipFile(str(path), "not a .docx package: password-protected or legacy Word .doc file")
-    try:
-        import docx
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
-
-        document = docx.Document(io.BytesIO(data))
-        blocks: list[str] = []
-        for el in document.element.body.iterchildren():
-            tag = el.tag.rsplit("}", 1)[-1]
-            if tag == "p":
-                blocks.append(Paragraph(el, document).text)
-            elif tag == "tbl":
-                for row in Table(el, document).rows:
-                    cells: list[str] = []
-                    for cell in row.cells:
-                        t = cell.text.strip()
-                        if t and (not cells or cells[-1] != t):  # merged cells repeat their text
-                            cells.append(t)
-                    blocks.append(" | ".join(cells))
-    except Exception as exc:  # zipfile/lxml/python-docx errors on broken packages
-        raise SkipFile(str(path), f"corrupt .docx: {type(exc).__name__}: {exc}") from exc
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(blocks)).strip()
+        return int(str(v).strip())
+    except (TypeError, ValueError):
+        return 1

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from core.settings import PROMPTS_DIR
 from regulations.extract import Reference
 from vntext.codes import fold_text, parse_code
 
-TERMS_PATH = Path(__file__).resolve().parent.parent / "prompts" / "regulation_terms_en.tsv"
+TERMS_PATH = PROMPTS_DIR / "regulation_terms_en.tsv"
 LOCAL_ISSUERS = frozenset({"TU", "UBND", "HĐND", "HU", "ĐU", "QU", "ThU"})  # numbering restarts in every province
 
 

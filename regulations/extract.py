@@ -23,7 +23,7 @@ ISSUER_RE = "|".join([
     r"(?:Thanh tra )?Ủy ban Chứng khoán Nhà nước",
     r"Ban (?:Tuyên giáo|Đối ngoại|Tổ chức|Dân vận|Kinh tế|Nội chính) Trung ương", r"Ủy ban Kiểm tra Trung ương",
     r"(?:Bộ trưởng )?Bộ (?:" + "|".join(re.escape(m) for m in _MINISTRIES) + ")",
-]).replace("Ủy", "(?:Ủy|Uỷ)").replace("ủy", "(?:ủy|uỷ)")
+]).replace("Ủy", "(?:Ủy|Uỷ)").replace("ủy", "(?:ủy|uỷ)").replace("hóa", "(?:hóa|hoá)")  # both tone placements
 TERM_RE = r"[Kk]h(?:óa|oá|oa)[ \t]+([IVXLC]+)\b"
 _ISSUER_CANON = (  # folded phrase -> canonical, first hit wins
     ("ban bi thu", "Ban Bí thư"), ("bo chinh tri", "Bộ Chính trị"), ("ban chap hanh trung uong", "Ban Chấp hành Trung ương"),
@@ -152,7 +152,7 @@ _STOP_WORDS = frozenset((
 ))
 _NAMED = re.compile(r"(?<![\w])(" + "|".join(sorted(_NAMED_TYPES, key=len, reverse=True)) + r"|luật)(?![\w])")
 _ORG_BEFORE = re.compile(r"(?:Viện|Học viện|Trung tâm|Ban|Vụ|Cục|Văn phòng|đối tác|Đối tác|Tổ|Nhóm|Đoàn|Sở|Phòng|"
-                         r"Hội đồng|Ủy ban|trường|Trường|Khoa|Đại học|nhà|Nhà|hành nghề)[ \t]+$")
+                         r"Hội đồng|(?:Ủy|Uỷ) ban|trường|Trường|Khoa|Đại học|nhà|Nhà|hành nghề)[ \t]+$")
 _NOT_LAW_BEFORE = re.compile(r"(?:pháp|đạo|Đạo|kỷ|dự|giới|làm|học|ngành|văn|tuân)[ \t]+$")  # "pháp luật Việt Nam"
 _NOT_A_DOC = re.compile(r"(?:[ \t]+(?:sư|gia)(?!\w))")  # "Luật sư", "Chiến lược gia"
 _LAW_STOP = re.compile(r"[,;:.!?\n(“\"]|[ \t]+(?:và|theo|để|nhằm|thì|là|đã|được|có|với|quy định|về|tại|của|"

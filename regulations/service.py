@@ -16,16 +16,22 @@ from regulations.index import RegulationIndex
 from regulations.quiz import KINDS, Question, make_round
 from regulations.search import CardSearch, Found, synonyms
 from regulations.wording import CardView, Wording
+from vntext.codes import fold_text, normalize_code
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class _Snapshot:
+    """Everything derived from one read of the store's documents."""
+
     index: RegulationIndex
     search: CardSearch
     doc_titles: dict[str, str] = field(default_factory=dict)  # doc_id -> title
     source_titles: dict[str, str] = field(default_factory=dict)  # source -> title
+    doc_dates: dict[str, str | None] = field(default_factory=dict)  # doc_id -> the document's own date
+    numbered: dict[str, frozenset[str]] = field(default_factory=dict)  # code -> sources whose own header carries it
+    folded_titles: dict[str, str] = field(default_factory=dict)  # source -> title, diacritics folded, spaces single
 
 
 class RegulationService:
@@ -39,8 +45,16 @@ class RegulationService:
     def _build(self) -> _Snapshot:
         records = self._store.documents()
         index = RegulationIndex.build([Reference(**r) for rec in records for r in rec.extra.get("references", [])])
+        numbered: dict[str, set[str]] = {}
+        for rec in records:
+            code = (rec.extra.get("header") or {}).get("code")
+            if code:
+                numbered.setdefault(code, set()).add(rec.source)
         return _Snapshot(index, CardSearch(index.all()), {r.doc_id: r.meta.title for r in records if r.meta.title},
-                         {r.source: r.meta.title for r in records if r.meta.title})
+                         {r.source: r.meta.title for r in records if r.meta.title},
+                         {r.doc_id: r.meta.date for r in records},
+                         {code: frozenset(sources) for code, sources in numbered.items()},
+                         {r.source: " ".join(fold_text(r.meta.title or "").split()) for r in records})
 
     def invalidate(self) -> None:
         """The library changed in this process: ask the store again on the next call."""
@@ -70,6 +84,18 @@ class RegulationService:
         """A source named by its document's title; its file name when it has no title."""
         return self._snapshot.get().source_titles.get(source) or file_name(source)
 
+    def date(self, doc_id: str) -> str | None:
+        """The date an indexed document carries (None when it states none)."""
+        return self._snapshot.get().doc_dates.get(doc_id)
+
+    def numbered(self, code: str) -> frozenset[str]:
+        """Sources of the indexed documents whose own header carries `code` ("Số: 99/2025/QĐ-UBND")."""
+        return self._snapshot.get().numbered.get(normalize_code(code) or code, frozenset())
+
+    def folded_titles(self) -> dict[str, str]:
+        """source -> its document's title with diacritics folded ("" when untitled)."""
+        return self._snapshot.get().folded_titles
+
     def name(self, key: str) -> str:
         """How a card is named: "11-TT/TU (Đồng Nai)" for key "11-TT/TU@Đồng Nai"."""
         card = self.card(key)
@@ -95,7 +121,7 @@ class RegulationService:
                 retriever = self._retriever()
                 retrieval = retriever.retrieve(query)
                 hits = retrieval.hits
-                expansions = list(retrieval.analysis.expansions) + synonyms(getattr(retriever, "glossary", None), query)
+                expansions = list(retrieval.frame.expansions) + synonyms(retriever.frames.lex.glossary, query)
             except Exception:  # no index yet, a store outage: the literal search still works
                 log.warning("finder: retrieval failed for %r; literal matches only", query, exc_info=True)
         found = snap.search.rank(query, expansions, hits)

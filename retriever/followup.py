@@ -7,9 +7,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from vntext.normalize import fold, normalize
+from core.settings import PROMPTS_DIR
 from vntext.codes import CodeMatch, find_codes
-from retriever.query import DEFAULT_PROMPTS_DIR, _alt, detect_language
+from vntext.language import has_vietnamese_marks
+from vntext.normalize import fold, normalize
+
+DEFAULT_PROMPTS_DIR = PROMPTS_DIR
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+def detect_language(text: str) -> str:
+    """Enough to phrase a swapped-in year ("năm 2016" / "in 2016"): Vietnamese when a word has its marks."""
+    return "vi" if any(has_vietnamese_marks(w) for w in text.split()) else "en"
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
-"""Read-only search: query analysis -> dense (Chroma) + BM25 -> reciprocal rank fusion -> optional rerank."""
+"""Read-only search: question frame -> dense (Chroma) + BM25 -> reciprocal rank fusion -> optional rerank."""
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import replace
 
 import numpy as np
 
@@ -13,36 +13,33 @@ from components.lexical import LexicalIndex, load_or_build_lexical
 from components.reranker import Reranker
 from components.store import ChunkStore
 from core.settings import Settings
-from core.types import Chunk, Filters, Hit
-from retriever.glossary import Glossary
-from retriever.query import QueryAnalysis, analyze
-
-
-
-@dataclass(frozen=True)
-class Retrieval:
-    question: str
-    analysis: QueryAnalysis
-    hits: list[Hit]
-    code_keys: list[str]
-    query_terms: list[str]
-    timings_ms: dict[str, float] = field(default_factory=dict)
+from core.types import Chunk, Filters, Hit, IndexStats, QuestionFrame, Retrieval
+from retriever.frame import FrameAnalyzer
 
 
 class HybridRetriever:
     def __init__(self, settings: Settings, store: ChunkStore, embedder: Embedder, analyzer: Analyzer,
-                 glossary: Glossary, reranker: Reranker | None = None, en_stopwords: frozenset[str] = frozenset()):
+                 frames: FrameAnalyzer, reranker: Reranker | None = None, en_stopwords: frozenset[str] = frozenset()):
         self.settings, self.store, self.embedder, self.analyzer = settings, store, embedder, analyzer
-        self.glossary, self.reranker, self.en_stopwords = glossary, reranker, en_stopwords
+        self.frames, self.reranker, self.en_stopwords = frames, reranker, en_stopwords
         self.lexical: StoreDerived[LexicalIndex] = StoreDerived(store, lambda: load_or_build_lexical(settings, store, analyzer))
 
-    def retrieve(self, question: str, filters: Filters | None = None, k: int | None = None) -> Retrieval:
+    def retrieve(self, frame: QuestionFrame | str, filters: Filters | None = None, k: int | None = None,
+                 scope: tuple[str, ...] = ()) -> Retrieval:
+        """The top k passages for the frame's question (its core: filler weighs nothing; a plain question is
+        framed first). `scope` limits the search to these sources (a question about a named document's content
+        is searched in that document)."""
+        if isinstance(frame, str):
+            frame = self.frames.analyze(frame)
         k = k or self.settings.top_k
         t0 = time.perf_counter()
-        qa = analyze(question, self.glossary)
-        expanded = " ".join([question, *qa.expansions])
+        question = frame.core
+        if scope:
+            wanted = tuple(s for s in scope if not filters or not filters.sources or s in filters.sources)
+            filters = replace(filters or Filters(), sources=wanted or ("\0none",))
+        expanded = " ".join([question, *frame.expansions])
         code_keys = self.analyzer.code_keys(question)
-        weights = self._lexical_terms(question, qa)
+        weights = self.lexical_terms(frame)
         terms = list(weights)
         index = self.lexical.get()
         allowed = _allowed_mask(index, filters)
@@ -50,26 +47,31 @@ class HybridRetriever:
         boosts.update({key: boosts.get(key, 1.0) * (1.0 + self.settings.code_boost) for key in code_keys})
         lexical = index.search(terms, self.settings.candidates, boosts=boosts, allowed=allowed)
         t1 = time.perf_counter()
-        vector = self.embedder.embed_query(expanded if qa.lang == "en" else question)
+        vector = self.embedder.embed_query(expanded if frame.lang == "en" else question)
         dense = self.store.query(vector, self.settings.candidates, filters)
         t2 = time.perf_counter()
         hits = self._fuse(index, lexical, dense, code_keys)
         if self.reranker is not None and hits:
             hits = self.reranker.rerank(question, hits[: max(k * 3, 20)])
         t3 = time.perf_counter()
-        return Retrieval(question, qa, hits[:k], code_keys, terms,
-                         {"lexical": (t1 - t0) * 1e3, "dense": (t2 - t1) * 1e3, "fuse": (t3 - t2) * 1e3})
+        return Retrieval(frame, hits[:k], code_keys, terms,
+                         {"lexical": (t1 - t0) * 1e3, "dense": (t2 - t1) * 1e3, "fuse": (t3 - t2) * 1e3}, scope,
+                         tuple(sim for _, sim in dense), tuple(r.score for r in lexical))
 
-    def _lexical_terms(self, question: str, qa: QueryAnalysis) -> dict[str, float]:
+    def stats(self) -> IndexStats:
+        index = self.lexical.get()
+        return IndexStats(index.idf_by_term(), index.max_idf, index.vocab, index.localities, len(index.chunks))
+
+    def lexical_terms(self, frame: QuestionFrame) -> dict[str, float]:
         """BM25 terms with their weights: the question's own at 1. A glossary expansion renders one English concept,
         so its terms share a weight of 1 (1/n each for n syllables) instead of counting as n independent matches.
         In an English question, English function words ("an", "in", "the") and the bigrams they form are dropped:
         as Vietnamese syllables they match noise."""
-        if qa.lang != "en":
-            return dict.fromkeys(self.analyzer.query(question), 1.0)
+        if frame.lang != "en":
+            return dict.fromkeys(self.analyzer.query(frame.core), 1.0)
         stop = self.en_stopwords
-        weights = {t: 1.0 for t in self.analyzer.query(question) if not any(p.lower() in stop for p in t.split("_"))}
-        for expansion in qa.expansions:
+        weights = {t: 1.0 for t in self.analyzer.query(frame.core) if not any(p.lower() in stop for p in t.split("_"))}
+        for expansion in frame.expansions:
             share = 1.0 / max(1, len(expansion.split()))
             for t in self.analyzer.query(expansion):
                 weights[t] = max(weights.get(t, 0.0), share)

@@ -182,7 +182,10 @@ def build_chat_tab(container, lang0: str, rl, lang) -> ChatTab:
         turn = (turns or [])[idx // 2] if isinstance(idx, int) and 0 <= idx // 2 < len(turns or []) else None
         rating = {True: 1, "Like": 1, False: -1, "Dislike": -1}.get(data.liked)
         if turn and not turn["error"] and rating:
-            feedback.add(turn["question"], turn["answer"], turn["citations"], rating, turn.get("mode"))
+            try:
+                feedback.add(turn["question"], turn["answer"], turn["citations"], rating, turn.get("mode"))
+            except Exception:  # a read-only data folder: the rating is lost, the page keeps working
+                log.exception("rating not stored in %s", feedback.path)
 
     def doc_choices():
         recs = container.library.documents()

@@ -21,12 +21,15 @@ _SCHEMA = """CREATE TABLE IF NOT EXISTS feedback (
 class FeedbackStore:
     def __init__(self, data_dir: Path | str):
         self.path = Path(data_dir) / "feedback.sqlite"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        with self._connect() as db:
-            db.execute(_SCHEMA)
+        self._ready = False  # the table is made by the first rating: a page on a read-only folder writes nothing
 
     def _connect(self) -> sqlite3.Connection:
+        if not self._ready:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with sqlite3.connect(self.path, timeout=10) as db:
+                db.execute(_SCHEMA)
+            self._ready = True
         return sqlite3.connect(self.path, timeout=10)
 
     def add(self, question: str, answer: str, citations: list[dict], rating: int | bool, mode: str | None = None) -> int:

@@ -72,6 +72,8 @@ def _meta_line(c: dict, labels: dict) -> str:
         bits.append(f'<span class="cite-date">{esc(labels["date"])}: {esc(c["date"])}</span>')
     if c.get("heading"):
         bits.append(f'<span class="cite-head">{esc(c["heading"])}</span>')
+    if c.get("ocr"):  # a quote from a scanned page may hold recognition errors
+        bits.append(f'<span class="cite-ocr">{esc(labels.get("ocr", "OCR"))}</span>')
     return " · ".join(bits)
 
 
@@ -149,7 +151,7 @@ def conversation_markdown(turns: Iterable[dict], labels: dict) -> str:
         if t.get("citations"):
             out += [f"**{labels['sources']}**", ""]
             for c in t["citations"]:
-                meta = ", ".join(x for x in (c.get("locality"), c.get("date")) if x)
+                meta = ", ".join(x for x in (c.get("locality"), c.get("date"), c.get("ocr") and labels.get("ocr")) if x)
                 out.append(f"[{c.get('n')}] {c.get('title') or c.get('source')}" + (f" ({meta})" if meta else "")
                            + f" — `{c.get('source', '')}` {c.get('start')}–{c.get('end')}")
                 out.append("    > " + " ".join((c.get("quote") or "").split()))

@@ -7,7 +7,7 @@ from vntext.normalize import normalize
 from vntext.tokens import load_stopwords, tokenize
 from vntext.codes import code_tokens, query_code_keys
 
-VERSION = "a2"  # part of the index fingerprint: changing tokenization or what is indexed rebuilds the lexical index
+VERSION = "a3"  # part of the index fingerprint: changing tokenization or what is indexed rebuilds the lexical index
 
 
 class Analyzer:

@@ -5,6 +5,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from vntext.normalize import match_form
+from vntext.tokens import CODE_PREFIX, SHORTHAND_PREFIX
+
 # symbol segment -> document type
 TYPE_SYMBOLS: dict[str, str] = {
     "CT": "Chỉ thị", "NQ": "Nghị quyết", "QĐ": "Quyết định", "QĐi": "Quy định", "KL": "Kết luận",
@@ -201,8 +204,14 @@ def _scan(text: str, lenient: bool) -> list[CodeMatch]:
 
 
 def find_codes(text: str) -> list[CodeMatch]:
-    """Every document number in (NFC) document text, full codes and "Chỉ thị 38"-style shorthands."""
-    return _scan(text, lenient=False)
+    """Every document number in (NFC) document text, full codes and "Chỉ thị 38"-style shorthands. Matched on the
+    text's `match_form` (odd spaces, either tone placement), so offsets are the text's own."""
+    return _scan(match_form(text), lenient=False)
+
+
+def find_question_codes(question: str) -> list[CodeMatch]:
+    """Document numbers in a question, written with or without diacritics and in any case ("chi thi 38")."""
+    return _scan(question, lenient=True)
 
 
 def _key_part(s: str) -> str:
@@ -214,12 +223,12 @@ def code_key(code: str) -> str:
     norm = normalize_code(code)
     if norm is None:
         raise ValueError(f"not a document code: {code!r}")
-    return "code:" + _key_part(norm)
+    return CODE_PREFIX + _key_part(norm)
 
 
 def shorthand_key(doc_type: str, number: str) -> str:
     """"Chỉ thị", "38" -> "num:chithi:38" (leading zeros and a "/2017" year dropped)."""
-    return f"num:{_key_part(doc_type)}:{number.split('/')[0].lstrip('0') or '0'}"
+    return f"{SHORTHAND_PREFIX}{_key_part(doc_type)}:{number.split('/')[0].lstrip('0') or '0'}"
 
 
 def _keys(matches: list[CodeMatch]) -> list[str]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                        "september", "october", "november", "december"], 1)}
@@ -26,3 +27,64 @@ def dates_in(text: str) -> list[str]:
     out += [_iso(int(d), _MONTHS[mo.lower()], int(y)) for d, mo, y in _EN_DMY.findall(text) if mo.lower() in _MONTHS]
     out += [_iso(int(d), _MONTHS[mo.lower()], int(y)) for mo, d, y in _EN_MDY.findall(text) if mo.lower() in _MONTHS]
     return list(dict.fromkeys(x for x in out if x))
+
+
+YEAR_RE = re.compile(r"(?<![\w/.,])(1[89]\d\d|20\d\d)(?![\w/]|[.,]\d)")
+_SPAN_RES = (  # most specific first; a later match inside an earlier one is skipped
+    re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b", re.I),
+    re.compile(r"(?<![\d/.-])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/])"),
+    re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(January|February|March|April|May|June|July|August|September|"
+               r"October|November|December)\.?,?\s+(\d{4})\b", re.I),
+    re.compile(r"\btháng\s+(\d{1,2})\s*(?:năm\s+|/\s*)(\d{4})\b", re.I),
+    re.compile(r"(?<![\d/.-])(\d{1,2})\s*/\s*(\d{4})(?![\d/])"),
+    re.compile(r"\b(?:năm|year|in)\s+(1[89]\d\d|20\d\d)(?![\d/-])", re.I),
+)
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date written in a text: `iso` is yyyy-mm-dd, yyyy-mm or yyyy as far as the text says."""
+
+    iso: str
+    year: str
+    start: int
+    end: int
+
+
+def _span_of(kind: int, m: re.Match[str]) -> DateSpan | None:
+    g = m.groups()
+    if kind in (0, 1):
+        iso = _iso(int(g[0]), int(g[1]), int(g[2]))
+    elif kind == 2:
+        iso = _iso(int(g[0]), _MONTHS[g[1].lower()], int(g[2]))
+    elif kind in (3, 4):
+        iso = f"{int(g[1]):04d}-{int(g[0]):02d}" if 1 <= int(g[0]) <= 12 and 1000 <= int(g[1]) <= 2999 else None
+    else:
+        iso = g[0]
+    return DateSpan(iso, iso[:4], m.start(), m.end()) if iso else None
+
+
+def date_spans(text: str) -> list[DateSpan]:
+    """Every date, month or year stated in a text, left to right, the longest reading of each place."""
+    out: list[DateSpan] = []
+    for kind, rx in enumerate(_SPAN_RES):
+        for m in rx.finditer(text):
+            if any(d.start <= m.start() < d.end or m.start() <= d.start < m.end() for d in out):
+                continue
+            span = _span_of(kind, m)
+            if span:
+                out.append(span)
+    for m in YEAR_RE.finditer(text):  # bare years ("đến 2010", "giai đoạn 2011-2020")
+        before, after = text[max(0, m.start() - 1):m.start()], text[m.end():m.end() + 1]
+        if before == "-" and not YEAR_RE.search(text, max(0, m.start() - 6), m.start() - 1):
+            continue  # "38-2012": part of a number, not a year
+        if after == "-" and not YEAR_RE.match(text, m.end() + 1):
+            continue
+        if not any(d.start <= m.start() < d.end for d in out):
+            out.append(DateSpan(m.group(1), m.group(1), m.start(), m.end()))
+    return sorted(out, key=lambda d: d.start)
+
+
+def years_in(text: str) -> set[str]:
+    """The years a text states, in dates or alone."""
+    return {d.year for d in date_spans(text)}

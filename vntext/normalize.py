@@ -1,5 +1,10 @@
-"""Vietnamese text normalisation: `normalize` is applied to every document and question so spellings match;
-`fold` strips diacritics."""
+"""Vietnamese text normalisation, in two layers.
+
+`source_text` is what ingest stores: the characters extracted from the file, only composed (NFC) and with one kind
+of line break, so every quote can be found with Ctrl+F in the user's file. `match_form` and `normalize` are the
+index side: they unify what should match (tone-mark placement "thoả"/"thỏa", odd spaces, a mistaken eth) and are
+applied to questions, to BM25 tokens and to whatever compares text; `match_form` keeps every offset. `fold` strips
+diacritics."""
 from __future__ import annotations
 
 import re
@@ -30,14 +35,21 @@ def unify_tone_marks(text: str) -> str:
     return _OLD_UY.sub(_move_tone, text)
 
 
+def source_text(text: str) -> str:
+    """The stored form of extracted text: NFC, every line break "\\n"; no other character changes. Idempotent."""
+    return _LINE_BREAKS.sub("\n", unicodedata.normalize("NFC", text))
+
+
+def match_form(text: str) -> str:
+    """`source_text` as matching sees it, offset for offset: odd spaces plain, eth as Đ, tone marks unified.
+    Regexes run on it return offsets that are valid in the stored text."""
+    return unify_tone_marks(_SPACE_LIKE.sub(" ", text).translate(_ETH))
+
+
 def normalize(text: str) -> str:
-    """NFC, unified tone-mark placement, odd whitespace made plain, newlines kept as "\\n". Idempotent."""
-    text = unicodedata.normalize("NFC", text)
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _ZERO_WIDTH.sub("", text)
-    text = _SPACE_LIKE.sub(" ", text)
-    text = text.translate(_ETH)
-    return unify_tone_marks(text)
+    """NFC, unified tone-mark placement, odd whitespace made plain, zero-width characters dropped, newlines kept
+    as "\\n". For questions and the index side, never for stored text. Idempotent."""
+    return match_form(_ZERO_WIDTH.sub("", source_text(text)))
 
 
 # --- fold ------------------------------------------------------------------------------------------------

@@ -3,11 +3,10 @@ from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
 from answer.llm_mode import LLMAnswerer, quote_passages, verify_citations
+from core.lexicon import Lexicon
 from core.settings import Settings
-from core.types import Chunk, Hit
-from retriever.glossary import Glossary
-from retriever.hybrid import Retrieval
-from retriever.query import analyze
+from core.types import Chunk, Hit, Retrieval
+from retriever.frame import FrameAnalyzer
 
 DOC = "Chỉ thị số 38-CT/TW quy định về quản lý đoàn ra. Tỉnh Đồng Nai có 10 hội hữu nghị thành viên."
 
@@ -42,9 +41,8 @@ def test_stream_sends_question_and_passages_and_verifies(tmp_path):
     settings = Settings(data_dir=tmp_path)
     model = GenericFakeChatModel(messages=iter([AIMessage(content="Có 10 hội hữu nghị [2] [5].")]))
     llm = LLMAnswerer(model, settings.prompts_dir, "fake")
-    glossary = Glossary.load(settings.prompts_dir / "glossary_en_vi.tsv")
     q = "Đồng Nai có bao nhiêu hội hữu nghị?"
-    retrieval = Retrieval(q, analyze(q, glossary), _hits(), [], [])
+    retrieval = Retrieval(FrameAnalyzer(Lexicon(settings.prompts_dir)).analyze(q), _hits(), [], [])
     messages = llm.messages(retrieval, "vi")
     sent = "\n".join(m.content for m in messages)
     assert q in sent and "38-CT/TW" in sent and "10 hội hữu nghị" in sent

@@ -9,7 +9,7 @@ from core.errors import RagError
 PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
 
 
-@pytest.mark.parametrize("name", ["answer_vi", "answer_en", "condense_vi"])
+@pytest.mark.parametrize("name", ["answer_vi", "answer_en"])
 def test_shipped_templates_load_and_format(name):
     tpl = load_prompt(name, {"question", "context"}, PROMPTS)
     assert tpl.variables == frozenset({"question", "context"})

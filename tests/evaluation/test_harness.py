@@ -26,7 +26,7 @@ def test_evidence_rank_and_mentions_on_a_tiny_list():
 
 
 def test_dev_set_meets_the_targets(corpus_container):
-    rep = evaluate(corpus_container.answers, shared_path("eval", "dev.jsonl"))
+    rep = evaluate(corpus_container.answers, shared_path("eval", "dev.jsonl"), corpus_container.library.text)
     assert rep.hit5 == 1.0, rep.failures
     assert rep.accuracy >= 0.9, rep.failures
     assert rep.refusal_unanswerable == 1.0, rep.failures
@@ -52,7 +52,7 @@ def test_alqac_sample_over_the_laws_it_needs(tmp_path, embedding_cache):
     container = Container(make_settings(tmp_path / "data", embedding_cache))
     report = container.ingestor().run([docs])
     assert len(report.added) == len(ALQAC_LAWS) and not report.skipped
-    rep = evaluate(container.answers, qfile)
+    rep = evaluate(container.answers, qfile, container.library.text)
     assert rep.answerable == ALQAC_SAMPLE
     assert rep.hit5 >= 0.85, rep.failures
     assert rep.mrr10 >= 0.70, rep.failures

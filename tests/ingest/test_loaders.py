@@ -10,7 +10,6 @@ from ingest.loaders import SUPPORTED_EXTENSIONS, load_file
 
 ROOT = Path(__file__).resolve().parents[2]
 VI = "Hoà bình, hữu nghị và hợp tác với tỉnh Đồng Nai."
-VI_NORM = "Hòa bình, hữu nghị và hợp tác với tỉnh Đồng Nai."
 MB = 1_000_000
 
 
@@ -61,29 +60,29 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
 
 
 def test_supported_extensions():
-    assert SUPPORTED_EXTENSIONS == {".txt", ".md", ".html", ".htm", ".pdf", ".docx"}
+    assert SUPPORTED_EXTENSIONS == {".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".doc"}
 
 
-def test_txt_utf8_is_normalized_and_hashed(tmp_path):
+def test_txt_utf8_is_kept_verbatim_and_hashed(tmp_path):
     data = (VI + "\r\nDòng\u00a0hai\n").encode("utf-8")
     got = load_file(write(tmp_path, "a.txt", data), MB)
     assert got.kind == "txt" and got.html_title is None
-    assert got.text == VI_NORM + "\nDòng hai\n"
+    assert got.text == VI + "\nDòng\u00a0hai\n"  # the file's characters: tone placement, no-break space
     assert got.raw_bytes_hash == hashlib.sha256(data).hexdigest()
     assert got.path == tmp_path / "a.txt"
 
 
 def test_utf8_bom_and_utf16_boms(tmp_path):
-    assert load_file(write(tmp_path, "b.txt", b"\xef\xbb\xbf" + VI.encode()), MB).text == VI_NORM
-    assert load_file(write(tmp_path, "le.txt", b"\xff\xfe" + VI.encode("utf-16-le")), MB).text == VI_NORM
-    assert load_file(write(tmp_path, "be.txt", b"\xfe\xff" + VI.encode("utf-16-be")), MB).text == VI_NORM
+    assert load_file(write(tmp_path, "b.txt", b"\xef\xbb\xbf" + VI.encode()), MB).text == VI
+    assert load_file(write(tmp_path, "le.txt", b"\xff\xfe" + VI.encode("utf-16-le")), MB).text == VI
+    assert load_file(write(tmp_path, "be.txt", b"\xfe\xff" + VI.encode("utf-16-be")), MB).text == VI
 
 
 def test_windows_1258_legacy_bytes(tmp_path):
     data = cp1258_bytes(VI)
     with pytest.raises(UnicodeDecodeError):
         data.decode("utf-8")
-    assert load_file(write(tmp_path, "legacy.txt", data), MB).text == VI_NORM
+    assert load_file(write(tmp_path, "legacy.txt", data), MB).text == VI
 
 
 def test_markdown_kept_as_text(tmp_path):
@@ -102,8 +101,8 @@ def test_html_drops_chrome_and_keeps_blocks(tmp_path):
     <aside>Tin liên quan</aside><footer>Bản quyền</footer></body></html>"""
     got = load_file(write(tmp_path, "p.htm", html.encode()), MB)
     assert got.kind == "html"
-    assert got.html_title == "Hòa bình và hữu nghị"
-    assert got.text == "Hòa bình và hữu nghị\n\nĐoạn một có chữ đậm ở giữa.\n\nĐoạn hai.\nDòng mới.\n\nÔ 1 | Ô 2"
+    assert got.html_title == "Hoà bình và hữu nghị"
+    assert got.text == "Hoà bình và hữu nghị\n\nĐoạn một có chữ đậm ở giữa.\n\nĐoạn hai.\nDòng mới.\n\nÔ 1 | Ô 2"
     for noise in ("Logo", "Trang chủ", "mã độc", "color", "Tin liên quan", "Bản quyền"):
         assert noise not in got.text
 
@@ -166,7 +165,7 @@ def test_docx_paragraphs_and_tables_in_order(tmp_path):
     d.save(path)
     got = load_file(path, MB)
     assert got.kind == "docx"
-    assert got.text == "Điều 1. Phạm vi\nTỉnh | Số đoàn\nĐồng Nai | 158\nKhỏe mạnh."
+    assert got.text == "Điều 1. Phạm vi\nĐồng Nai | Số đoàn: 158\nKhoẻ mạnh."  # a row keeps its header
 
 
 def test_corrupt_docx_is_skipped(tmp_path):

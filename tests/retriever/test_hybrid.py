@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 
 from core.types import Filters
-from retriever.query import analyze
 
 DONG_NAI = "corpus/004_b98956806c35580f.txt"
 
@@ -25,7 +24,7 @@ def test_folded_place_name_matches(corpus_container):
 
 def test_english_question_is_answered_from_vietnamese(corpus_container):
     r = corpus_container.retriever.retrieve("Which directives govern outbound delegations?", k=5)
-    assert r.analysis.lang == "en" and "đoàn ra" in r.analysis.expansions
+    assert r.frame.lang == "en" and "đoàn ra" in r.frame.expansions
     assert any("38-CT/TW" in h.chunk.text for h in r.hits)
 
 
@@ -55,13 +54,13 @@ def test_scores_are_ranked_and_ranks_recorded(corpus_container):
 def test_english_lexical_terms_drop_function_words_and_share_an_expansions_weight(corpus_container):
     r = corpus_container.retriever
     q = "How many ODA projects were being implemented in Lạng Sơn by the end of 2012?"
-    weights = r._lexical_terms(q, analyze(q, r.glossary))
+    weights = r.lexical_terms(r.frames.analyze(q))
     assert not {"how", "were", "in", "the", "by", "in_lạng", "the_end"} & set(weights)
     assert weights["oda"] == 1.0 and weights["lạng_sơn"] == 1.0 and weights["2012"] == 1.0  # the question's own
     assert weights["phát_triển"] == pytest.approx(1 / 6)  # "hỗ trợ phát triển chính thức": one concept, six syllables
     assert weights["dự_án"] == pytest.approx(1 / 2)
     vi = "Chỉ thị nào quy định về quản lý đoàn ra?"
-    assert set(r._lexical_terms(vi, analyze(vi, r.glossary)).values()) == {1.0}
+    assert set(r.lexical_terms(r.frames.analyze(vi)).values()) == {1.0}
 
 
 def test_leftover_chunks_of_an_interrupted_replacement_never_reach_the_answer(tmp_path, corpus_container, embedding_cache):

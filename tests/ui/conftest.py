@@ -14,7 +14,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 from tests.conftest import free_port  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
-EVIL = ("Tài liệu <i>độc</i>\n\nMở đầu.\n\nĐoạn có <script>alert('x')</script> và <img src=x onerror=alert(1)> cùng ${1+1} {{x}} "
+EVIL = ("Tài liệu <i>độc</i>\n\nĐồng Nai, ngày 9 tháng 7 năm 2014\n\nMở đầu.\n\nĐoạn có <script>alert('x')</script> và <img src=x onerror=alert(1)> cùng ${1+1} {{x}} "
         "theo Chỉ thị số 38-CT/TW của Bộ Chính trị về tăng cường quản lý các đoàn đi công tác nước ngoài.\n\nKết thúc.")
 ADMIN = "s3cret"
 

@@ -172,7 +172,7 @@ def test_library_handlers_need_the_password(evil_container, tmp_path):
     before = len(evil_container.library.documents())
     msg, *_ = upload([str(f)], "wrong", "English", progress=lambda *a, **k: None)
     assert msg == t("en", "lib_bad_password") and len(evil_container.library.documents()) == before
-    msg, frame, pick, _ = upload([str(f)], "s3cret", "Tiếng Việt", progress=lambda *a, **k: None)
+    msg, frame, pick, *_ = upload([str(f)], "s3cret", "Tiếng Việt", progress=lambda *a, **k: None)
     assert "note.txt" in msg and "Đã thêm 1" in msg and "added" not in msg  # the summary in the page's language
     assert len(evil_container.library.documents()) == before + 1
     doc_id = next(r.doc_id for r in evil_container.library.documents() if r.source.endswith("note.txt"))

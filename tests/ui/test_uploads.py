@@ -1,11 +1,10 @@
-"""ui.uploads: admin password, upload checks, safe names, atomic save, ingest and delete."""
+"""ui.uploads: upload checks, safe names, atomic save, ingest and delete (who may: tests/access)."""
 from __future__ import annotations
 
 import os
 from types import SimpleNamespace as NS
 
 import pytest
-from pydantic import SecretStr
 
 from ui import uploads
 from ui.uploads import UploadRejected, check_upload, safe_name
@@ -45,15 +44,6 @@ def test_check_upload_reasons():
         check_upload("big.txt", 101, 100)
     with pytest.raises(UploadRejected, match="empty"):
         check_upload("e.txt", 0, 100)
-
-
-def test_password_uses_settings_and_is_off_without_one():
-    s = NS(admin_password=SecretStr("đúng"))
-    assert uploads.admin_enabled(s) and uploads.check_password(s, "đúng")
-    assert not uploads.check_password(s, "sai") and not uploads.check_password(s, None)
-    for off in (None, SecretStr("")):
-        s = NS(admin_password=off)
-        assert not uploads.admin_enabled(s) and not uploads.check_password(s, "")
 
 
 def test_save_is_atomic_and_inside_uploads(tmp_path, evil_container):

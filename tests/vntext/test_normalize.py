@@ -87,3 +87,17 @@ def test_tokenize_is_fast():
     toks = tokenize(text, load_stopwords(STOPWORDS))
     assert time.perf_counter() - t < 5.0
     assert len(toks) > 100_000
+
+
+def test_stored_form_keeps_characters_and_match_form_keeps_offsets():
+    from vntext.codes import find_codes
+    from vntext.normalize import match_form, source_text
+    from vntext.tokens import tokenize
+
+    raw = "Thoả thuận\u00a0hoà bình\r\ntheo Chỉ thị\u00a0số 38-CT/TW của Uỷ ban"
+    stored = source_text(raw)
+    assert stored == "Thoả thuận\u00a0hoà bình\ntheo Chỉ thị\u00a0số 38-CT/TW của Uỷ ban"
+    assert len(match_form(stored)) == len(stored) and match_form(stored).startswith("Thỏa thuận hòa bình")
+    assert set(tokenize("thoả thuận hoà bình")) == set(tokenize("thỏa thuận hòa bình"))
+    (code,) = find_codes(stored)
+    assert code.code == "38-CT/TW" and stored[code.mention_start:code.end] == "Chỉ thị\u00a0số 38-CT/TW"

@@ -1,0 +1,144 @@
+"""Can the retrieved passages answer the question? Rules for what the question names, a fitted model for the rest.
+
+Rules (each a class of question, not a question): nothing retrieved; a document number that no passage holds;
+every candidate sentence fails a constraint of the frame (another year, province, role: answer/constraints.py); a
+figure or date asked for that no sentence meeting the constraints states.
+
+The model: logistic regression over signals that hold across languages and indexes: how much of the question's
+concepts the top passages cover, the best sentence's overlap, the dense similarity of the best passage and how far
+it stands above the pack (calibrated across languages: an English word the glossary lacks does not sink it), the
+lexical score's standing, whether both retrievers agree on the top passage, the share of question words the index
+never saw. Fitted on public data with a held-out split by `python -m benchmarks.answerability`; the weights, the
+threshold and how they were made are in answer/answerability.json."""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from answer.compose import Composition
+from answer.coverage import CoverageJudge
+from core.types import AnswerType, ConstraintKind, IndexStats, QuestionFrame, Retrieval
+from vntext.tokens import TokenKind, kind_of
+
+MODEL_PATH = Path(__file__).resolve().parent / "answerability.json"
+FEATURES = ("coverage", "single_coverage", "bigram_coverage", "missing_rare", "best_sentence", "dense_top", "dense_gap",
+            "dense_z", "lexical_z", "agree", "same_document", "oov", "typed_missing", "en")
+DENSE = frozenset({"dense_top", "dense_gap", "dense_z", "agree"})  # signals whose scale is the embedder's own
+ANY_EMBEDDER = "any"  # the model without dense signals, for an embedder no model was fitted for
+
+
+@dataclass(frozen=True)
+class Verdict:
+    abstain: bool
+    reason: str  # a short reason for logs and the eval report
+    probability: float | None = None  # the model's estimate that the passages answer the question
+    features: dict[str, float] = field(default_factory=dict)
+    missing: str = ""  # what the documents do not give (a partial answer names it)
+
+
+@dataclass(frozen=True)
+class Model:
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+    provenance: dict
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH, embedder: str = ANY_EMBEDDER) -> "Model":
+        """The model fitted with `embedder`'s dense signals, else the one that uses none of them."""
+        models = json.loads(Path(path).read_text(encoding="utf-8"))["models"]
+        return cls.from_json(models.get(embedder) or models[ANY_EMBEDDER])
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Model":
+        n = len(data["features"])
+        if not all(len(data[k]) == n for k in ("mean", "scale", "weights")):
+            raise ValueError("answerability model: features, mean, scale and weights differ in length")
+        return cls(tuple(data["features"]), tuple(data["mean"]), tuple(data["scale"]), tuple(data["weights"]),
+                   float(data["bias"]), float(data["threshold"]), data.get("provenance", {}))
+
+    def to_json(self) -> dict:
+        return {"features": list(self.features), "mean": list(self.mean), "scale": list(self.scale),
+                "weights": list(self.weights), "bias": self.bias, "threshold": self.threshold,
+                "provenance": self.provenance}
+
+    def probability(self, values: dict[str, float]) -> float:
+        z = self.bias + sum(w * (values.get(f, 0.0) - m) / (s or 1.0)
+                            for f, m, s, w in zip(self.features, self.mean, self.scale, self.weights))
+        return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
+
+
+def _gap(values: tuple[float, ...], skip: int = 10) -> float:
+    """The best value minus the mean of the rest (past `skip`): a language shifts both, the gap stays."""
+    tail = values[skip:]
+    return values[0] - sum(tail) / len(tail) if values and len(tail) >= 5 else 0.0
+
+
+def _z(values: tuple[float, ...], skip: int = 10) -> float:
+    """How far the best value stands above the rest of the candidates (those past `skip`), in their spread."""
+    tail = values[skip:]
+    if not values or len(tail) < 5:
+        return 0.0
+    mean = sum(tail) / len(tail)
+    sd = math.sqrt(sum((v - mean) ** 2 for v in tail) / len(tail))
+    return (values[0] - mean) / (sd + 0.01)
+
+
+class Answerability:
+    def __init__(self, coverage: CoverageJudge, model: Model, coverage_passages: int, units: frozenset[str]):
+        self.coverage, self.model, self.passages, self.units = coverage, model, coverage_passages, units
+
+    def features(self, frame: QuestionFrame, retrieval: Retrieval, comp: Composition, stats: IndexStats) -> dict[str, float]:
+        groups = self.coverage.groups(frame, stats)
+        top = retrieval.hits[: self.passages]
+        contexts = [h.chunk.in_context(locality=True) for h in top]
+        covered = self.coverage.coverage(groups, contexts)
+        single = max((self.coverage.coverage(groups, [c]) for c in contexts), default=0.0)
+        bigrams, missing_rare = self.coverage.bigram_coverage(frame, stats, contexts)
+        unseen = sum(g.weight for g in groups if not any(all(t in stats.vocab for t in a) for a in g.alternatives))
+        total = sum(g.weight for g in groups) or 1.0
+        first = retrieval.hits[0] if retrieval.hits else None
+        agree = bool(first and first.dense_rank and first.lexical_rank and first.dense_rank <= 5 and first.lexical_rank <= 5)
+        five = retrieval.hits[:5]
+        same = sum(h.chunk.doc_id == first.chunk.doc_id for h in five[1:]) / max(1, len(five) - 1) if first else 0.0
+        return {"coverage": covered, "single_coverage": single, "bigram_coverage": bigrams, "missing_rare": missing_rare,
+                "same_document": same,
+                "best_sentence": comp.best_coverage,
+                "dense_top": retrieval.dense_sims[0] if retrieval.dense_sims else 0.0,
+                "dense_gap": _gap(retrieval.dense_sims), "dense_z": _z(retrieval.dense_sims),
+                "lexical_z": _z(retrieval.lexical_scores),
+                "agree": float(agree), "oov": unseen / total, "typed_missing": float(comp.typed and not comp.found),
+                "en": float(frame.lang == "en")}
+
+    def judge(self, frame: QuestionFrame, retrieval: Retrieval, comp: Composition, stats: IndexStats) -> Verdict:
+        if not retrieval.hits:
+            return Verdict(True, "nothing retrieved")
+        full_codes = [k for k in retrieval.code_keys if kind_of(k) == TokenKind.CODE]
+        claim = frame.answer_type == AnswerType.YESNO  # a claim's details are to be checked, not required
+        if full_codes and not claim and not any(k in stats.vocab for k in full_codes):
+            return Verdict(True, f"no passage holds {', '.join(full_codes)}")
+        values = self.features(frame, retrieval, comp, stats)
+        if comp.unmet and not claim:
+            c = comp.unmet[0]
+            return Verdict(True, f"no sentence meets {c.kind.value} {c.value}", features=values, missing=c.text)
+        if comp.typed and not comp.found and _must_be_stated(frame, self.units):
+            return Verdict(True, f"no {frame.answer_type.value}{' in ' + frame.unit if frame.unit else ''} is stated",
+                           features=values, missing=frame.answer_type.value)
+        p = self.model.probability(values)
+        if p < self.model.threshold:
+            return Verdict(True, f"weak evidence (p={p:.2f})", p, values)
+        return Verdict(False, "", p, values)
+
+
+def _must_be_stated(frame: QuestionFrame, units: frozenset[str]) -> bool:
+    """A measure in an asked unit (km, USD, %, days ...), or the date of a named document or place, is either
+    written in a passage or not: its absence is a refusal. A count of things ("bao nhiêu nguyên tắc") may be
+    given by listing them, and names are found less reliably: their absence only means no direct answer."""
+    if frame.answer_type == AnswerType.QUANTITY:
+        return frame.unit in units
+    return frame.answer_type == AnswerType.DATE and bool(frame.of(ConstraintKind.CODE) or frame.of(ConstraintKind.PLACE))

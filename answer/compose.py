@@ -1,0 +1,177 @@
+"""The default, LLM-free composer. Every sentence of the top passages is scored for the question: its overlap with
+the question's words, whether it holds a span of the asked type (a number with the asked unit, a date, a name) and
+whether it meets the question's constraints (the year, province, role asked). The best sentence gives the direct
+answer, the asked-for span nearest to the question's words; list questions gather their items across passages.
+Quotes are verbatim (offsets into the document text) and cited with [n]."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from answer.citations import make_citation, quote_window
+from answer.constraints import ConstraintChecker, context_of
+from answer.spans import Span, SpanFinder
+from core.tuning import Tuning
+from core.types import AnswerType, Citation, Constraint, Hit, IndexStats, Retrieval, ShortAnswer
+from vntext.analyzer import Analyzer
+from vntext.codes import fold_text
+from vntext.sentences import split_sentences
+from vntext.tokens import TokenKind, kind_of
+
+TYPED = frozenset({AnswerType.QUANTITY, AnswerType.DATE, AnswerType.PERSON, AnswerType.ORGANISATION,
+                   AnswerType.PLACE, AnswerType.LIST})
+_HEADING = re.compile(r"^(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+[a-zđ]?\s*[.:]?", re.I)
+
+
+def _words(text: str) -> str:
+    """" w1 w2 ... ": folded words between spaces, to test whether a span is something the question already says."""
+    return " " + " ".join(re.findall(r"[^\W_]+", fold_text(text))) + " "
+
+
+@dataclass(frozen=True)
+class Candidate:
+    rank: int
+    hit: Hit
+    start: int  # sentence offsets in the document text
+    end: int
+    coverage: float  # idf-weighted share of the question's terms the sentence holds
+    score: float
+    spans: tuple[Span, ...]  # typed spans, offsets in the sentence
+    unmet: tuple[Constraint, ...]
+
+
+@dataclass(frozen=True)
+class Composition:
+    chosen: list[Candidate]
+    citations: list[Citation]
+    short: ShortAnswer | None
+    items: list[tuple[str, int]]  # a list answer's items, each with the citation that holds it
+    typed: bool  # the question asks for a span of a type
+    found: bool  # a sentence meeting every constraint holds such a span
+    unmet: tuple[Constraint, ...]  # constraints that no sentence meets
+    best_coverage: float
+
+
+class Composer:
+    def __init__(self, analyzer: Analyzer, spans: SpanFinder, checker: ConstraintChecker, tuning: Tuning,
+                 max_sentences: int = 3):
+        self.analyzer, self.spans, self.checker, self.t = analyzer, spans, checker, tuning
+        self.max_sentences = max_sentences
+
+    def candidates(self, retrieval: Retrieval, stats: IndexStats) -> list[Candidate]:
+        frame = retrieval.frame
+        terms = {t for t in retrieval.query_terms if kind_of(t) in (TokenKind.WORD, TokenKind.BIGRAM)}
+        weight = {t: stats.idf.get(t, stats.max_idf) for t in terms}
+        total = sum(weight.values()) or 1.0
+        asked_text = _words(frame.core)
+        typed = frame.answer_type in TYPED
+        # a yes/no question states a claim to check: what it names is to be verified, not required of the passage
+        checks = frame.answer_type != AnswerType.YESNO
+        out: list[Candidate] = []
+        for rank, hit in enumerate(retrieval.hits[: self.t.compose_passages], 1):
+            text = hit.chunk.text
+            for s, e in split_sentences(text):
+                sent = text[s:e]
+                if len(sent) < self.t.min_sentence or _HEADING.match(sent) and len(sent) < 200:
+                    continue  # too short to answer, or a bare heading ("Điều 36. Nội dung ...")
+                toks = set(self.analyzer.passage(sent))
+                coverage = sum(w for t, w in weight.items() if t in toks) / total
+                spans = tuple(sp for sp in self.spans.find(frame, sent) if _words(sp.text) not in asked_text)
+                unmet = tuple(self.checker.unmet(frame, context_of(hit.chunk, s, e), retrieval.scope)) if checks else ()
+                score = coverage + self.t.rank_prior / rank
+                if retrieval.code_keys and toks.intersection(retrieval.code_keys):
+                    score += self.t.code_bonus
+                if typed and spans:
+                    score += self.t.typed_bonus
+                if unmet:
+                    score -= self.t.unmet_penalty
+                out.append(Candidate(rank, hit, hit.chunk.start + s, hit.chunk.start + e, coverage, score, spans, unmet))
+        out.sort(key=lambda c: -c.score)
+        return out
+
+    def compose(self, retrieval: Retrieval, stats: IndexStats) -> Composition:
+        frame = retrieval.frame
+        cands = self.candidates(retrieval, stats)
+        if not cands:
+            return Composition([], [], None, [], frame.answer_type in TYPED, False, (), 0.0)
+        typed = frame.answer_type in TYPED
+        ok = [c for c in cands if not c.unmet]
+        answering = [c for c in ok if c.spans] if typed else ok
+        pool = answering or ok or cands
+        best = pool[0]
+        unmet = () if ok else best.unmet
+        chosen = self._select(best, pool)
+        terms = set(retrieval.query_terms)
+        citations = [self._cite(n, c, terms) for n, c in enumerate(chosen, 1)]
+        short, items = None, []
+        if typed and answering:
+            if frame.answer_type == AnswerType.LIST:
+                items, chosen, citations = self._gather(answering, terms)
+            else:
+                span = self._nearest(best, terms)
+                base = best.start
+                short = ShortAnswer(span.text, 1, base + span.start, base + span.end)
+        return Composition(chosen, citations, short, items, typed, bool(answering), unmet,
+                           max(c.coverage for c in cands))
+
+    # ---- parts
+    def _select(self, best: Candidate, pool: list[Candidate]) -> list[Candidate]:
+        chosen = [best]
+        for c in pool:
+            if len(chosen) >= self.max_sentences:
+                break
+            if c is best or c.score < self.t.keep_ratio * best.score or c.coverage < self.t.follow_coverage * best.coverage:
+                continue
+            if any(c.hit.chunk.doc_id == o.hit.chunk.doc_id and c.start < o.end and o.start < c.end for o in chosen):
+                continue  # the same sentence reached through overlapping chunks
+            chosen.append(c)
+        return chosen
+
+    def _gather(self, answering: list[Candidate], terms: set[str]) -> tuple[list[tuple[str, int]], list[Candidate], list[Citation]]:
+        """Items of a list answer from every sentence that covers enough of the question, across documents."""
+        floor = self.t.list_coverage * answering[0].coverage
+        items: dict[str, tuple[str, int]] = {}
+        chosen: list[Candidate] = []
+        for c in answering:
+            if c.coverage < floor or len(items) >= self.t.max_list_items:
+                continue
+            if any(c.hit.chunk.doc_id == o.hit.chunk.doc_id and c.start < o.end and o.start < c.end for o in chosen):
+                continue
+            new = [sp for sp in c.spans if fold_text(sp.text) not in items]
+            if not new:
+                continue
+            chosen.append(c)
+            for sp in new:
+                items[fold_text(sp.text)] = (sp.text, len(chosen))
+            if len(chosen) >= self.max_sentences:
+                break
+        return list(items.values()), chosen, [self._cite(n, c, terms) for n, c in enumerate(chosen, 1)]
+
+    def _nearest(self, cand: Candidate, terms: set[str]) -> Span:
+        """The candidate's span closest to the question's words: each distinct word counts by its nearness
+        (1 beside the span, 1/2 ten characters away ...; words inside the span do not count for it); a fuller
+        match of the asked unit breaks a tie."""
+        chunk = cand.hit.chunk
+        sent = chunk.text[cand.start - chunk.start: cand.end - chunk.start]
+        folded_terms = {fold_text(t) for t in terms}
+        hits = [(m.start(), m.end()) for m in re.finditer(r"\w+", sent) if fold_text(m.group()) in folded_terms]
+
+        def gaps(sp: Span) -> list[tuple[int, str]]:
+            return [(a - sp.end if a >= sp.end else sp.start - b, fold_text(sent[a:b])) for a, b in hits
+                    if b <= sp.start or a >= sp.end]
+
+        def key(sp: Span) -> tuple[float, int]:
+            nearest: dict[str, int] = {}
+            for d, w in gaps(sp):
+                nearest[w] = min(d, nearest.get(w, d))
+            return (-sum(1 / (1 + d / 10) for d in nearest.values()), -sp.strength)
+
+        return min(cand.spans, key=key)
+
+    def _cite(self, n: int, c: Candidate, terms: set[str]) -> Citation:
+        keep = None
+        if c.spans:
+            sp = self._nearest(c, terms)
+            keep = (c.start + sp.start, c.start + sp.end)
+        s, e = quote_window(c.hit.chunk, c.start, c.end, self.t.max_quote, terms, self.analyzer, keep)
+        return make_citation(n, c.hit, s, e)

@@ -1,0 +1,187 @@
+"""Typed spans in a sentence: the candidates for a direct answer. A quantity is a number (with its qualifier and
+scale) followed by the unit asked for; a date is any date or year; a person a name led by a family name or a title
+("ông", "đồng chí"); an organisation an issuing body, an acronym or a named body ("Tổ chức VECO"); a place a
+province, a country or a named foreign locality ("tỉnh Champasak"). Offsets are into the sentence's text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from core.lexicon import Lexicon
+from core.types import AnswerType, QuestionFrame
+from retriever.frame_entities import find_terms
+from vntext.codes import find_codes, fold_text
+from vntext.dates import date_spans
+
+_NUMBER = r"(?<![\w.,/-])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\w/-]|[.,]\d)"
+_CAP = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ'-]*"
+_NAMED_BODY = re.compile(rf"\b(?:Tổ chức|Hiệp hội|Hội|Quỹ|Ngân hàng|Công ty|Tập đoàn|Viện|Trường|Đại học|Trung tâm|"
+                         rf"Cơ quan|Ủy ban|Bộ|Sở|Ban|Văn phòng|Đại sứ quán|Tổng Lãnh sự quán)(?:\s+{_CAP}){{1,6}}")
+_ACRONYM = re.compile(r"(?<![\w-])[A-ZĐ]{2,8}(?![\w/-])")
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_FOREIGN_PLACE = re.compile(rf"\b(?:tỉnh|thành phố|huyện|bang|khu tự trị|vùng|thủ đô|quận|châu|tiểu bang)\s+"
+                            rf"({_CAP}(?:\s+{_CAP}){{0,3}})")
+_TITLE = re.compile(rf"\b(?:ông|bà|đồng chí|đ/c|Đ/c|Ông|Bà|Đồng chí|Mr\.?|Mrs\.?|Ms\.?)\s+({_CAP}(?:\s+{_CAP}){{1,4}})")
+
+
+@dataclass(frozen=True)
+class Span:
+    kind: AnswerType
+    start: int
+    end: int
+    text: str
+    strength: int = 1  # how many of the asked unit's words follow a quantity (the fuller match wins)
+
+class SpanFinder:
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+
+    @cached_property
+    def _numbering(self) -> re.Pattern[str]:
+        words = "|".join(re.escape(w) for w in sorted(self.lex.number_words["numbering"], key=len, reverse=True))
+        return re.compile(rf"(?:{words})\s*$")
+
+    @cached_property
+    def _quantity(self) -> re.Pattern[str]:
+        nw = self.lex.number_words
+        q = "|".join(re.escape(w) for w in sorted(nw["qualifier"], key=len, reverse=True))
+        sc = "|".join(re.escape(w) for w in nw["scale"])
+        return re.compile(rf"(?:(?:{q})\s+)?({_NUMBER})(?:\s+(?:{sc}))*", re.I)
+
+    def find(self, frame: QuestionFrame, text: str) -> list[Span]:
+        kind = frame.answer_type
+        if kind == AnswerType.QUANTITY:
+            return self.quantities(text, frame.unit_spellings)
+        if kind == AnswerType.DATE:
+            return self.dates(text, about_documents=frame.about_document or bool(frame.codes) and not frame.effect)
+        if kind == AnswerType.PERSON:
+            return self.persons(text) or self.organisations(text)
+        if kind == AnswerType.ORGANISATION:
+            return self.organisations(text) or self.persons(text)
+        if kind == AnswerType.PLACE or (kind == AnswerType.LIST and frame.list_of in ("country", "province", None)):
+            return self.places(text, frame.list_of)
+        if kind == AnswerType.LIST and frame.list_of == "organisation":
+            return self.organisations(text)
+        if kind == AnswerType.DOCUMENTS:
+            return [Span(kind, c.mention_start, c.end, text[c.mention_start:c.end]) for c in find_codes(text)]
+        return []
+
+    def quantities(self, text: str, unit_spellings: tuple[str, ...]) -> list[Span]:
+        """Numbers followed (within a classifier and two words) by a spelling of the unit; any number when no
+        unit is asked. Years, dates, document numbers and numbering ("Điều 5") are not quantities."""
+        taken = [(d.start, d.end) for d in date_spans(text)] + [(c.mention_start, c.end) for c in find_codes(text)]
+        heads = _unit_heads(unit_spellings)
+        row = _table_row(text)
+        if row is not None and heads and any(f" {h} " in f" {fold_text(row[0])} " for h in heads):
+            # a table row whose label names the unit ("Số đoàn ra | Năm 2025: 46"): its cells count that unit
+            cells = [m for m in re.finditer(_NUMBER, text[row[1]:]) if not any(a <= row[1] + m.start() < b for a, b in taken)]
+            return [Span(AnswerType.QUANTITY, row[1] + m.start(), row[1] + m.end(), m.group(), 2) for m in cells]
+        out = []
+        for m in self._quantity.finditer(text):
+            s, e = m.start(), m.end()
+            if any(a <= m.start(1) < b for a, b in taken) or self._numbering.search(text[max(0, s - 12):s]):
+                continue
+            if not heads:
+                out.append(Span(AnswerType.QUANTITY, s, e, text[s:e]))
+                continue
+            unit = self._unit_after(text, e, heads)
+            if unit is not None:
+                out.append(Span(AnswerType.QUANTITY, s, unit[0], text[s:unit[0]], unit[1]))
+        # the unit must be there in full when it has two words or more ("10 hội hữu nghị thành viên", not
+        # "5 ngàn hội viên"); which of those answers is for the nearness to the question's words to tell
+        floor = min(2, max((len(h.split()) for h in heads), default=1))
+        return [sp for sp in out if sp.strength >= floor] or out
+
+    def _unit_after(self, text: str, at: int, heads: list[str]) -> tuple[int, int] | None:
+        """(end of the unit, how many of the asked unit's words it holds) for a number ending at `at`, or None.
+        The unit starts right after the number (or a classifier: "27 bản thỏa thuận"); its other words may follow
+        within four words ("22 dự án ODA"), never across punctuation."""
+        tail = fold_text(text[at:at + 80])
+        stop = re.search(r"[;:.,()\[\]\n]", tail)
+        tail = tail[: stop.start()] if stop else tail
+        classifiers = "|".join(re.escape(fold_text(w)) for w in self.lex.number_words["classifier"])
+        m = re.match(rf"\s*(?:(?:{classifiers})\s+)?", tail)
+        pos = m.end() if m else 0
+        words = [w.group() for w in re.finditer(r"[\w%²$]+", tail[pos:])][:5]
+        ends = [pos + w.end() for w in re.finditer(r"[\w%²$]+", tail[pos:])][:5]
+        best: tuple[int, int] | None = None
+        for h in heads:
+            hw = h.split()
+            if words[: len(hw)] == hw:  # the unit itself comes first
+                end, held = ends[len(hw) - 1], len(hw)
+                for other in heads:  # further words of the asked unit close by ("dự án ODA")
+                    ow = other.split()
+                    for i in range(len(hw), len(words) - len(ow) + 1):
+                        if words[i:i + len(ow)] == ow and not set(ow) & set(hw):
+                            end, held = max(end, ends[i + len(ow) - 1]), held + len(ow)
+                            break
+                if best is None or held > best[1] or (held == best[1] and end > best[0]):
+                    best = (end, held)
+        return (at + best[0], best[1]) if best else None
+
+    def dates(self, text: str, about_documents: bool) -> list[Span]:
+        """Dates of the text. A date written right after a document number ("272-QĐ/TW ngày 21/5/2015") is that
+        document's date: it answers a question about a document, not one about an event."""
+        ends = [c.end for c in find_codes(text)]
+        out = []
+        for d in date_spans(text):
+            attached = any(0 <= d.start - e <= 16 and re.fullmatch(r"[\s,]*(?:ngày|ban hành ngày|,)?[\s,]*",
+                                                                   text[e:d.start], re.I) for e in ends)
+            if about_documents or not attached:
+                out.append(Span(AnswerType.DATE, d.start, d.end, text[d.start:d.end]))
+        return out
+
+    def persons(self, text: str) -> list[Span]:
+        out = [Span(AnswerType.PERSON, m.start(1), m.end(1), m.group(1)) for m in _TITLE.finditer(text)]
+        for m in re.finditer(rf"(?<!\w){_CAP}(?:\s+{_CAP}){{1,4}}", text):
+            words = m.group().split()
+            if words[0] in self.lex.surnames and len(words) >= 2 and not any(o.start <= m.start() < o.end for o in out):
+                out.append(Span(AnswerType.PERSON, m.start(), m.end(), m.group()))
+        return sorted(out, key=lambda s: s.start)
+
+    def organisations(self, text: str) -> list[Span]:
+        out = [Span(AnswerType.ORGANISATION, s, e, text[s:e])
+               for _, s, e in find_terms(text, self.lex.issuers, "vi", ignore_case=False)]
+        for m in _NAMED_BODY.finditer(text):
+            if not any(o.start <= m.start() < o.end for o in out):
+                out.append(Span(AnswerType.ORGANISATION, m.start(), m.end(), m.group()))
+        codes = [(c.start, c.end) for c in find_codes(text)]
+        for m in _ACRONYM.finditer(text):
+            inside = [o for o in out if o.start <= m.start() < o.end]
+            if _ROMAN.match(m.group()) or any(a <= m.start() < b for a, b in codes):
+                continue
+            # an acronym inside a named body is the name itself ("Tổ chức VECO" -> "VECO")
+            out = [o for o in out if o not in inside] + [Span(AnswerType.ORGANISATION, m.start(), m.end(), m.group())]
+        return sorted(out, key=lambda s: s.start)
+
+    def places(self, text: str, list_of: str | None = None) -> list[Span]:
+        out: list[Span] = []
+        if list_of in (None, "province"):
+            out += [Span(AnswerType.PLACE, s, e, text[s:e]) for _, s, e in self.lex.provinces.find(text)]
+        if list_of in (None, "country"):
+            out += [Span(AnswerType.PLACE, s, e, text[s:e]) for _, s, e in find_terms(text, self.lex.countries, "vi", False)]
+        if list_of in (None, "province"):
+            for m in _FOREIGN_PLACE.finditer(text):
+                if not any(o.start <= m.start(1) < o.end for o in out):
+                    out.append(Span(AnswerType.PLACE, m.start(1), m.end(1), m.group(1)))
+        return sorted(out, key=lambda s: s.start)
+
+
+def _table_row(text: str) -> tuple[str, int] | None:
+    """(label, offset where the cells start) of a table row as ingest writes it ("Label | cell | cell")."""
+    at = text.find(" | ")
+    return (text[:at], at) if at > 0 and text.count(" | ") >= 1 else None
+
+
+def _unit_heads(spellings: tuple[str, ...]) -> list[str]:
+    """Folded forms to look for after a number, longest first: each spelling, and its first two and first
+    syllables ("đoàn khách quốc tế" -> "doan khach", "doan")."""
+    heads: list[str] = []
+    for sp in spellings:
+        words = fold_text(sp).split()
+        for n in (len(words), 2, 1):
+            h = " ".join(words[:n])
+            if h and h not in heads and (n > 1 or len(h) > 1 or not h.isalpha()):
+                heads.append(h)
+    return sorted(heads, key=lambda h: -len(h))

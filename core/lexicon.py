@@ -1,0 +1,204 @@
+"""Every language resource in prompts/, loaded once from settings.prompts_dir and handed out by the container.
+
+One table per kind of knowledge: document types, issuing bodies, roles, units, countries, provinces, filler and
+question words, stopwords and the English -> Vietnamese glossary. Code reads them from here, never from a path."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from vntext.normalize import fold, normalize
+
+
+class LexiconError(ValueError):
+    """A malformed resource file; the message names the file and the line."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a table: the canonical Vietnamese name, its other spellings and its English names."""
+
+    vi: str
+    variants: tuple[str, ...]  # other Vietnamese spellings (canonical excluded)
+    english: tuple[str, ...]  # the first is the display name
+    extra: tuple[str, ...] = ()  # further columns (symbols, "issued with", ...)
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.vi, *self.variants)
+
+    @property
+    def english_name(self) -> str:
+        return self.english[0] if self.english else self.vi
+
+
+@dataclass(frozen=True)
+class Pattern:
+    lang: str
+    kind: str
+    regex: re.Pattern[str]
+
+
+def _rows(path: Path, columns: int) -> list[tuple[int, list[str]]]:
+    out = []
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = normalize(raw).rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) < 2 or len(cells) > columns or not cells[0].strip():
+            raise LexiconError(f"{path}: line {n}: expected up to {columns} tab-separated columns, got {raw!r}")
+        out.append((n, [c.strip() for c in cells] + [""] * (columns - len(cells))))
+    return out
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v.strip() for v in cell.split("|") if v.strip()))
+
+
+def load_terms(path: Path, extra_columns: int = 0) -> tuple[Term, ...]:
+    """vietnamese<TAB>variants (|)<TAB>english (|)[<TAB>extra ...]. Doc types keep symbols in column 2 instead."""
+    terms = []
+    for _, cells in _rows(path, 3 + extra_columns):
+        terms.append(Term(cells[0], _split(cells[1]), _split(cells[2]), tuple(cells[3:])))
+    return tuple(terms)
+
+
+def load_patterns(path: Path) -> tuple[Pattern, ...]:
+    out = []
+    for n, cells in _rows(path, 3):
+        lang, kind, regex = cells
+        try:
+            out.append(Pattern(lang, kind, re.compile(regex)))
+        except re.error as exc:
+            raise LexiconError(f"{path}: line {n}: bad regular expression ({exc})") from None
+    return tuple(out)
+
+
+def load_words(path: Path) -> frozenset[str]:
+    """One or more words a line; '#' starts a comment line."""
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            words.update(normalize(w).lower() for w in line.split())
+    return frozenset(words)
+
+
+def load_words_cased(path: Path) -> list[str]:
+    return [normalize(w) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.lstrip().startswith("#") for w in line.split()]
+
+
+@dataclass(frozen=True)
+class DocType:
+    vi: str
+    symbols: tuple[str, ...]
+    english: tuple[str, ...]
+    issued_with: str | None  # "Quy chế" is issued with a "Quyết định" of the same number
+
+
+class Lexicon:
+    """Loaded lazily table by table (a command that needs no glossary never reads it)."""
+
+    def __init__(self, prompts_dir: Path):
+        self.dir = Path(prompts_dir)
+
+    def path(self, name: str) -> Path:
+        return self.dir / name
+
+    def words(self, name: str) -> frozenset[str]:
+        """A word-list file of prompts/ (one or more words a line)."""
+        return load_words(self.path(name))
+
+    @cached_property
+    def doc_types(self) -> tuple[DocType, ...]:
+        out = []
+        for _, (vi, symbols, english, issued_with) in _rows(self.path("doc_types.tsv"), 4):
+            out.append(DocType(vi, tuple(s.strip() for s in symbols.split(",") if s.strip()), _split(english),
+                               issued_with or None))
+        return tuple(out)
+
+    @cached_property
+    def issuers(self) -> tuple[Term, ...]:
+        return load_terms(self.path("issuers.tsv"))
+
+    @cached_property
+    def roles(self) -> tuple[Term, ...]:
+        return load_terms(self.path("roles.tsv"))
+
+    @cached_property
+    def units(self) -> tuple[Term, ...]:
+        return load_terms(self.path("units.tsv"))
+
+    @cached_property
+    def countries(self) -> tuple[Term, ...]:
+        return load_terms(self.path("countries.tsv"))
+
+    @cached_property
+    def provinces(self):
+        from retriever.followup import Places
+
+        return Places.load(self.path("provinces_vi.txt"))
+
+    @cached_property
+    def filler(self) -> tuple[Pattern, ...]:
+        return load_patterns(self.path("filler.tsv"))
+
+    @cached_property
+    def references(self) -> tuple[Pattern, ...]:
+        """References back to an earlier turn ("nó", "chỉ thị này", "it", "this directive")."""
+        return load_patterns(self.path("references.tsv"))
+
+    @cached_property
+    def answer_cues(self) -> tuple[Pattern, ...]:
+        return load_patterns(self.path("answer_types.tsv"))
+
+    @cached_property
+    def number_words(self) -> dict[str, tuple[str, ...]]:
+        """qualifier / scale / classifier / numbering -> words (prompts/number_words.tsv)."""
+        return {kind: _split(words) for _, (kind, words) in _rows(self.path("number_words.tsv"), 2)}
+
+    @cached_property
+    def abbreviations(self) -> dict[str, str]:
+        """Abbreviation -> the document name it stands for ("BLDS" -> "Bộ luật dân sự")."""
+        return {a: full for _, (a, full) in _rows(self.path("abbreviations.tsv"), 2)}
+
+    @cached_property
+    def surnames(self) -> frozenset[str]:
+        return frozenset(w for w in load_words_cased(self.path("vi_surnames.txt")))
+
+    @cached_property
+    def vi_stopwords(self) -> frozenset[str]:
+        return load_words(self.path("vi_stopwords.txt"))
+
+    @cached_property
+    def en_stopwords(self) -> frozenset[str]:
+        return load_words(self.path("en_stopwords.txt"))
+
+    @cached_property
+    def glossary(self):
+        from retriever.glossary import Glossary
+
+        return Glossary.load(self.path("glossary_en_vi.tsv"))
+
+    # ---- look-ups built from the tables
+    @cached_property
+    def issued_with(self) -> dict[str, str]:
+        """Type -> the type of the document that issues it under its own number ({"Quy chế": "Quyết định"})."""
+        return {t.vi: t.issued_with for t in self.doc_types if t.issued_with}
+
+    @cached_property
+    def doc_type_by_folded(self) -> dict[str, str]:
+        return {fold(t.vi): t.vi for t in self.doc_types}
+
+    @cached_property
+    def doc_type_by_english(self) -> dict[str, str]:
+        return {e.lower(): t.vi for t in self.doc_types for e in t.english}
+
+    def english_doc_type(self, vi: str) -> str | None:
+        return next((t.english[0] for t in self.doc_types if t.vi == vi and t.english), None)
+
+    def english_issuer(self, vi: str) -> str | None:
+        return next((t.english_name for t in self.issuers if vi in t.spellings and t.english), None)

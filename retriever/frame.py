@@ -1,0 +1,233 @@
+"""Question analysis into a typed QuestionFrame (Vietnamese and English, no model).
+
+The question is read once: filler is cut (greetings, self-introductions, "cho tôi hỏi"), then the answer type and
+its unit come from the question words (prompts/answer_types.tsv), the constraints from the lexicon's tables (document
+numbers, dates and years, provinces and countries, issuing bodies, roles, document types), the topic from what is
+left. Retrieval, routing, composition and abstention all read the frame."""
+from __future__ import annotations
+
+import logging
+import re
+
+from core.lexicon import Lexicon
+from core.types import AnswerType, Constraint, ConstraintKind, QuestionFrame
+from retriever.filler import strip_filler
+from retriever.frame_entities import constraints_in
+from vntext.codes import fold_text
+from vntext.language import detect_language
+from vntext.normalize import normalize
+
+log = logging.getLogger(__name__)
+
+_PUNCT = re.compile(r"[^\w%²]+")
+# words that end the counted noun of "bao nhiêu X" / "how many X"
+_VI_UNIT_STOP = frozenset("là có được đã đang sẽ tại ở của trong năm đến từ với cho mà thì và hay không "
+                          "nào gì lên rồi như thế nhiêu trên dưới theo còn".split())  # "đoàn ra", "đoàn vào" are nouns
+_EN_UNIT_STOP = frozenset("are is was were did do does has have had will would can could in of for by at from to on "
+                          "with the a an there that which who been be per".split())
+_MEASURE_VI = {"dien tich": "km²", "chieu dai": "km", "dai bao nhieu": "km", "duong bien gioi dai": "km",
+               "dan so": "người", "ty le": "%", "phan tram": "%", "bao lau": "thời hạn", "thoi han": "thời hạn"}
+_MEASURE_NOUN_VI = {"lau": "thời hạn", "xa": "km"}
+_MEASURE_EN = {"area": "km²", "how far": "km", "length": "km", "border": "km", "population": "người",
+               "percentage": "%", "proportion": "%", "rate": "%", "share": "%", "how old": "tuổi",
+               "how long": "thời hạn"}
+_MONEY_EN = re.compile(r"\bhow much (?:money|capital|investment|funding|fdi|oda|aid|foreign direct investment|"
+                       r"budget|turnover|trade|export|import)|\b(?:budget|cost|costs|fee|fees|funding|capital|price|"
+                       r"value|turnover|amount of money|sum|grant|grants|investment)\b", re.I)
+_LIST_OF = (("country", ("nuoc", "quoc gia", "countries", "nations", "neighbo")),
+            ("province", ("tinh", "thanh pho", "dia phuong", "provinces", "localities", "cities")),
+            ("organisation", ("to chuc", "doi tac", "co quan", "partners", "organi", "agencies", "associations",
+                              "bodies", "ministries")))
+
+
+class FrameAnalyzer:
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+        self._vi_ascii = frozenset(lexicon.words("vi_syllables_ascii.txt"))
+
+    def language(self, text: str) -> str:
+        return detect_language(text, self._vi_ascii, self.lex.en_stopwords)
+
+    def analyze(self, question: str) -> QuestionFrame:
+        text = " ".join(normalize(question).split())
+        core, filler = strip_filler(text, self.lex)
+        stem, options = split_options(core)
+        lang = self.language(core)
+        cue_text = _cue_text(stem, lang)
+        asks, about = self._answer_types(cue_text, lang)
+        answer_type = asks[0]
+        constraints = tuple(constraints_in(stem, lang, self.lex))
+        doc_type, wants_documents = self._document_request(stem, cue_text, lang)
+        names_document = any(c.kind == ConstraintKind.CODE for c in constraints)
+        list_of = _list_of(cue_text) if answer_type == AnswerType.LIST else None
+        if wants_documents and not list_of and answer_type in (
+                AnswerType.DESCRIPTION, AnswerType.LIST, AnswerType.ORGANISATION, AnswerType.PLACE,
+                AnswerType.PERSON, AnswerType.DOCUMENT_CONTENT, AnswerType.YESNO):
+            answer_type = AnswerType.DOCUMENTS
+        # a named document's relations ("nhằm thực hiện chỉ thị nào") and the places citing it are on its card;
+        # a card holds no figures: a quantity asked of a named document is in its text
+        about = (about and answer_type != AnswerType.QUANTITY) or (names_document and (wants_documents or list_of == "province"))
+        if doc_type is None:
+            doc_type = next((c.value for c in constraints if c.kind == ConstraintKind.DOC_TYPE), None)
+        unit, spellings = self._unit(stem, cue_text, lang) if answer_type == AnswerType.QUANTITY else (None, ())
+        frame = QuestionFrame(
+            question=text, core=core, lang=lang, answer_type=answer_type, unit=unit, unit_spellings=spellings,
+            list_of=list_of, constraints=constraints,
+            topic=self._topic(core, lang, constraints),
+            expansions=tuple(self.lex.glossary.expand(core)) if lang == "en" else (),
+            doc_type=doc_type, about_document=names_document and about, filler=filler, options=options,
+            ask_at=_ask_at(stem, lang), also=tuple(asks[1:]) if re.search(r"\b(?:va|and)\b", cue_text) else (),
+            effect=any(p.kind == "effect" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues))
+        log.debug("frame %s", frame.to_json())
+        return frame
+
+    # ---- parts
+    def _answer_types(self, cue_text: str, lang: str) -> tuple[list[AnswerType], bool]:
+        """Everything the question asks, the first (in the file's order of precedence) the main ask."""
+        found: list[AnswerType] = []
+        about = False
+        for p in self.lex.answer_cues:
+            if p.lang != lang:
+                continue
+            if p.kind == "effect":
+                continue
+            if p.kind == "about_document":
+                about = about or bool(p.regex.search(cue_text))
+            elif AnswerType(p.kind) not in found and p.regex.search(cue_text):
+                found.append(AnswerType(p.kind))
+        return found or [AnswerType.DESCRIPTION], about
+
+    def _document_request(self, core: str, cue_text: str, lang: str) -> tuple[str | None, bool]:
+        """(type asked for, does the question ask which documents ...): "Chỉ thị nào ...", "which directives ..."."""
+        if lang == "vi":
+            types = sorted(self.lex.doc_type_by_folded, key=len, reverse=True)
+            alt = "|".join(re.escape(t) for t in [*types, "van ban quy pham phap luat", "van ban phap luat", "van ban",
+                                                   "tai lieu", "van kien"])
+            for rx in (rf"\b({alt})(?: (?:lien quan|chi dao|huong dan|quy pham phap luat))? (?:nao|gi)\b",
+                       rf"\bnhung ({alt})\b", rf"\b(?:liet ke|ke ten|ke ra|neu ten|cho biet cac)\b.*?\b({alt})\b"):
+                m = re.search(rx, cue_text)
+                if m:
+                    return self.lex.doc_type_by_folded.get(m.group(1)), True
+            return None, False
+        names = sorted(self.lex.doc_type_by_english, key=len, reverse=True)
+        generic = ["documents", "document", "legal documents", "legal texts", "texts", "legislation"]
+        alt = "|".join(re.escape(n) for n in [*(f"{n}s" for n in names), *names, *generic])
+        skip = r"(?!(?:is|are|was|were|do|does|did|has|have|the|this|that|a|an|it)\b)"
+        for rx in (rf"\b(?:which|what)(?: of the| kind of| type of)?(?: {skip}[\w-]+){{0,3}}? ({alt})\b",
+                   rf"\b(?:list|name|enumerate|identify)(?: [\w-]+){{0,4}}? ({alt})\b",
+                   rf"\b(?:are|is) there (?:any )?(?:[\w-]+ ){{0,2}}?({alt})\b",
+                   rf"\b({alt}) (?:that|which) (?:govern|regulate|cover|concern|deal|address|guide|set)"):
+            m = re.search(rx, cue_text)
+            if m:
+                word = m.group(1)
+                vi = self.lex.doc_type_by_english.get(word) or self.lex.doc_type_by_english.get(word[:-1])
+                return vi, True
+        return None, False
+
+    def _unit(self, core: str, cue_text: str, lang: str) -> tuple[str | None, tuple[str, ...]]:
+        """The unit or counted noun of a quantity question, and how passages spell it."""
+        if lang == "vi":
+            folded = fold_text(core)
+            m = re.search(r"\b(?:bao nhieu|may)\s+", folded)
+            noun_end = None
+            if m:
+                for w in list(re.finditer(r"\w+", core[m.end():]))[:6]:
+                    if w.group().lower() in _VI_UNIT_STOP:
+                        break
+                    noun_end = m.end() + w.end()
+            if noun_end:
+                written = core[m.end():noun_end]
+                if fold_text(written) in _MEASURE_NOUN_VI:  # "bao nhiêu lâu": a duration
+                    return _MEASURE_NOUN_VI[fold_text(written)], self._unit_spellings(_MEASURE_NOUN_VI[fold_text(written)])
+                unit = self._measure_unit(written)
+                if unit:
+                    return unit.vi, unit.spellings
+                if any(fold_text(written).startswith(fold_text(w)) for w in self.lex.number_words.get("money", ())):
+                    return "USD", self._unit_spellings("USD") + self._unit_spellings("đồng")  # an amount of money
+                return written, (written,)
+            for key, unit in _MEASURE_VI.items():
+                if re.search(rf"\b{key}\b", cue_text):
+                    return unit, self._unit_spellings(unit)
+            if any(re.search(rf"\b{re.escape(fold_text(w))}\b", cue_text) for w in self.lex.number_words.get("money", ())):
+                return "USD", self._unit_spellings("USD") + self._unit_spellings("đồng")  # "tổng vốn ... là bao nhiêu"
+            return None, ()
+        m = re.search(r"\bhow many\s+((?:[\w-]+\s*){1,4})", cue_text)
+        if m:
+            noun = []
+            for w in m.group(1).split():
+                if w in _EN_UNIT_STOP:
+                    break
+                noun.append(w)
+            phrase = " ".join(noun)
+            unit = self._measure_unit(phrase)
+            if unit:
+                return unit.vi, unit.spellings
+            variants = tuple(v for g in self.lex.glossary.find(phrase) for v in g.variants)
+            return (phrase or None), variants
+        if _MONEY_EN.search(cue_text):
+            return "USD", self._unit_spellings("USD") + self._unit_spellings("đồng")
+        for key, unit in _MEASURE_EN.items():
+            if re.search(rf"\b{key}\b", cue_text):
+                return unit, self._unit_spellings(unit)
+        return None, ()
+
+    def _measure_unit(self, written: str):
+        low = written.lower()
+        for unit in self.lex.units:
+            if any(low == s.lower() or low.startswith(s.lower() + " ") for s in (*unit.spellings, *unit.english)
+                   if len(s) > 1 or not s.isalpha()):
+                return unit
+        return None
+
+    def _unit_spellings(self, canonical: str) -> tuple[str, ...]:
+        unit = next((u for u in self.lex.units if u.vi == canonical), None)
+        return unit.spellings if unit else (canonical,)
+
+    def _topic(self, core: str, lang: str, constraints: tuple[Constraint, ...]) -> tuple[str, ...]:
+        """Content words: not stopwords, not question words; constraints stay (they are part of the topic)."""
+        stop = self.lex.vi_stopwords if lang == "vi" else self.lex.en_stopwords
+        words = [w for w in re.findall(r"[\w%²-]+", core.lower()) if w not in stop and len(w) > 1 or w.isdigit()]
+        return tuple(dict.fromkeys(words))
+
+
+_OPTION = re.compile(r"(?:^|\s)([A-Da-d])[.)]\s+")
+
+
+def split_options(core: str) -> tuple[str, tuple[str, ...]]:
+    """(stem, options) of a multiple-choice question "...? A. x B. y C. z": the options are choices offered, so
+    what they name is not asked of the documents. A question without at least "A." and "B." has no options."""
+    marks = [m for m in _OPTION.finditer(core)]
+    letters = [m.group(1).upper() for m in marks]
+    if "A" not in letters or "B" not in letters[letters.index("A"):]:
+        return core, ()
+    first = letters.index("A")
+    marks = marks[first:]
+    seq = [m for i, m in enumerate(marks) if m.group(1).upper() == "ABCD"[i]] if len(marks) <= 4 else marks[:4]
+    if len(seq) < 2:
+        return core, ()
+    stem = core[: seq[0].start()].strip()
+    opts = [core[m.end(): (seq[i + 1].start() if i + 1 < len(seq) else len(core))].strip() for i, m in enumerate(seq)]
+    return (stem or core), tuple(o for o in opts if o)
+
+
+def _cue_text(core: str, lang: str) -> str:
+    """What the answer-type cues read: folded Vietnamese / lower-case English, punctuation as single spaces."""
+    text = fold_text(core) if lang == "vi" else core.lower()
+    end = " ?" if core.rstrip().endswith("?") else ""
+    return " ".join(_PUNCT.sub(" ", text).split()) + end if lang == "vi" else " ".join(text.split())
+
+
+_ASK_VI = re.compile(r"\b(?:nao|gi|ai|bao nhieu|may|khi nao|bao gio|dau)\b")
+_ASK_EN = re.compile(r"\b(?:what|which|who|whom|whose|when|where|how)\b", re.I)
+
+
+def _ask_at(stem: str, lang: str) -> int:
+    m = (_ASK_VI.search(fold_text(stem)) if lang == "vi" else _ASK_EN.search(stem))
+    return m.start() if m else -1
+
+
+def _list_of(cue_text: str) -> str | None:
+    for kind, words in _LIST_OF:
+        if any(w in cue_text for w in words):
+            return kind
+    return None

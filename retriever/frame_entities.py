@@ -1,0 +1,121 @@
+"""The constraints a question names: document numbers, dates and years, places, issuing bodies, roles, document
+types. Each is found from the lexicon's tables, on whole words, longest name first; spans never overlap."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from core.lexicon import Lexicon, Term
+from core.types import Constraint, ConstraintKind
+from vntext.codes import fold_text, find_question_codes
+from vntext.dates import date_spans
+
+
+@lru_cache(maxsize=64)
+def _table_re(key: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern[str], dict[str, int]]:
+    """One regex over every spelling of every term (longest first, whole words); spelling -> term index."""
+    owner: dict[str, int] = {}
+    for i, spellings in enumerate(key):
+        for sp in spellings:
+            owner.setdefault(sp, i)
+    alt = "|".join(re.escape(n) for n in sorted(owner, key=len, reverse=True))
+    return (re.compile(rf"(?<!\w)(?:{alt})(?!\w)") if alt else re.compile(r"(?!)")), owner
+
+
+def find_terms(text: str, terms: tuple[Term, ...], lang: str, ignore_case: bool) -> list[tuple[Term, int, int]]:
+    """(term, start, end) of each term named in `text`: its Vietnamese spellings, and its English ones in English.
+    Ignoring case also ignores diacritics ("chu tich" is "Chủ tịch"); offsets hold, the folding keeps lengths."""
+    spell = [t.spellings + (t.english if lang == "en" else ()) for t in terms]
+    key = tuple(tuple(fold_text(s) for s in sp) if ignore_case else tuple(sp) for sp in spell)
+    rx, owner = _table_re(key)
+    probe = fold_text(text) if ignore_case else text
+    return [(terms[owner[m.group()]], m.start(), m.end()) for m in rx.finditer(probe)]
+
+
+def _names_document(before: str, lex: Lexicon) -> bool:
+    """Whether the year that follows `before` is part of a document's name ("Bộ luật Dân sự năm 2015",
+    "Luật Giáo dục 2019", "Hiến pháp năm 2013"): the document is named, no time is asked."""
+    folded = fold_text(before[-80:])
+    types = "|".join(re.escape(fold_text(t)) for t in (*_TITLE_WORDS, *lex.abbreviations))
+    return bool(re.search(rf"\b(?:{types})\b(?:\s+[^\s,.;:?!]+){{0,8}}?\s*(?:nam|ban hanh nam|sua doi nam)?\s*$", folded))
+
+
+_NAME_STOP = frozenset("năm thì đã có được là đúng sai này khi nếu cho không phải mà theo tại trong với hay hoặc do "
+                       "bởi nào gì ai".split())
+_NAME_STOP_PAIRS = frozenset({("quy", "định"), ("hiện", "hành"), ("sửa", "đổi"), ("bổ", "sung"), ("đối", "với"),
+                              ("ban", "hành"), ("có", "hiệu")})
+_TITLE_WORDS = ("Bộ luật", "Luật", "Hiến pháp", "Pháp lệnh", "Nghị định", "Điều lệ")
+
+
+def named_documents(core: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """(start, end, name) of documents named by title: "Luật Du lịch", "luật trọng tài thương mại", "BLDS năm 2015"
+    (-> "Bộ luật dân sự"). The name runs to the first word that cannot continue a title; whether such a document
+    is indexed is for the router to tell (titles are the index's, not the lexicon's)."""
+    out = []
+    abbrev = "|".join(re.escape(a) for a in lex.abbreviations)
+    types = "|".join(re.escape(t) for t in _TITLE_WORDS)
+    for m in re.finditer(rf"(?<![\w])(?:(?i:{types})|{abbrev})(?![\w])", core):
+        if re.search(r"(?i:pháp|văn bản|dự|nhà|kỷ|điều)\s*$", core[max(0, m.start() - 10):m.start()]):
+            continue  # "pháp luật", "dự luật", "kỷ luật"
+        word = m.group()
+        if word in lex.abbreviations:
+            out.append((m.start(), m.end(), lex.abbreviations[word]))
+            continue
+        found = [(w.group(1), w.start(), w.end()) for w in re.finditer(r"\s+([\w-]+)", core[m.end():])]
+        words: list[tuple[str, int]] = []
+        for i, (w, ws, we) in enumerate(found):
+            pair = (w.lower(), found[i + 1][0].lower()) if i + 1 < len(found) else None
+            if ws != (words[-1][1] if words else 0) or w.lower() in _NAME_STOP or pair in _NAME_STOP_PAIRS \
+                    or len(words) >= 8:
+                break
+            words.append((w, we))
+        if words and words[0][0].lower() in ("này", "về", "sư", "pháp", "và", "của"):
+            continue  # "luật này", "luật về ...", "Luật sư"
+        if not words and word.lower() != "hiến pháp":
+            continue
+        end = m.end() + (words[-1][1] if words else 0)
+        if re.match(r"\s+(?:này|đó|nói trên)(?!\w)", core[end:]):
+            continue  # "Luật hành chính này": the law being read, not one named
+        out.append((m.start(), end, core[m.start():end]))
+    return out
+
+
+def _free(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return not any(a < e and s < b for a, b in spans)
+
+
+def constraints_in(core: str, lang: str, lex: Lexicon) -> list[Constraint]:
+    out: list[Constraint] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind: ConstraintKind, value: str, s: int, e: int, spellings: tuple[str, ...] = ()) -> None:
+        if _free(taken, s, e):
+            out.append(Constraint(kind, value, core[s:e], s, e, spellings or (core[s:e],)))
+            taken.append((s, e))
+
+    for s, e, name in named_documents(core, lex):
+        add(ConstraintKind.DOCUMENT, name, s, e)
+    for cm in find_question_codes(core):
+        value = f"{cm.doc_type} {cm.code}" if cm.shorthand else cm.code
+        add(ConstraintKind.CODE, value, cm.mention_start if cm.mention_start >= 0 else cm.start, cm.end)
+        if cm.doc_type:
+            out.append(Constraint(ConstraintKind.DOC_TYPE, cm.doc_type, cm.doc_type, cm.mention_start, cm.start))
+    for d in date_spans(core):
+        if not _free(taken, d.start, d.end) or (len(d.iso) == 4 and _names_document(core[:d.start], lex)):
+            continue
+        kind = ConstraintKind.DATE if len(d.iso) == 10 else ConstraintKind.YEAR
+        add(kind, d.iso if kind == ConstraintKind.DATE else d.year, d.start, d.end, (core[d.start:d.end], d.year))
+    for term, s, e in find_terms(core, lex.roles, lang, ignore_case=True):
+        add(ConstraintKind.ROLE, term.vi, s, e, term.spellings)
+    for term, s, e in find_terms(core, lex.issuers, lang, ignore_case=True):
+        if not re.search(r"(?i:\bphi|\bnon-?)\s*$", core[max(0, s - 5):s]):  # "phi chính phủ": non-governmental
+            add(ConstraintKind.ORGANISATION, term.vi, s, e, term.spellings)
+    places = lex.provinces
+    by_name: dict[str, list[str]] = {}
+    for spelling, canonical in places.canonical.items():
+        by_name.setdefault(canonical, []).append(spelling)
+    for canonical, s, e in places.find(core, ignore_case=True):
+        add(ConstraintKind.PLACE, canonical, s, e, tuple(by_name.get(canonical, [canonical])))
+    for term, s, e in find_terms(core, lex.countries, lang, ignore_case=False):
+        add(ConstraintKind.PLACE, term.vi, s, e, term.spellings)
+    return sorted(out, key=lambda c: c.start)

@@ -1,0 +1,68 @@
+"""Elliptical follow-ups made standalone: a new place, year or document swapped into the previous question."""
+import pytest
+
+from retriever.followup import Places, load_places, rewrite_followup
+
+
+@pytest.fixture()
+def places(tmp_path) -> Places:
+    path = tmp_path / "provinces_vi.txt"
+    path.write_text("# test list\nAn Giang\nĐồng Nai|Dong Nai\nLạng Sơn|Lang Son\nHòa Bình|Hoà Bình|Hoa Binh\n",
+                    encoding="utf-8")
+    return Places.load(path)
+
+
+HISTORY = ["Đồng Nai có bao nhiêu hội hữu nghị?"]
+
+
+@pytest.mark.parametrize("turn, expected", [
+    ("còn An Giang thì sao?", "An Giang có bao nhiêu hội hữu nghị?"),
+    ("thế còn Lạng Sơn?", "Lạng Sơn có bao nhiêu hội hữu nghị?"),
+    ("vậy còn tỉnh Hoà Bình thì thế nào?", "Hòa Bình có bao nhiêu hội hữu nghị?"),
+    ("còn an giang thì sao", "An Giang có bao nhiêu hội hữu nghị?"),
+    ("An Giang?", "An Giang có bao nhiêu hội hữu nghị?"),
+    ("và năm 2016?", "Đồng Nai có bao nhiêu hội hữu nghị năm 2016?"),
+    ("Lạng Sơn có bao nhiêu cửa khẩu?", "Lạng Sơn có bao nhiêu cửa khẩu?"),
+    ("Còn bao nhiêu đoàn ra chưa được phê duyệt?", "Còn bao nhiêu đoàn ra chưa được phê duyệt?"),
+])
+def test_followup_vi(places, turn, expected):
+    assert rewrite_followup(turn, HISTORY, places) == expected
+
+
+def test_followup_other_entities(places):
+    en = ["How many friendship associations does Dong Nai have?"]
+    assert rewrite_followup("what about An Giang?", en, places) == "How many friendship associations does An Giang have?"
+    assert rewrite_followup("And in 2016?", en, places) == "How many friendship associations does Dong Nai have in 2016?"
+    assert rewrite_followup("và năm 2016?", ["Năm 2015 Đồng Nai đón bao nhiêu đoàn vào?"], places) == \
+        "Năm 2016 Đồng Nai đón bao nhiêu đoàn vào?"
+    assert rewrite_followup("còn Nghị quyết 22-NQ/TW?", ["Chỉ thị 38-CT/TW ban hành ngày nào?"], places) == \
+        "Nghị quyết 22-NQ/TW ban hành ngày nào?"
+    # a name that is not a province replaces the other (non-province) name, not the province
+    assert rewrite_followup("còn Lào thì sao?", ["Đồng Nai ký bao nhiêu thỏa thuận với Campuchia?"], places) == \
+        "Đồng Nai ký bao nhiêu thỏa thuận với Lào?"
+    assert rewrite_followup("còn Lào thì sao?", ["Đồng Nai ký bao nhiêu thỏa thuận?"], places) == \
+        "Đồng Nai ký bao nhiêu thỏa thuận Lào?"
+
+
+def test_followup_chain_and_edges(places):
+    history = ["Đồng Nai có bao nhiêu hội hữu nghị?", "còn An Giang thì sao?"]
+    assert rewrite_followup("và năm 2016?", history, places) == "An Giang có bao nhiêu hội hữu nghị năm 2016?"
+    assert rewrite_followup("còn An Giang thì sao?", [], places) == "còn An Giang thì sao?"
+    standalone = "Which directives govern outbound delegations?"
+    assert rewrite_followup(standalone, HISTORY, places) is standalone
+
+
+def test_followup_without_province_list(tmp_path):
+    assert load_places(tmp_path) is None
+    assert rewrite_followup("còn An Giang thì sao?", HISTORY, prompts_dir=tmp_path) == \
+        "An Giang có bao nhiêu hội hữu nghị?"
+    assert rewrite_followup("An Giang?", HISTORY, prompts_dir=tmp_path) == "An Giang có bao nhiêu hội hữu nghị?"
+    assert rewrite_followup("còn Lạng Sơn?", ["Tỉnh Đồng Nai có bao nhiêu dự án FDI?"], prompts_dir=tmp_path) == \
+        "Tỉnh Lạng Sơn có bao nhiêu dự án FDI?"
+
+
+def test_places_file_errors_name_the_line(tmp_path):
+    path = tmp_path / "provinces_vi.txt"
+    path.write_text("An Giang\nĐồng Nai||Dong Nai\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"line 2: empty name in 'Đồng Nai\|\|Dong Nai'"):
+        Places.load(path)

@@ -1,0 +1,133 @@
+"""Question analysis into a frame: language, filler, answer type and unit, constraints, document requests."""
+import pytest
+
+from core.lexicon import Lexicon
+from core.settings import Settings
+from core.types import AnswerType as T, ConstraintKind as K
+from retriever.frame import FrameAnalyzer, split_options
+
+
+@pytest.fixture(scope="module")
+def fa() -> FrameAnalyzer:
+    return FrameAnalyzer(Lexicon(Settings().prompts_dir))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Đồng Nai có bao nhiêu hội hữu nghị?", "vi"),
+    ("nghi quyet 31/NQ-CP cua chinh phu ban hanh ngay nao", "vi"),
+    ("tinh dong nai co bao nhieu hoi huu nghi", "vi"),
+    ("còn An Giang thì sao?", "vi"),
+    ("Which directives govern outbound delegations?", "en"),
+    ("What about An Giang?", "en"),
+    ("How many friendship associations does Đồng Nai have?", "en"),
+    ("When was Directive 38-CT/TW issued?", "en"),
+    ("Outbound delegations: which directives?", "en"),
+])
+def test_language(fa, text, lang):
+    assert fa.analyze(text).lang == lang
+
+
+@pytest.mark.parametrize("question, doc_type", [
+    ("Which directives govern outbound delegations?", "Chỉ thị"),
+    ("What regulation covers inbound delegations?", "Quy định"),
+    ("List the resolutions on international integration", "Nghị quyết"),
+    ("Which documents regulate foreign NGOs?", None),
+    ("Is there a decree on marriage with foreigners?", "Nghị định"),
+    ("Chỉ thị nào quy định về đoàn ra?", "Chỉ thị"),
+    ("Những nghị quyết nào về hội nhập quốc tế?", "Nghị quyết"),
+    ("văn bản nào quy định về quản lý đoàn ra?", None),
+    ("chi thi nao quy dinh ve doan ra", "Chỉ thị"),
+    ("Tỉnh đã ban hành những kế hoạch gì về ngoại giao kinh tế?", "Kế hoạch"),
+])
+def test_document_requests(fa, question, doc_type):
+    f = fa.analyze(question)
+    assert (f.answer_type, f.doc_type) == (T.DOCUMENTS, doc_type)
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Đồng Nai có bao nhiêu hội hữu nghị?", T.QUANTITY),
+    ("Tỉnh có mấy cửa khẩu quốc tế?", T.QUANTITY),
+    ("How many friendship associations does Dong Nai have?", T.QUANTITY),
+    ("What is the area of Dak Nong?", T.QUANTITY),
+    ("Chỉ thị 38-CT/TW ban hành ngày nào?", T.DATE),
+    ("nghi quyet 31/NQ-CP cua chinh phu ban hanh ngay nao", T.DATE),
+    ("Hội hữu nghị được thành lập năm nào?", T.DATE),
+    ("In which year was the association founded?", T.DATE),
+    ("Ai ký Quyết định 01/2014/QĐ-UBND?", T.ORGANISATION),
+    ("Who chairs the provincial steering committee?", T.ORGANISATION),
+    ("Ai là Trưởng ban chỉ đạo?", T.PERSON),
+    ("Who is the head of the delegation?", T.PERSON),
+    ("Tỉnh đã ký thỏa thuận hợp tác với Lào chưa?", T.YESNO),
+    ("Does Dong Nai border Cambodia?", T.YESNO),
+    ("Thỏa thuận đó có hiệu lực 5 năm, đúng hay sai?", T.YESNO),
+    ("Đăk Nông giáp những tỉnh nào?", T.LIST),
+    ("Which countries does Kon Tum border?", T.LIST),
+    ("An Giang ký biên bản ghi nhớ với tỉnh nào của Lào?", T.PLACE),
+    ("Doanh nghiệp Hàn Quốc nào đã ký biên bản ghi nhớ?", T.ORGANISATION),
+    ("Chỉ thị 25-CT/TW về vấn đề gì?", T.DOCUMENT_CONTENT),
+    ("What is Decision 272-QĐ/TW about?", T.DOCUMENT_CONTENT),
+    ("Đối ngoại nhân dân là gì?", T.DESCRIPTION),
+])
+def test_answer_type(fa, question, kind):
+    assert fa.analyze(question).answer_type == kind
+
+
+@pytest.mark.parametrize("question, unit", [
+    ("Diện tích tỉnh Đăk Nông là bao nhiêu?", "km²"),
+    ("What is the area of Dak Nong?", "km²"),
+    ("Mỗi đoàn ra được tối đa bao nhiêu thành viên?", "thành viên"),
+    ("Đường biên giới dài bao nhiêu km?", "km"),
+    ("How much FDI was disbursed in An Giang?", "USD"),
+    ("Năm 2016 An Giang giải ngân bao nhiêu vốn FDI?", "USD"),
+    ("Khu kinh tế có tổng diện tích bao nhiêu ha?", "ha"),
+    ("Phải báo cáo trong bao lâu sau khi về nước?", "thời hạn"),
+    ("What is the total budget of the plan?", "USD"),
+])
+def test_quantity_unit(fa, question, unit):
+    f = fa.analyze(question)
+    assert (f.answer_type, f.unit) == (T.QUANTITY, unit)
+
+
+def test_greeting_and_self_introduction_weigh_nothing(fa):
+    f = fa.analyze("Chào anh chị, tôi là cán bộ Sở Ngoại vụ tỉnh Kon Tum, đang chuẩn bị báo cáo năm. "
+                   "Cho tôi hỏi tỉnh mình tiếp giáp với những nước nào ạ?")
+    assert f.core == "tỉnh Kon Tum tiếp giáp với những nước nào?"
+    assert f.answer_type == T.LIST and f.list_of == "country"
+    assert [c.value for c in f.of(K.PLACE)] == ["Kon Tum"]
+    assert f.filler and "Chào anh chị," in f.filler
+    en = fa.analyze("Hello, I'm an officer at the provincial Department of Foreign Affairs. "
+                    "Could you tell me how long the border between Dak Nong and Cambodia is? Thanks!")
+    assert en.core == "how long the border between Dak Nong and Cambodia is?" and en.unit == "km"
+
+
+def test_constraints(fa):
+    f = fa.analyze("Phó Chủ tịch UBND tỉnh An Giang đã ký bao nhiêu thỏa thuận với Lào trong năm 2016?")
+    got = {(c.kind, c.value) for c in f.constraints}
+    assert {(K.ROLE, "Phó Chủ tịch"), (K.PLACE, "An Giang"), (K.PLACE, "Lào"), (K.YEAR, "2016")} <= got
+    assert (K.ROLE, "Chủ tịch") not in got  # the deputy is not the head
+    codes = fa.analyze("Theo Quyết định 99/2025/QĐ-UBND, mỗi đoàn có tối đa mấy người?")
+    assert codes.codes == ("99/2025/QĐ-UBND",) and not codes.of(K.YEAR)  # the year inside a number is no constraint
+    named = fa.analyze("Theo Bộ luật dân sự năm 2015, ai là người thừa kế theo pháp luật?")
+    assert [c.value for c in named.of(K.DOCUMENT)] == ["Bộ luật dân sự"] and not named.of(K.YEAR)
+
+
+def test_options_of_a_multiple_choice_question_are_not_constraints(fa):
+    stem, options = split_options("Bộ nào quản lý trọng tài? A. Bộ Tài chính B. Bộ Tư pháp C. Bộ Công an D. Bộ Ngoại giao")
+    assert stem == "Bộ nào quản lý trọng tài?" and options == ("Bộ Tài chính", "Bộ Tư pháp", "Bộ Công an", "Bộ Ngoại giao")
+    f = fa.analyze("Bộ nào quản lý trọng tài? A. Bộ Tài chính B. Bộ Tư pháp C. Bộ Công an D. Bộ Ngoại giao")
+    assert not f.of(K.ORGANISATION) and len(f.options) == 4
+    assert split_options("Kế hoạch A. được ban hành khi nào?") == ("Kế hoạch A. được ban hành khi nào?", ())
+
+
+def test_about_document_and_content_routing_signals(fa):
+    assert fa.analyze("Kết luận 33-KL/TW được ban hành ngày nào?").about_document
+    assert fa.analyze("Thông tri 11-TT/TU nhằm thực hiện chỉ thị nào?").about_document
+    content = fa.analyze("Theo Quyết định 99/2025/QĐ-UBND, mỗi đoàn ra được tối đa bao nhiêu thành viên?")
+    assert not content.about_document and content.answer_type == T.QUANTITY
+    both = fa.analyze("Nghị quyết 22-NQ/TW được ban hành ngày nào và về nội dung gì?")
+    assert both.answer_type == T.DATE and T.DOCUMENT_CONTENT in both.also
+
+
+def test_frame_is_logged_to_json(fa):
+    j = fa.analyze("Kon Tum tiếp giáp với những nước nào?").to_json()
+    assert j["answer_type"] == "list" and j["constraints"] == [{"kind": "place", "value": "Kon Tum", "text": "Kon Tum"}]
