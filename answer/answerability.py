@@ -141,4 +141,5 @@ def _must_be_stated(frame: QuestionFrame, units: frozenset[str]) -> bool:
     given by listing them, and names are found less reliably: their absence only means no direct answer."""
     if frame.answer_type == AnswerType.QUANTITY:
         return frame.unit in units
-    return frame.answer_type == AnswerType.DATE and bool(frame.of(ConstraintKind.CODE) or frame.of(ConstraintKind.PLACE))
+    # a named document's own date may be written only beside its number: that is for the card or the model to judge
+    return frame.answer_type == AnswerType.DATE and bool(frame.of(ConstraintKind.PLACE)) and not frame.codes

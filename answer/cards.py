@@ -35,19 +35,22 @@ def _in_quote(cc: CardCitation, needle: str) -> tuple[int, int] | None:
     return (cc.start + at, cc.start + at + len(needle)) if at >= 0 and needle else None
 
 
-def card_span(card: RegulationCard, frame: QuestionFrame) -> CardSpan | None:
-    """The span of a citing passage that answers what the frame asks of the card's document, or None."""
+def card_span(card: RegulationCard, frame: QuestionFrame, issuer_spellings: tuple[str, ...] = ()) -> CardSpan | None:
+    """The span of a citing passage that answers what the frame asks of the card's document, or None.
+    `issuer_spellings`: the ways a passage may write the card's first issuer ("BTV Tỉnh ủy")."""
     kind = frame.answer_type
     for cc in card.citations:
         at = None
         if kind == AnswerType.DATE and card.dates:
+            # the card's date as written, after the mention when it is there ("... 3394/KH-UBND ngày 04/12/2018"),
+            # else before it ("ngày 04/12/2018, UBND tỉnh đã ban hành Kế hoạch ... 3394/KH-UBND")
             mention = cc.quote.find(cc.written)
-            for d in date_spans(cc.quote):
-                if d.iso in card.dates and (mention < 0 or d.start >= mention):
-                    at = (cc.start + d.start, cc.start + d.end)
-                    break
+            own = [d for d in date_spans(cc.quote) if d.iso in card.dates]
+            d = next((d for d in own if mention < 0 or d.start >= mention), own[0] if own else None)
+            if d is not None:
+                at = (cc.start + d.start, cc.start + d.end)
         elif kind in (AnswerType.ORGANISATION, AnswerType.PERSON) and card.issuers:
-            at = _in_quote(cc, card.issuers[0])
+            at = next(filter(None, (_in_quote(cc, sp) for sp in (card.issuers[0], *issuer_spellings))), None)
         elif kind == AnswerType.DOCUMENT_CONTENT and card.subjects:
             at = _in_quote(cc, card.subjects[0])
         elif kind == AnswerType.DOCUMENTS and card.relations:

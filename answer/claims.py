@@ -57,7 +57,8 @@ def check_claims(text: str, hits: list[Hit]) -> ClaimCheck:
             pieces.append(line[last:e])
             last = e
         pieces.append(line[last:])
-        rebuilt = "".join(pieces)
+        rebuilt = re.sub(r"(?<=\S) {2,}", " ", "".join(pieces))  # the space a dropped sentence left
+        rebuilt = rebuilt if line[:1].isspace() else rebuilt.lstrip()
         if rebuilt.strip() or not line.strip():
             kept.append(rebuilt.rstrip())
     return ClaimCheck(re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip(), dropped)

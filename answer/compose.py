@@ -12,7 +12,7 @@ from answer.citations import make_citation, quote_window
 from answer.constraints import ConstraintChecker, context_of
 from answer.spans import Span, SpanFinder
 from core.tuning import Tuning
-from core.types import AnswerType, Citation, Constraint, Hit, IndexStats, Retrieval, ShortAnswer
+from core.types import AnswerType, Citation, Constraint, Hit, IndexStats, QuestionFrame, Retrieval, ShortAnswer
 from vntext.analyzer import Analyzer
 from vntext.codes import fold_text
 from vntext.sentences import split_sentences
@@ -79,7 +79,8 @@ class Composer:
                 spans = tuple(sp for sp in self.spans.find(frame, sent) if _words(sp.text) not in asked_text)
                 unmet = tuple(self.checker.unmet(frame, context_of(hit.chunk, s, e), retrieval.scope)) if checks else ()
                 score = coverage + self.t.rank_prior / rank
-                if retrieval.code_keys and toks.intersection(retrieval.code_keys):
+                # a sentence of the named document's own text is about it even where it says "Quyết định này"
+                if retrieval.code_keys and (toks.intersection(retrieval.code_keys) or hit.chunk.source in retrieval.scope):
                     score += self.t.code_bonus
                 if typed and spans:
                     score += self.t.typed_bonus
@@ -102,13 +103,13 @@ class Composer:
         unmet = () if ok else best.unmet
         chosen = self._select(best, pool)
         terms = set(retrieval.query_terms)
-        citations = [self._cite(n, c, terms) for n, c in enumerate(chosen, 1)]
+        citations = [self._cite(n, c, terms, frame) for n, c in enumerate(chosen, 1)]
         short, items = None, []
         if typed and answering:
             if frame.answer_type == AnswerType.LIST:
                 items, chosen, citations = self._gather(answering, terms)
             else:
-                span = self._nearest(best, terms)
+                span = self._nearest(best, terms, frame)
                 base = best.start
                 short = ShortAnswer(span.text, 1, base + span.start, base + span.end)
         return Composition(chosen, citations, short, items, typed, bool(answering), unmet,
@@ -147,31 +148,49 @@ class Composer:
                 break
         return list(items.values()), chosen, [self._cite(n, c, terms) for n, c in enumerate(chosen, 1)]
 
-    def _nearest(self, cand: Candidate, terms: set[str]) -> Span:
-        """The candidate's span closest to the question's words: each distinct word counts by its nearness
-        (1 beside the span, 1/2 ten characters away ...; words inside the span do not count for it); a fuller
-        match of the asked unit breaks a tie."""
+    def _nearest(self, cand: Candidate, terms: set[str], frame: QuestionFrame | None = None) -> Span:
+        """The candidate's span nearest to what qualifies the asked entity in the question ("tổ chức nào của Bỉ":
+        Bỉ); else the one closest to the question's words: each distinct word counts by its nearness (1 beside the
+        span, 1/2 ten characters away ...; words inside the span do not count for it); a fuller match of the asked
+        unit breaks a tie."""
         chunk = cand.hit.chunk
         sent = chunk.text[cand.start - chunk.start: cand.end - chunk.start]
+        qualifiers = _qualifier_at(frame, sent) if frame is not None else []
+        if qualifiers:
+            return min(cand.spans, key=lambda sp: (min(abs(h - sp.start) if h < sp.start else abs(h - sp.end)
+                                                       for h in qualifiers), -sp.strength))
         folded_terms = {fold_text(t) for t in terms}
         hits = [(m.start(), m.end()) for m in re.finditer(r"\w+", sent) if fold_text(m.group()) in folded_terms]
 
-        def gaps(sp: Span) -> list[tuple[int, str]]:
-            return [(a - sp.end if a >= sp.end else sp.start - b, fold_text(sent[a:b])) for a, b in hits
-                    if b <= sp.start or a >= sp.end]
-
         def key(sp: Span) -> tuple[float, int]:
             nearest: dict[str, int] = {}
-            for d, w in gaps(sp):
-                nearest[w] = min(d, nearest.get(w, d))
+            for a, b in hits:
+                if b <= sp.start or a >= sp.end:
+                    d, w = (a - sp.end if a >= sp.end else sp.start - b), fold_text(sent[a:b])
+                    nearest[w] = min(d, nearest.get(w, d))
             return (-sum(1 / (1 + d / 10) for d in nearest.values()), -sp.strength)
 
         return min(cand.spans, key=key)
 
-    def _cite(self, n: int, c: Candidate, terms: set[str]) -> Citation:
+    def _cite(self, n: int, c: Candidate, terms: set[str], frame: QuestionFrame | None = None) -> Citation:
         keep = None
         if c.spans:
-            sp = self._nearest(c, terms)
+            sp = self._nearest(c, terms, frame)
             keep = (c.start + sp.start, c.start + sp.end)
         s, e = quote_window(c.hit.chunk, c.start, c.end, self.t.max_quote, terms, self.analyzer, keep)
         return make_citation(n, c.hit, s, e)
+
+
+_QUALIFIES = re.compile(r"^\w+(?:\s+\w+){0,2}?\s+(?:của|from|of|in)\s+$", re.I)
+
+
+def _qualifier_at(frame: QuestionFrame, sentence: str) -> list[int]:
+    """Where the sentence names the constraint that qualifies the asked entity right after the question word
+    ("tỉnh nào của Lào", "tổ chức nào của Bỉ", "which organisation from Belgium")."""
+    if frame.ask_at < 0:
+        return []
+    folded = fold_text(sentence)
+    for c in frame.constraints:
+        if c.start > frame.ask_at and _QUALIFIES.match(frame.core[frame.ask_at:c.start]):
+            return [m.start() for sp in c.spellings if sp for m in re.finditer(re.escape(fold_text(sp)), folded)]
+    return []

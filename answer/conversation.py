@@ -9,13 +9,14 @@ sao?", "what about 2019?") take the previous standalone question with the new en
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from answer.spans import SpanFinder
 from core.lexicon import Lexicon
 from core.types import Answer, AnswerType, ConstraintKind, QuestionFrame
 from retriever.followup import rewrite_followup
 from retriever.frame_entities import find_terms, named_documents
-from vntext.codes import find_codes
+from vntext.codes import find_codes, fold_text
 
 KINDS = ("document", "person", "organisation", "place")
 _SHORT_FOLLOWUP = 12  # words: a longer question without earlier turns is taken as standalone
@@ -29,8 +30,8 @@ class Focus:
     person: str | None = None
     organisation: str | None = None
     place: str | None = None
+    places: tuple[str, ...] = ()  # every place of the turn, `place` first (a province and a country may both be named)
     year: str | None = None
-    provinces: tuple[str, ...] = ()  # the Vietnamese provinces among the places ("tỉnh này" means one of them)
 
     def get(self, kind: str) -> str | None:
         return getattr(self, kind, None)
@@ -43,16 +44,15 @@ class Resolution:
     kind: str = ""  # its kind
 
 
-def focus_of(frame: QuestionFrame | None, answer: Answer | None, lex: Lexicon | None = None) -> Focus:
-    """The answer's own focus first (the document it showed, its direct answer), then what the question named.
-    A document the question named is what its answer was about; a document an answer merely quotes is not."""
-    doc = person = org = place = year = None
-    named_code = bool(frame and (frame.of(ConstraintKind.CODE) or frame.of(ConstraintKind.DOCUMENT)))
+def focus_of(frame: QuestionFrame | None, answer: Answer | None) -> Focus:
+    """The answer's own focus first (the document it showed, its direct answer), then what the question named."""
+    doc = person = org = place = None
     if answer is not None and not answer.abstained:
         refs = answer.references or []
-        routed = frame is not None and (frame.about_document or frame.answer_type == AnswerType.DOCUMENTS)
-        if refs and refs[0].get("code") and (routed or not named_code):
-            r = refs[0]
+        # the document the question named, when the answer shows it, else the first the answer shows
+        named = set(frame.codes) if frame is not None and frame.answer_type != AnswerType.DOCUMENTS else set()
+        r = next((r for r in refs if r.get("code") in named), refs[0] if refs else {})
+        if r.get("code"):
             doc = f"{r['type']} {r['code']}" if r.get("type") else r["code"]
         short = answer.short_answer.text if answer.short_answer else None
         kind = frame.answer_type if frame else None
@@ -62,8 +62,8 @@ def focus_of(frame: QuestionFrame | None, answer: Answer | None, lex: Lexicon | 
             org = short
         elif short and kind == AnswerType.PLACE:
             place = short
-        if refs and refs[0].get("issuers") and not org:
-            org = refs[0]["issuers"][0]
+        if r.get("issuers") and not org:
+            org = r["issuers"][0]
     if frame is not None:
         codes = [c for c in frame.of(ConstraintKind.CODE)]
         names = [c for c in frame.of(ConstraintKind.DOCUMENT)]
@@ -72,20 +72,14 @@ def focus_of(frame: QuestionFrame | None, answer: Answer | None, lex: Lexicon | 
             doc = c.text if codes and c.text != c.value and len(c.text) > len(c.value) else c.value
         places = frame.of(ConstraintKind.PLACE)
         orgs = frame.of(ConstraintKind.ORGANISATION)
-        years = frame.of(ConstraintKind.YEAR)
-        place = place or (places[0].value if places else None)
+        named_places = tuple(c.value for c in places)
+        place = place or (named_places[0] if named_places else None)
         org = org or (orgs[0].value if orgs else None)
+        years = frame.of(ConstraintKind.YEAR)
         year = years[0].value if years else None
-        if person is None and lex is not None:  # "Đồng chí Cao Huy giữ chức vụ gì?": the person the question named
-            from answer.spans import SpanFinder
-            named = SpanFinder(lex).persons(frame.core)
-            person = named[0].text if named else None
-    provinces = ()
-    if lex is not None:
-        canon = set(lex.provinces.canonical.values())
-        provinces = tuple(p for p in dict.fromkeys([place] + [c.value for c in (frame.of(ConstraintKind.PLACE) if frame else ())])
-                          if p in canon)
-    return Focus(doc, person, org, place, year, provinces)
+    else:
+        named_places, year = (), None
+    return Focus(doc, person, org, place, tuple(dict.fromkeys(([place] if place else []) + list(named_places))), year)
 
 
 _GROUP_VI = re.compile(
@@ -107,6 +101,17 @@ class ReferenceResolver:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
         self._patterns = [(p.lang, p.kind, p.regex) for p in lexicon.references]
+        self._spans = SpanFinder(lexicon)
+
+    def focus(self, question: str, frame: QuestionFrame | None, answer: Answer | None) -> Focus:
+        """An earlier turn's focus; a person its answer does not name may be the one its question named with a
+        title ("Đồng chí Cao Huy giữ chức vụ gì?" -> "Ông ấy ..." is Cao Huy)."""
+        f = focus_of(frame, answer)
+        if f.person is None:
+            named = self._spans.titled(question)
+            if named:
+                f = replace(f, person=named[0].text)
+        return f
 
     def references(self, question: str) -> list[tuple[str, int, int]]:
         """(kind, start, end) of each reference back in the question, left to right, not overlapping."""
@@ -127,13 +132,10 @@ class ReferenceResolver:
             return Resolution(rewrite_followup(question, asked, self.lex.provinces) if asked else question)
         if not earlier and len(question.split()) > _SHORT_FOLLOWUP:
             return Resolution(question)  # a long question standing alone: its pronouns point inside it
-        foci = [focus_of(f, a, self.lex) for _, f, a in reversed(earlier)]
+        foci = [self.focus(q, f, a) for q, f, a in reversed(earlier)]
         out, last = [], 0
         for kind, s, e in refs:
-            if kind == "place" and question[s:e].lower().startswith("tỉnh"):  # "tỉnh này": a Vietnamese province
-                value = next((f.provinces[0] for f in foci if f.provinces), None)
-            else:
-                value = next((f.get(kind) for f in foci if f.get(kind)), None)
+            value = next((v for f in foci if (v := self._value(f, kind, question[s:e]))), None)
             if value is None and kind == "thing":  # "it", "họ": the latest document, then organisation, place
                 value = next((f.get(k) for f in foci for k in ("document", "organisation", "place") if f.get(k)), None)
             if value is None and kind == "organisation":  # "họ", "they": the group the previous question named
@@ -145,6 +147,19 @@ class ReferenceResolver:
             last = e
         out.append(question[last:])
         return Resolution(re.sub(r"\s+", " ", "".join(out)).strip())
+
+    def _value(self, focus: Focus, kind: str, written: str) -> str | None:
+        """The focus of `kind`; for a place, one of the kind the reference names: "tỉnh này" a province (or a
+        foreign locality), "nước này" / "this country" a country."""
+        if kind != "place" or not focus.places:
+            return focus.get(kind)
+        folded = fold_text(written)
+        wants = ("country" if re.search(r"\b(?:nuoc|quoc gia|country)\b", folded) else
+                 "province" if re.search(r"\b(?:tinh|thanh pho|province|city)\b", folded) else None)
+        if wants is None:
+            return focus.place
+        countries = {t.vi for t in self.lex.countries}
+        return next((p for p in focus.places if (p in countries) == (wants == "country")), None)
 
     def _antecedent_inside(self, question: str, kind: str, s: int, e: int) -> bool:
         """Whether the question itself names, before the reference, what it refers to ("Ông Nguyễn Văn A ... ông
@@ -170,5 +185,5 @@ class ReferenceResolver:
         if kind == "place" and not english and not value.lower().startswith(("tỉnh", "thành phố")):
             return ("tỉnh " if written.lower().startswith("tỉnh") else "") + value
         if kind == "year":
-            return ("năm " if not english else "in ") + value
+            return ("in " if english else "năm ") + value
         return value

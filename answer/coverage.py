@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from core.types import IndexStats, QuestionFrame
 from retriever.glossary import Glossary
@@ -54,15 +55,24 @@ class CoverageJudge:
                     weight = min(idf.get(t, top) for t in toks) * (1.0 if name else self.unknown_en_weight)
                     out.append(Group(word, (toks,), weight))
         else:
-            folded_stop = {fold(w) for w in self.analyzer.stopwords}
             tokens = list(dict.fromkeys(self.analyzer.query(question)))
             for t in tokens:
-                if kind_of(t) != TokenKind.WORD or fold(t) in folded_stop:
+                if kind_of(t) != TokenKind.WORD or self._stopword(t):
                     continue
                 if t == fold(t) and any(fold(o) == t and o != t for o in tokens):
                     continue  # the folded twin of a syllable already counted
                 out.append(Group(t, (frozenset({t}), frozenset({fold(t)})), idf.get(t, top)))
         return out
+
+    def _stopword(self, syllable: str) -> bool:
+        """A stopword as written; a syllable written without diacritics when it may be one ("cua": "của").
+        "cửa" is not "của", "thị" is not "thì", "Bỉ" is not "bị"."""
+        stop = self.analyzer.stopwords
+        return syllable in stop or (syllable == fold(syllable) and syllable in self._folded_stop)
+
+    @cached_property
+    def _folded_stop(self) -> frozenset[str]:
+        return frozenset(fold(w) for w in self.analyzer.stopwords)
 
     def _toks(self, text: str) -> list[str]:
         return [t for t in self.analyzer.passage(text) if kind_of(t) == TokenKind.WORD]
@@ -83,9 +93,10 @@ class CoverageJudge:
         weight of the rarest such word the passages lack, relative to the rarest possible (a specific term of the
         question missing from every passage)."""
         text = " ".join(frame.expansions) if frame.lang == "en" else frame.core
-        stop = {fold(w) for w in self.analyzer.stopwords}
-        grams = [t for t in dict.fromkeys(self.analyzer.query(text)) if kind_of(t) == TokenKind.BIGRAM
-                 and not any(fold(p) in stop for p in t.split("_")) and t == fold(t)]
+        tokens = list(dict.fromkeys(t for t in self.analyzer.query(text) if kind_of(t) == TokenKind.BIGRAM))
+        grams = list(dict.fromkeys(  # each word once, folded (as passages index it), read from its written form
+            fold(t) for t in tokens if not any(self._stopword(p) for p in t.split("_"))
+            and (t != fold(t) or not any(fold(o) == t and o != t for o in tokens))))
         if not grams:
             return 1.0, 0.0
         have: set[str] = set()

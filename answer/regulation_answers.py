@@ -82,7 +82,9 @@ class RegulationAnswerer:
             lead = self.frames.get(lang, "partial_card", code=cards[0].code or cards[0].name,
                                    what=self.frames.get(lang, f"card_{lacking}"))
             return replace(shown, answer=f"{lead}\n\n{shown.answer}", abstained=True, reason=f"card lacks {lacking}")
-        span = card_span(cards[0], frame)
+        issuer = cards[0].issuers[0] if cards[0].issuers else ""
+        spellings = next((t.spellings for t in self.lex.issuers if issuer in t.spellings), ())
+        span = card_span(cards[0], frame, spellings)
         lists_places = frame.answer_type == AnswerType.LIST and frame.list_of in ("province", None)
         answer = self._render(cards[:2], retrieval, lang, None, all_places=True, span=span, list_places=lists_places,
                               quote=True)
@@ -103,7 +105,8 @@ class RegulationAnswerer:
         if not cards:
             issuers = frame.of(ConstraintKind.ORGANISATION)
             if frame.doc_type and issuers:
-                what = f"{frame.doc_type} {self.frames.get(lang, 'of')} {issuers[0].text}"
+                kind = (self.lex.english_doc_type(frame.doc_type) if lang == "en" else None) or frame.doc_type
+                what = f"{kind} {self.frames.get(lang, 'of')} {issuers[0].text}"
                 return self.refusal(retrieval, lang, "no_such_document", what)
             return None
         spans: dict[str, list[tuple[int, int]]] = {}
@@ -160,7 +163,9 @@ class RegulationAnswerer:
             if card.dates and c.value not in card.dates:
                 return c.text
         for c in frame.of(ConstraintKind.YEAR):
-            if card.dates and not any(d.startswith(c.value) for d in card.dates) and not (card.code and c.value in card.code):
+            # a year may date the document, or be part of its number or its subject ("giai đoạn 2018-2021")
+            named = " ".join((card.code or "", card.name or "", *card.subjects))
+            if card.dates and not any(d.startswith(c.value) for d in card.dates) and c.value not in named:
                 return c.text
         for c in frame.of(ConstraintKind.PLACE):
             cited = {x.locality for x in card.citations}

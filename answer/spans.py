@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from core.lexicon import Lexicon
-from core.types import AnswerType, QuestionFrame
+from core.types import AnswerType, ConstraintKind, QuestionFrame
 from retriever.frame_entities import find_terms
 from vntext.codes import find_codes, fold_text
 from vntext.dates import date_spans
@@ -52,7 +52,7 @@ class SpanFinder:
     def find(self, frame: QuestionFrame, text: str) -> list[Span]:
         kind = frame.answer_type
         if kind == AnswerType.QUANTITY:
-            return self.quantities(text, frame.unit_spellings)
+            return self.quantities(text, frame.unit_spellings, tuple(c.value for c in frame.of(ConstraintKind.YEAR)))
         if kind == AnswerType.DATE:
             return self.dates(text, about_documents=frame.about_document or bool(frame.codes) and not frame.effect)
         if kind == AnswerType.PERSON:
@@ -67,16 +67,19 @@ class SpanFinder:
             return [Span(kind, c.mention_start, c.end, text[c.mention_start:c.end]) for c in find_codes(text)]
         return []
 
-    def quantities(self, text: str, unit_spellings: tuple[str, ...]) -> list[Span]:
+    def quantities(self, text: str, unit_spellings: tuple[str, ...], years: tuple[str, ...] = ()) -> list[Span]:
         """Numbers followed (within a classifier and two words) by a spelling of the unit; any number when no
         unit is asked. Years, dates, document numbers and numbering ("Điều 5") are not quantities."""
         taken = [(d.start, d.end) for d in date_spans(text)] + [(c.mention_start, c.end) for c in find_codes(text)]
         heads = _unit_heads(unit_spellings)
         row = _table_row(text)
         if row is not None and heads and any(f" {h} " in f" {fold_text(row[0])} " for h in heads):
-            # a table row whose label names the unit ("Số đoàn ra | Năm 2025: 46"): its cells count that unit
-            cells = [m for m in re.finditer(_NUMBER, text[row[1]:]) if not any(a <= row[1] + m.start() < b for a, b in taken)]
-            return [Span(AnswerType.QUANTITY, row[1] + m.start(), row[1] + m.end(), m.group(), 2) for m in cells]
+            # a table row whose label names the unit ("Số đoàn ra | Năm 2025: 46"): its cells count that unit;
+            # with a year asked, the cells whose column header states it
+            cells = [Span(AnswerType.QUANTITY, row[1] + m.start(), row[1] + m.end(), m.group(), 2)
+                     for m in re.finditer(_NUMBER, text[row[1]:]) if not any(a <= row[1] + m.start() < b for a, b in taken)]
+            dated = [c for c in cells if any(y in text[text.rfind(" | ", 0, c.start):c.start] for y in years)]
+            return dated or cells
         out = []
         for m in self._quantity.finditer(text):
             s, e = m.start(), m.end()
@@ -132,8 +135,12 @@ class SpanFinder:
                 out.append(Span(AnswerType.DATE, d.start, d.end, text[d.start:d.end]))
         return out
 
+    def titled(self, text: str) -> list[Span]:
+        """Names led by a title ("đồng chí Cao Huy", "ông Nguyễn Văn A"): persons beyond doubt."""
+        return [Span(AnswerType.PERSON, m.start(1), m.end(1), m.group(1)) for m in _TITLE.finditer(text)]
+
     def persons(self, text: str) -> list[Span]:
-        out = [Span(AnswerType.PERSON, m.start(1), m.end(1), m.group(1)) for m in _TITLE.finditer(text)]
+        out = self.titled(text)
         for m in re.finditer(rf"(?<!\w){_CAP}(?:\s+{_CAP}){{1,4}}", text):
             words = m.group().split()
             if words[0] in self.lex.surnames and len(words) >= 2 and not any(o.start <= m.start() < o.end for o in out):
@@ -141,12 +148,14 @@ class SpanFinder:
         return sorted(out, key=lambda s: s.start)
 
     def organisations(self, text: str) -> list[Span]:
+        codes = [(c.start, c.end) for c in find_codes(text)]
+        # an issuer's symbol inside a document number ("99/2025/QĐ-UBND") names the number, not a body
         out = [Span(AnswerType.ORGANISATION, s, e, text[s:e])
-               for _, s, e in find_terms(text, self.lex.issuers, "vi", ignore_case=False)]
+               for _, s, e in find_terms(text, self.lex.issuers, "vi", ignore_case=False)
+               if not any(a <= s < b for a, b in codes)]
         for m in _NAMED_BODY.finditer(text):
             if not any(o.start <= m.start() < o.end for o in out):
                 out.append(Span(AnswerType.ORGANISATION, m.start(), m.end(), m.group()))
-        codes = [(c.start, c.end) for c in find_codes(text)]
         for m in _ACRONYM.finditer(text):
             inside = [o for o in out if o.start <= m.start() < o.end]
             if _ROMAN.match(m.group()) or any(a <= m.start() < b for a, b in codes):

@@ -146,7 +146,7 @@ class QuestionFrame:
     answer_type: AnswerType
     unit: str | None = None  # the quantity's unit or counted noun ("km²", "thành viên", "đoàn")
     unit_spellings: tuple[str, ...] = ()  # how a passage writes it
-    list_of: str | None = None  # for LIST: "country", "province", "organisation" or None (any)
+    list_of: str | None = None  # for LIST: "country", "province", "organisation" or None (any); for PLACE the kind named
     constraints: tuple[Constraint, ...] = ()
     topic: tuple[str, ...] = ()  # content words of the core, question words and filler removed
     expansions: tuple[str, ...] = ()  # Vietnamese glossary renderings of an English question's terms

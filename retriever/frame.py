@@ -72,7 +72,7 @@ class FrameAnalyzer:
         unit, spellings = self._unit(stem, cue_text, lang) if answer_type == AnswerType.QUANTITY else (None, ())
         frame = QuestionFrame(
             question=text, core=core, lang=lang, answer_type=answer_type, unit=unit, unit_spellings=spellings,
-            list_of=list_of, constraints=constraints,
+            list_of=list_of or (_place_kind(cue_text) if answer_type == AnswerType.PLACE else None), constraints=constraints,
             topic=self._topic(core, lang, constraints),
             expansions=tuple(self.lex.glossary.expand(core)) if lang == "en" else (),
             doc_type=doc_type, about_document=names_document and about, filler=filler, options=options,
@@ -151,7 +151,7 @@ class FrameAnalyzer:
             if any(re.search(rf"\b{re.escape(fold_text(w))}\b", cue_text) for w in self.lex.number_words.get("money", ())):
                 return "USD", self._unit_spellings("USD") + self._unit_spellings("đồng")  # "tổng vốn ... là bao nhiêu"
             return None, ()
-        m = re.search(r"\bhow many\s+((?:[\w-]+\s*){1,4})", cue_text)
+        m = re.search(r"\b(?:how many|number of)\s+((?:[\w-]+\s*){1,4})", cue_text)  # "the maximum number of members"
         if m:
             noun = []
             for w in m.group(1).split():
@@ -224,6 +224,16 @@ _ASK_EN = re.compile(r"\b(?:what|which|who|whom|whose|when|where|how)\b", re.I)
 def _ask_at(stem: str, lang: str) -> int:
     m = (_ASK_VI.search(fold_text(stem)) if lang == "vi" else _ASK_EN.search(stem))
     return m.start() if m else -1
+
+
+_PLACE_KIND = (("country", re.compile(r"\b(?:(?:nuoc|quoc gia)(?: ban)? nao|(?:which|what) (?:country|nation))\b")),
+               ("province", re.compile(r"\b(?:(?:tinh|thanh pho|dia phuong|huyen)(?: ban)? nao|"
+                                       r"(?:which|what) (?:province|city|locality|district))\b")))
+
+
+def _place_kind(cue_text: str) -> str | None:
+    """The kind of place a "where" question names before its question word: "nước nào", "which province"."""
+    return next((kind for kind, rx in _PLACE_KIND if rx.search(cue_text)), None)
 
 
 def _list_of(cue_text: str) -> str | None:

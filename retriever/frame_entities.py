@@ -108,7 +108,7 @@ def constraints_in(core: str, lang: str, lex: Lexicon) -> list[Constraint]:
     for term, s, e in find_terms(core, lex.roles, lang, ignore_case=True):
         add(ConstraintKind.ROLE, term.vi, s, e, term.spellings)
     for term, s, e in find_terms(core, lex.issuers, lang, ignore_case=True):
-        if not re.search(r"(?i:\bphi|\bnon-?)\s*$", core[max(0, s - 5):s]):  # "phi chính phủ": non-governmental
+        if not re.search(r"(?i:phi|non)[ -]$", core[max(0, s - 4):s]):  # "tổ chức phi chính phủ" names no government
             add(ConstraintKind.ORGANISATION, term.vi, s, e, term.spellings)
     places = lex.provinces
     by_name: dict[str, list[str]] = {}

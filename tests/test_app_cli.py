@@ -14,8 +14,8 @@ import pytest
 from tests.conftest import ROOT, free_port
 
 
-def run(*args, data_dir, cache, timeout=300):
-    env = {**os.environ, "RAG_EMBEDDING_CACHE": str(cache), "RAG_CORPUS_DIR": str(ROOT / "corpus")}
+def run(*args, data_dir, cache, timeout=300, env=None):
+    env = {**os.environ, "RAG_EMBEDDING_CACHE": str(cache), "RAG_CORPUS_DIR": str(ROOT / "corpus"), **(env or {})}
     return subprocess.run([sys.executable, str(ROOT / "app.py"), "--data-dir", str(data_dir), *args],
                           capture_output=True, text=True, timeout=timeout, env=env, cwd=ROOT)
 

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from answer.contract import answer_to_json
 from core.di import Container
+from tests.answer.passages import assert_verbatim as verbatim
 from tests.conftest import make_settings
 
 
@@ -13,9 +16,8 @@ def ask(container, q):
 
 
 def assert_verbatim(container, answer):
-    for c in answer.citations:
-        assert container.store.get_text(c.doc_id)[c.start:c.end] == c.quote
-        assert len(c.quote) <= 350
+    verbatim(container, answer)
+    assert all(len(c.quote) <= 350 for c in answer.citations)
 
 
 def test_vietnamese_fact_question(corpus_container):
@@ -99,3 +101,50 @@ def test_a_document_about_the_named_province_does_not_make_other_provinces_figur
     assert a.abstained, a.answer
     a = ask(container, "Quảng Ninh thu hoạch bao nhiêu tấn vải chín sớm?")
     assert not a.abstained and "3.000 tấn" in a.answer
+
+
+# ---- greetings and filler, English words outside the glossary
+
+
+GREETED = [
+    ("Đường biên giới giữa Đăk Nông và Campuchia dài bao nhiêu km?",
+     "Xin chào, em là chuyên viên Phòng Hợp tác quốc tế của Sở Ngoại vụ, đang tổng hợp số liệu cho báo cáo cuối năm. "
+     "Nhờ anh chị cho em hỏi đường biên giới giữa Đăk Nông và Campuchia dài bao nhiêu km ạ? Em cảm ơn nhiều."),
+    ("What is the total length of the frontier between Dak Nong and Cambodia?",
+     "Hi there, I work for the provincial Department of Foreign Affairs and I am preparing a briefing for our "
+     "leaders. What is the total length of the frontier between Dak Nong and Cambodia? Many thanks!"),
+]
+
+
+def test_a_greeting_and_self_introduction_change_nothing(corpus_container):
+    for bare, long in GREETED:
+        a, b = ask(corpus_container, bare), ask(corpus_container, long)
+        assert not a.abstained and a.short_answer.text == "130 km"
+        assert (b.abstained, b.answer, b.short_answer, b.citations) == (a.abstained, a.answer, a.short_answer, a.citations)
+        assert b.frame.filler and b.frame.core != long and b.question == long
+
+
+@pytest.mark.parametrize("question, unknown, expected", [
+    ("What is the total length of the frontier between Dak Nong and Cambodia?", "frontier", "130 km"),
+    ("What is the overall land area of Dak Nong?", "overall", "6.513 km2"),
+    ("Roughly how much foreign capital did FDI firms in An Giang pay out in 2016?", "firms", "trên 17 triệu đô la"),
+])
+def test_english_words_outside_the_glossary_do_not_cause_a_refusal(corpus_container, question, unknown, expected):
+    glossary = corpus_container.lexicon.glossary
+    assert not any(unknown in m.english.lower().split() for m in glossary.find(question))  # the word is unknown
+    a = ask(corpus_container, question)
+    assert not a.abstained and a.lang == "en" and a.short_answer.text == expected
+    assert_verbatim(corpus_container, a)
+
+
+def test_json_contract_carries_frame_short_answer_and_asked_as(corpus_container):
+    a = corpus_container.answers.ask("Tỉnh này rộng bao nhiêu km2?", history=["Đăk Nông có mấy cửa khẩu chính?"])
+    j = answer_to_json(a)
+    assert j["asked_as"] == "tỉnh Đăk Nông rộng bao nhiêu km2?" and j["question"] == "Tỉnh này rộng bao nhiêu km2?"
+    assert j["frame"]["answer_type"] == "quantity" and j["frame"]["unit"] == "km²"
+    assert j["frame"]["constraints"] == [{"kind": "place", "value": "Đăk Nông", "text": "Đăk Nông"}]
+    sa = j["short_answer"]
+    assert sa["text"] == "6.513 km2"
+    cited = next(c for c in j["citations"] if c["n"] == sa["n"])
+    assert corpus_container.store.get_text(a.citations[sa["n"] - 1].doc_id)[sa["start"]:sa["end"]] == sa["text"]
+    assert cited["start"] <= sa["start"] and sa["end"] <= cited["end"]

@@ -25,6 +25,22 @@ def test_evidence_rank_and_mentions_on_a_tiny_list():
     assert not mentions_all("Theo Chỉ thị 38-CT/TW [1]", [["Nghị quyết"]])
 
 
+def test_conversations_are_scored_on_their_last_turn_and_failures_name_it(fast_container, tmp_path):
+    lines = [{"id": "c1", "turns": ["Chỉ thị nào quy định về quản lý đoàn đi công tác nước ngoài?", "Ai ban hành nó?"],
+              "must_resolve": ["38-CT/TW"], "must_mention": [["Bộ Chính trị"]], "evidence": ["38-CT/TW"],
+              "answerable": True},
+             {"id": "c2", "turns": ["Kon Tum tiếp giáp với những nước nào?", "Ông ấy là ai?"], "must_resolve": ["Kon Tum"],
+              "must_mention": [["Lào"]], "evidence": ["Lào"], "answerable": True},
+             {"id": "c3", "turns": ["Ai ban hành Chỉ thị 38-CT/TW?", "Còn Chỉ thị 99-CT/TW thì sao?"], "answerable": False}]
+    path = tmp_path / "conv.jsonl"
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    rep = evaluate(fast_container.answers, path, fast_container.library.text)
+    assert rep.n == 3 and rep.answerable == 2 and rep.accuracy == 0.5 and rep.refusal_unanswerable == 1.0
+    assert rep.rewrite_accuracy == 0.5  # "Ông ấy" has nothing to resolve to
+    # before the fix a failed conversation raised KeyError('question')
+    assert [f.split(":")[0] for f in rep.failures] == ["c2"] and "q='Ông ấy là ai?'" in rep.failures[0]
+
+
 def test_dev_set_meets_the_targets(corpus_container):
     rep = evaluate(corpus_container.answers, shared_path("eval", "dev.jsonl"), corpus_container.library.text)
     assert rep.hit5 == 1.0, rep.failures

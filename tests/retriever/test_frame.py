@@ -131,3 +131,27 @@ def test_about_document_and_content_routing_signals(fa):
 def test_frame_is_logged_to_json(fa):
     j = fa.analyze("Kon Tum tiếp giáp với những nước nào?").to_json()
     assert j["answer_type"] == "list" and j["constraints"] == [{"kind": "place", "value": "Kon Tum", "text": "Kon Tum"}]
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Which country does Dak Nong border?", "country"),
+    ("Đăk Nông giáp với nước nào ở phía Tây?", "country"),
+    ("An Giang ký biên bản ghi nhớ với địa phương nào của Lào?", "province"),
+    ("Which province signed a memorandum with Champasak?", "province"),
+    ("Hội nghị xúc tiến đầu tư được tổ chức ở đâu?", None),
+])
+def test_a_place_question_names_the_kind_of_place(fa, question, kind):
+    f = fa.analyze(question)
+    assert (f.answer_type, f.list_of) == (T.PLACE, kind)
+
+
+def test_the_number_of_something_is_a_count_of_it_not_money(fa):
+    f = fa.analyze("What is the maximum number of members in a delegation paid for by the state budget?")
+    assert (f.answer_type, f.unit) == (T.QUANTITY, "members") and "thành viên" in f.unit_spellings
+    assert fa.analyze("What is the total budget of the plan?").unit == "USD"
+
+
+def test_non_governmental_names_no_government(fa):
+    assert not fa.analyze("Có bao nhiêu tổ chức phi chính phủ nước ngoài hoạt động ở Đồng Nai?").of(K.ORGANISATION)
+    assert not fa.analyze("How many non-government organisations work in Dong Nai?").of(K.ORGANISATION)
+    assert [c.value for c in fa.analyze("Chính phủ ban hành nghị quyết nào về hội nhập?").of(K.ORGANISATION)] == ["Chính phủ"]

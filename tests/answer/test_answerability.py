@@ -1,0 +1,119 @@
+"""Answerability (answer/answerability.py): the rules for what the question names, and the fitted model, on hand-made
+passages and a hand-made model; the fitted file's shape."""
+import math
+
+import pytest
+
+from answer.answerability import ANY_EMBEDDER, DENSE, FEATURES, MODEL_PATH, Answerability, Model
+from core.types import IndexStats, Retrieval
+from tests.answer.passages import Doc, frame, hits_of, parts, retrieval, uniform_stats
+
+ODA = Doc("Trên địa bàn tỉnh hiện có 22 dự án ODA đang được triển khai với tổng vốn trên 700 tỷ đồng.", locality="Kon Tum")
+AREA = Doc("Diện tích tự nhiên của tỉnh là 6.513 km2, phía Tây giáp Campuchia.", locality="Đăk Nông")
+
+
+def model(weight: float = 4.0, threshold: float = 0.5) -> Model:
+    """One signal: the share of the question the top passages cover, centred on 0.5."""
+    return Model(("coverage",), (0.5,), (0.1,), (weight,), 0.0, threshold, {"made_by": "test"})
+
+
+def judge_of(question, docs, m: Model | None = None, stats: IndexStats | None = None):
+    p = parts()
+    r = retrieval(question, docs)
+    stats = stats or uniform_stats(len(docs))
+    comp = p.composer.compose(r, stats)
+    judge = Answerability(p.coverage, m or model(), p.tuning.coverage_passages, frozenset(u.vi for u in p.lexicon.units))
+    return judge.judge(r.frame, r, comp, stats)
+
+
+def test_probability_is_the_logistic_of_the_standardised_signals():
+    m = Model(("coverage", "en"), (0.5, 0.0), (0.1, 1.0), (2.0, -1.0), 0.5, 0.3, {})
+    assert m.probability({"coverage": 0.6, "en": 1.0}) == pytest.approx(1 / (1 + math.exp(-(0.5 + 2.0 - 1.0))))
+    assert m.probability({}) == pytest.approx(1 / (1 + math.exp(-(0.5 - 10.0))))  # a missing signal counts as 0
+    assert m.probability({"coverage": 1e9}) == pytest.approx(1.0)  # clipped, no overflow
+
+
+def test_model_file_round_trip_and_validation():
+    m = model()
+    assert Model.from_json(m.to_json()) == m
+    bad = m.to_json() | {"weights": [1.0, 2.0]}
+    with pytest.raises(ValueError, match="differ in length"):
+        Model.from_json(bad)
+
+
+def test_fitted_file_has_a_model_per_embedder_and_one_for_any():
+    import json
+
+    models = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["models"]
+    assert ANY_EMBEDDER in models
+    for data in models.values():
+        m = Model.from_json(data)
+        assert set(m.features) <= set(FEATURES) and 0 < m.threshold < 1
+    assert Model.load(embedder="an-embedder-never-fitted") == Model.from_json(models[ANY_EMBEDDER])
+
+
+def test_the_model_for_any_embedder_uses_no_dense_signal():
+    m = Model.load(embedder="hash/fold-bigrams-384")
+    assert all(w == 0 for f, w in zip(m.features, m.weights) if f in DENSE)
+
+
+def test_nothing_retrieved_is_a_refusal():
+    p = parts()
+    f = frame("Kon Tum có bao nhiêu dự án ODA?")
+    r = Retrieval(f, [], [], [])
+    judge = Answerability(p.coverage, model(), 3, frozenset())
+    v = judge.judge(f, r, p.composer.compose(r, uniform_stats()), uniform_stats())
+    assert v.abstain and v.reason == "nothing retrieved"
+
+
+def test_a_document_number_no_passage_holds_is_a_refusal():
+    v = judge_of("Chỉ thị 99-CT/TW quy định bao nhiêu dự án ODA?", [ODA])
+    assert v.abstain and v.reason == "no passage holds code:99-ct/tw"
+    held = IndexStats({}, 1.0, {"code:99-ct/tw": 3}, set(), 1)
+    assert judge_of("Chỉ thị 99-CT/TW quy định bao nhiêu dự án ODA?", [ODA], stats=held).reason != v.reason
+
+
+def test_a_constraint_no_sentence_meets_is_a_refusal_naming_it():
+    v = judge_of("Tỉnh Gia Lai đang triển khai mấy dự án ODA?", [ODA])
+    assert v.abstain and v.reason == "no sentence meets place Gia Lai" and v.missing == "Gia Lai"
+
+
+def test_a_claim_to_check_is_not_refused_for_what_it_names():
+    v = judge_of("Tỉnh Gia Lai có 22 dự án ODA đang triển khai, đúng hay sai?", [ODA], model(threshold=0.0))
+    assert not v.abstain
+
+
+def test_a_measure_in_the_asked_unit_must_be_stated():
+    v = judge_of("Đường biên giới của Đăk Nông với Campuchia dài bao nhiêu km?", [AREA])
+    assert v.abstain and v.reason == "no quantity in km is stated" and v.missing == "quantity"
+    # a count of things may be given by listing them: its absence is left to the model
+    v = judge_of("Đăk Nông có bao nhiêu cửa khẩu chính?", [AREA], model(threshold=0.0))
+    assert not v.abstain
+
+
+def test_the_date_of_a_named_place_must_be_stated():
+    v = judge_of("Đăk Nông được thành lập vào ngày nào?", [AREA])
+    assert v.abstain and v.reason == "no date is stated"
+
+
+def test_the_model_decides_the_rest():
+    answered = judge_of("Đăk Nông có diện tích tự nhiên bao nhiêu km2?", [AREA])
+    assert not answered.abstain and answered.probability > 0.5 and answered.features["coverage"] > 0.5
+    weak = judge_of("Đăk Nông có diện tích tự nhiên bao nhiêu km2?", [AREA], model(weight=-4.0))
+    assert weak.abstain and weak.reason == f"weak evidence (p={weak.probability:.2f})"
+
+
+def test_features_of_a_retrieval():
+    p = parts()
+    hits, _ = hits_of([AREA, ODA])
+    f = frame("What is the area of Dak Nong?")
+    sims = (0.9, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4)
+    r = Retrieval(f, hits, [], retrieval(f, []).query_terms, dense_sims=sims)
+    comp = p.composer.compose(r, uniform_stats(2))
+    judge = Answerability(p.coverage, model(), 3, frozenset(u.vi for u in p.lexicon.units))
+    x = judge.features(f, r, comp, uniform_stats(2))
+    assert set(x) == set(FEATURES)
+    assert x["en"] == 1.0 and x["typed_missing"] == 0.0 and x["same_document"] == 0.0
+    assert x["dense_top"] == 0.9 and x["dense_gap"] == pytest.approx(0.5)
+    assert x["dense_z"] == pytest.approx(0.5 / 0.01)  # the tail has no spread
+    assert x["agree"] == 0.0  # hand-made hits carry no retriever ranks

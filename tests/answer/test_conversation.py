@@ -1,0 +1,213 @@
+"""Conversations (answer/conversation.py through AnswerService.ask(question, history=...)): references back in
+Vietnamese and English resolved from the previous answer's focus (else the previous question's entities), an
+unresolvable reference asked about, an uncovered follow-up refused."""
+from __future__ import annotations
+
+import pytest
+
+from answer.conversation import ReferenceResolver, focus_of
+from core.types import Answer, ShortAnswer, Turn
+from tests.answer.passages import frame, parts
+
+
+def answered(references=(), short=None) -> Answer:
+    """An earlier answer as the caller kept it: the documents it showed and its direct answer."""
+    return Answer("q", "a", False, [], [], references=list(references),
+                  short_answer=ShortAnswer(short, 1, 0, len(short)) if short else None)
+
+
+DIRECTIVE = {"code": "38-CT/TW", "type": "Chỉ thị", "issuers": ["Bộ Chính trị"]}
+DECISION = {"code": "272-QĐ/TW", "type": "Quyết định", "issuers": ["Bộ Chính trị"]}
+PLAN = {"code": "3394/KH-UBND", "type": "Kế hoạch", "issuers": ["Ủy ban nhân dân tỉnh"]}
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ReferenceResolver:
+    return ReferenceResolver(parts().lexicon)
+
+
+def resolve(resolver, question, turns, english=False):
+    earlier = [(q, frame(q), a) for q, a in turns]
+    return resolver.resolve(question, earlier, english)
+
+
+@pytest.mark.parametrize("previous, ref, follow, expected", [
+    # the document the previous answer showed; the previous question named none
+    ("Văn bản nào quy định việc quản lý các đoàn ra nước ngoài?", DIRECTIVE, "Ai ban hành nó?",
+     "Ai ban hành Chỉ thị 38-CT/TW?"),
+    ("Văn bản nào quy định việc quản lý các đoàn ra nước ngoài?", DIRECTIVE, "Văn bản đó có hiệu lực từ khi nào?",
+     "Chỉ thị 38-CT/TW có hiệu lực từ khi nào?"),
+    ("Văn bản nào quy định việc quản lý các đoàn ra nước ngoài?", DIRECTIVE, "Chỉ thị này do cơ quan nào ký?",
+     "Chỉ thị 38-CT/TW do cơ quan nào ký?"),
+    ("Bộ Chính trị ra quyết định nào về quản lý thống nhất hoạt động đối ngoại?", DECISION,
+     "Quyết định đó được ký năm nào?", "Quyết định 272-QĐ/TW được ký năm nào?"),
+    ("Kon Tum có kế hoạch nào về công tác đối ngoại giai đoạn 2018-2021?", PLAN, "Kế hoạch ấy do ai ban hành?",
+     "Kế hoạch 3394/KH-UBND do ai ban hành?"),
+])
+def test_vietnamese_document_references(resolver, previous, ref, follow, expected):
+    r = resolve(resolver, follow, [(previous, answered([ref]))])
+    assert (r.standalone, r.unresolved) == (expected, "")
+
+
+@pytest.mark.parametrize("follow, expected", [
+    ("Who issued it?", "Who issued Directive 38-CT/TW?"),
+    ("When was this directive signed?", "When was Directive 38-CT/TW signed?"),
+    ("Is the same document still in force?", "Is Directive 38-CT/TW still in force?"),
+    ("What is its main content?", "What is Directive 38-CT/TW's main content?"),
+])
+def test_english_document_references(resolver, follow, expected):
+    r = resolve(resolver, follow, [("Which document governs delegations travelling abroad?", answered([DIRECTIVE]))], True)
+    assert r.standalone == expected
+
+
+LEADER_Q = "Ai dẫn đầu đoàn công tác của Kon Tum sang Attapeu?"
+
+
+@pytest.mark.parametrize("follow, english, expected", [
+    ("Ông ấy giữ chức vụ gì?", False, "Nguyễn Văn Thắng giữ chức vụ gì?"),
+    ("Bà ấy giữ chức vụ gì?", False, "Nguyễn Văn Thắng giữ chức vụ gì?"),
+    ("What position does he hold?", True, "What position does Nguyễn Văn Thắng hold?"),
+    ("Where did she travel next?", True, "Where did Nguyễn Văn Thắng travel next?"),
+])
+def test_person_references_take_the_previous_direct_answer(resolver, follow, english, expected):
+    assert resolve(resolver, follow, [(LEADER_Q, answered(short="Nguyễn Văn Thắng"))], english).standalone == expected
+
+
+def test_a_person_the_previous_question_named_with_a_title(resolver):
+    q = "Đồng chí Cao Huy giữ chức vụ gì ở tỉnh Đăk Nông?"
+    r = resolve(resolver, "Ông ấy chỉ đạo những nội dung nào?", [(q, answered())])
+    assert r.standalone == "Cao Huy chỉ đạo những nội dung nào?"  # before the fix: unresolved
+
+
+ORG_Q = "Tổ chức nào của Bỉ đã ký thỏa thuận với Lạng Sơn?"
+
+
+@pytest.mark.parametrize("follow, english, expected", [
+    ("Họ ký thỏa thuận vào năm nào?", False, "VECO ký thỏa thuận vào năm nào?"),
+    ("Tổ chức này hoạt động trong lĩnh vực gì?", False, "VECO hoạt động trong lĩnh vực gì?"),
+    ("What projects do they run?", True, "What projects do VECO run?"),
+])
+def test_organisation_references_take_the_previous_direct_answer(resolver, follow, english, expected):
+    assert resolve(resolver, follow, [(ORG_Q, answered(short="VECO"))], english).standalone == expected
+
+
+def test_they_without_a_named_body_take_the_documents_issuer(resolver):
+    r = resolve(resolver, "Họ còn ban hành văn bản nào khác?", [("Văn bản nào quy định về đoàn ra?", answered([DIRECTIVE]))])
+    assert r.standalone == "Bộ Chính trị còn ban hành văn bản nào khác?"
+
+
+@pytest.mark.parametrize("follow, english, expected", [
+    ("Tỉnh này có bao nhiêu thỏa thuận quốc tế?", False, "tỉnh Lạng Sơn có bao nhiêu thỏa thuận quốc tế?"),
+    ("Nước này có bao nhiêu tổ chức ký với tỉnh?", False, "Bỉ có bao nhiêu tổ chức ký với tỉnh?"),
+    ("How many agreements has this province signed?", True, "How many agreements has Lạng Sơn signed?"),
+])
+def test_place_references_take_a_place_of_the_kind_named(resolver, follow, english, expected):
+    """The previous question named a country (Bỉ) and a province (Lạng Sơn): before the fix "tỉnh này" became
+    "tỉnh Bỉ"."""
+    assert resolve(resolver, follow, [(ORG_Q, None)], english).standalone == expected
+
+
+def test_the_latest_turn_with_a_focus_of_the_kind_wins(resolver):
+    turns = [("Văn bản nào quy định về đoàn ra?", answered([DIRECTIVE])), (LEADER_Q, answered(short="Nguyễn Văn Thắng"))]
+    r = resolve(resolver, "Văn bản đó và ông ấy liên quan thế nào?", turns)
+    assert r.standalone == "Chỉ thị 38-CT/TW và Nguyễn Văn Thắng liên quan thế nào?"
+
+
+def test_the_document_the_question_named_is_the_focus_of_its_answer():
+    """An answer about a named document may show another document first (the passage cites both): the named one
+    is the focus. Before the fix "the same document" took the first one shown (33-KL/TW)."""
+    q = "Quyết định 363-QĐ/TU của Kon Tum quy định những gì?"
+    shown = answered([{"code": "33-KL/TW", "type": "Kết luận", "issuers": ["Bộ Chính trị"]},
+                      {"code": "363-QĐ/TU", "type": "Quyết định", "issuers": ["Ban Thường vụ Tỉnh ủy"]}])
+    f = focus_of(frame(q), shown)
+    assert (f.document, f.organisation) == ("Quyết định 363-QĐ/TU", "Ban Thường vụ Tỉnh ủy")
+    # a question asking which document gets the answer's document
+    f = focus_of(frame("Thông tri 11-TT/TU nhằm thực hiện chỉ thị nào?"), answered([DIRECTIVE]))
+    assert f.document == "Chỉ thị 38-CT/TW"
+
+
+def test_a_refused_answer_leaves_only_what_its_question_named():
+    refused = Answer("q", "a", True, [], [], references=[DIRECTIVE])
+    f = focus_of(frame("Chỉ thị 26-CT/TU của Lạng Sơn quy định gì?"), refused)
+    assert (f.document, f.place) == ("Chỉ thị 26-CT/TU", "Lạng Sơn")
+
+
+def test_a_reference_the_question_itself_resolves_is_left_alone(resolver):
+    q = "Luật Cư trú quy định gì và luật này có hiệu lực khi nào?"
+    assert resolve(resolver, q, [("Văn bản nào quy định về đoàn ra?", answered([DIRECTIVE]))]).standalone == q
+
+
+def test_an_unresolvable_reference_is_reported(resolver):
+    r = resolve(resolver, "Ai ban hành nó?", [])
+    assert (r.standalone, r.unresolved, r.kind) == ("Ai ban hành nó?", "nó", "document")
+    r = resolve(resolver, "Ông ấy giữ chức vụ gì?", [("Văn bản nào quy định về đoàn ra?", answered([DIRECTIVE]))])
+    assert (r.unresolved, r.kind) == ("Ông ấy", "person")
+
+
+# ---- through the service (fast layer: cards and document lists need no model)
+
+
+def test_ask_resolves_it_from_the_previous_answer(fast_container):
+    """The first question names no document; the answer found Chỉ thị 38-CT/TW; "nó" is that document."""
+    first = "Chỉ thị nào quy định về quản lý đoàn đi công tác nước ngoài?"
+    a = fast_container.answers.ask("Ai ban hành nó?", history=[first])
+    assert a.asked_as == "Ai ban hành Chỉ thị 38-CT/TW?" and a.question == "Ai ban hành nó?"
+    assert not a.abstained and a.short_answer.text == "Bộ Chính trị" and a.references[0]["code"] == "38-CT/TW"
+    en = fast_container.answers.ask("When was it issued?", history=["What is Decision 272-QĐ/TW about?"])
+    assert en.asked_as == "When was Decision 272-QĐ/TW issued?" and en.short_answer.text == "21/5/2015"
+
+
+def test_a_kept_answer_is_used_as_given(fast_container):
+    svc = fast_container.answers
+    first = svc.ask("Kế hoạch nào của Kon Tum triển khai công tác đối ngoại giai đoạn 2018-2021?")
+    assert first.references[0]["code"] == "3394/KH-UBND"  # before the fix: no list ("2021" was no issue year)
+    a = svc.ask("Kế hoạch ấy được ban hành khi nào?", history=[Turn(first.question, first)])
+    assert a.asked_as == "Kế hoạch 3394/KH-UBND được ban hành khi nào?" and a.short_answer.text == "04/12/2018"
+    # the turns given as questions only are answered again, to the same effect
+    assert svc.ask("Kế hoạch ấy được ban hành khi nào?", history=[first.question]).asked_as == a.asked_as
+
+
+@pytest.mark.parametrize("question, english, answer", [
+    ("Ai ban hành nó?", False, "Câu hỏi nhắc đến “nó” nhưng chưa rõ là văn bản nào. Xin nêu rõ tên văn bản."),
+    ("Who signed this directive?", True,
+     "The question refers to “this directive”, but it is not clear which document is meant. Please name the document."),
+    ("Ông ấy giữ chức vụ gì?", False, "Câu hỏi nhắc đến “Ông ấy” nhưng chưa rõ là người nào. Xin nêu rõ tên người."),
+])
+def test_an_unresolvable_reference_is_asked_about(fast_container, question, english, answer):
+    a = fast_container.answers.ask(question)
+    assert a.abstained and a.answer == answer and a.citations == [] and a.reason == "unresolved reference"
+    assert a.asked_as == question and a.lang == ("en" if english else "vi")
+
+
+def test_a_reference_with_no_focus_of_its_kind_is_asked_about(fast_container):
+    a = fast_container.answers.ask("Ông ấy ký văn bản này khi nào?", history=["Kon Tum tiếp giáp với những nước nào?"])
+    assert a.abstained and a.reason == "unresolved reference" and "“Ông ấy”" in a.answer
+
+
+# ---- through the service with the real embedder (the passages answer)
+
+
+def test_person_from_the_previous_answer(corpus_container):
+    first = "Ai đã chỉ đạo nâng cao vai trò của các sở, ngành trong hội nhập quốc tế ở Đăk Nông năm 2014?"
+    assert corpus_container.answers.ask(first).short_answer.text == "Cao Huy"
+    a = corpus_container.answers.ask("Ông ấy giữ chức vụ gì?", history=[first])
+    assert a.asked_as == "Cao Huy giữ chức vụ gì?"
+    en = corpus_container.answers.ask("What did he ask the departments to do?", history=[first])
+    assert en.asked_as == "What did Cao Huy ask the departments to do?"
+
+
+def test_place_from_the_previous_answer(corpus_container):
+    first = "Năm 2016 An Giang ký biên bản ghi nhớ với địa phương nào của Lào?"
+    assert corpus_container.answers.ask(first).short_answer.text == "Champasak"
+    a = corpus_container.answers.ask("Tỉnh này thuộc nước nào?", history=[first])
+    assert a.asked_as == "tỉnh Champasak thuộc nước nào?"
+
+
+def test_an_uncovered_follow_up_is_refused(corpus_container):
+    first = "How many km of border does Dak Nong share with Cambodia?"
+    assert corpus_container.answers.ask(first).short_answer.text == "130 km"
+    a = corpus_container.answers.ask("What about Kon Tum?", history=[first])
+    assert a.asked_as == "How many km of border does Kon Tum share with Cambodia?"
+    assert a.abstained and a.short_answer is None and "130 km" not in a.answer.split("\n")[0]
+    vi = corpus_container.answers.ask("Còn tỉnh Lâm Đồng thì sao?", history=["Đăk Nông có bao nhiêu km đường biên giới với Campuchia?"])
+    assert vi.asked_as == "Lâm Đồng có bao nhiêu km đường biên giới với Campuchia?" and vi.abstained
