@@ -123,10 +123,7 @@ def cmd_eval(container, args) -> int:
 
 
 def cmd_refs(container, args) -> int:
-    from regulations.export import export_refs
-
-    index = container.regulation_answerer.index()
-    print(export_refs(index, args.type, "json" if args.json else "csv" if args.csv else "table"))
+    print(container.regulations.export(args.type, "json" if args.json else "csv" if args.csv else "table"))
     return 0
 
 

@@ -3,23 +3,14 @@ answer a card gives to a question about the document as a document (when it was 
 what it implements). Every direct answer is a span of a cited passage, as written there."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from answer.frames import Frames
 from core.types import AnswerType, Citation, QuestionFrame, ShortAnswer
 from regulations.index import CardCitation, RegulationCard
+from regulations.service import RegulationService
 from vntext.codes import find_codes, fold_text
 from vntext.dates import date_spans
-
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-
-
-def show_date(iso: str, lang: str) -> str:
-    m = _ISO.match(iso)
-    if not m or lang == "en":
-        return iso
-    return f"{int(m.group(3))}/{int(m.group(2))}/{m.group(1)}"
 
 
 def card_reference(card: RegulationCard) -> dict:
@@ -83,24 +74,24 @@ def code_span(card: RegulationCard) -> CardSpan | None:
 
 
 def card_line(card: RegulationCard, lang: str, frames: Frames, marks: str, all_places: bool,
-              titles: dict[str, str]) -> str:
+              regulations: RegulationService) -> str:
     """"- **38-CT/TW** — Chỉ thị — Bộ Chính trị — 28/9/1994: về ... [1]" with, for a named document, where it is
-    cited, its relations and any disagreement between sources, in the page's language."""
+    cited (document titles), its relations and any disagreement between sources, in the page's language."""
     en = lang == "en"
     kind = (card.type_en if en else card.type) or ""
     issuer = ", ".join((card.issuer_en if en and card.issuer_en else card.issuers))
-    dates = ", ".join(show_date(d, lang) for d in card.dates)
+    dates = ", ".join(regulations.wording.date(d, lang) for d in card.dates)
     head = " — ".join(x for x in (f"**{card.code or card.name}**", kind, issuer, dates) if x)
     if card.term:
         head += f" ({frames.get(lang, 'term')} {card.term})"
     parts = [head + (f": {card.subjects[0]}" if card.subjects else "") + f" {marks}".rstrip()]
     if all_places:
-        places = sorted({c.locality or titles.get(c.doc_id) or c.source for c in card.citations})
+        places = sorted({c.locality or regulations.source_title(c.source) for c in card.citations})
         parts.append(frames.get(lang, "cited_in") + ", ".join(places))
     for rel in card.relations:
-        parts.append(frames.get(lang, f"relation_{rel.kind}", a=rel.from_code.split("@")[0], b=rel.to_code.split("@")[0]))
+        parts.append(regulations.relation_text(rel, lang))
     for flag in card.flags:
-        parts.append(f"⚠ {flag}")
+        parts.append(f"⚠ {regulations.flag_text(flag, lang)}")
     return "- " + "\n  ".join(parts)
 
 

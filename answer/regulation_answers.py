@@ -5,73 +5,54 @@ return None to let the passages answer. Content questions about a named document
 own text (`own_sources`)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from answer.cards import card_line, card_reference, card_span, citation_of, code_span, direct_line, short_from
 from answer.frames import Frames
-from components.derived import StoreDerived
-from components.store import ChunkStore
 from core.lexicon import Lexicon
 from core.tuning import Tuning
 from core.types import (Answer, AnswerType, Citation, ConstraintKind, Filters, QuestionFrame, Retrieval,
                         ShortAnswer)
-from regulations.extract import Reference
 from regulations.index import CardCitation, RegulationCard, RegulationIndex
+from regulations.service import RegulationService
 from vntext.analyzer import Analyzer
-from vntext.codes import fold_text, normalize_code
+from vntext.codes import fold_text
 from vntext.tokens import TokenKind, kind_of
 
 
-@dataclass(frozen=True)
-class _Docs:
-    """What the answers need of each indexed document besides its references."""
-
-    titles: dict[str, str]  # doc_id -> title
-    dates: dict[str, str | None]  # doc_id -> the document's date
-    own: dict[str, set[str]]  # code -> sources of the documents whose own header carries that number
-    sources: dict[str, str] = None  # source -> folded title
-
-
 class RegulationAnswerer:
-    def __init__(self, store: ChunkStore, analyzer: Analyzer, frames: Frames, lexicon: Lexicon, tuning: Tuning):
-        self.store, self.analyzer, self.frames, self.lex, self.t = store, analyzer, frames, lexicon, tuning
-        self._docs = _Docs({}, {}, {}, {})
-        self._tokens: dict[str, frozenset[str]] = {}  # subject/quote -> its tokens, for the current index
-        self._index: StoreDerived[RegulationIndex] = StoreDerived(store, self._build)
+    """Reads the index, document titles, dates and numbers through the RegulationService (one read of the store
+    for the chat, the finder, the workshop and `app.py refs`), and words cards through its wording."""
 
-    def _build(self) -> RegulationIndex:
-        records = self.store.documents()
-        own: dict[str, set[str]] = {}
-        for rec in records:
-            code = (rec.extra.get("header") or {}).get("code")
-            if code:
-                own.setdefault(code, set()).add(rec.source)
-        self._docs = _Docs({r.doc_id: r.meta.title for r in records}, {r.doc_id: r.meta.date for r in records}, own,
-                           {r.source: " ".join(fold_text(r.meta.title or "").split()) for r in records})
-        self._tokens = {}
-        return RegulationIndex.build([Reference(**r) for rec in records for r in rec.extra.get("references", [])])
+    def __init__(self, regulations: RegulationService, analyzer: Analyzer, frames: Frames, lexicon: Lexicon,
+                 tuning: Tuning):
+        self.regulations, self.analyzer, self.frames, self.lex, self.t = regulations, analyzer, frames, lexicon, tuning
+        self._tokens: dict[str, frozenset[str]] = {}  # subject/quote -> its tokens, for the current index
+        self._tokens_of: RegulationIndex | None = None
 
     def index(self) -> RegulationIndex:
-        return self._index.get()
+        index = self.regulations.index()
+        if index is not self._tokens_of:  # a rebuilt index: drop the texts of the old one
+            self._tokens, self._tokens_of = {}, index
+        return index
 
     def invalidate(self) -> None:
-        self._index.invalidate()
+        self.regulations.invalidate()
 
     # ---- use cases
     def own_sources(self, codes: tuple[str, ...]) -> tuple[str, ...]:
         """Sources of the indexed documents whose own number is one of `codes` ("Số: 99/2025/QĐ-UBND")."""
-        self.index()
-        return tuple(sorted({s for c in codes for s in self._docs.own.get(normalize_code(c) or c, set())}))
+        return tuple(sorted({s for c in codes for s in self.regulations.numbered(c)}))
 
     def titled_sources(self, names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(sources of the indexed documents titled as the question names them, the names no title matches).
         A title matches a name that starts with it ("Luật Giáo dục năm 2019" is "Luật Giáo dục") and the other
         way round."""
-        self.index()
+        titles = self.regulations.folded_titles()
         found, missing = set(), []
         for name in names:
             key = " ".join(fold_text(name).split())
-            hits = {s for s, t in self._docs.sources.items() if t and (key.startswith(t) or t.startswith(key))}
+            hits = {s for s, t in titles.items() if t and (key.startswith(t) or t.startswith(key))}
             found |= hits
             if not hits:
                 missing.append(name)
@@ -155,7 +136,7 @@ class RegulationAnswerer:
         lo, hi = filters.date_from or "", filters.date_to or "9999"
 
         def passes(c: CardCitation) -> bool:
-            date = self._docs.dates.get(c.doc_id)
+            date = self.regulations.date(c.doc_id)
             return ((not filters.sources or c.source in filters.sources)
                     and (not filters.localities or c.locality in filters.localities)
                     and (not (filters.date_from or filters.date_to) or (date is not None and lo <= date <= hi)))
@@ -224,14 +205,14 @@ class RegulationAnswerer:
             marks = []
             for cc in chosen:
                 keep = (span.start, span.end) if span and cc is span.citation else None
-                cit = citation_of(len(citations) + 1, cc, self._docs.titles.get(cc.doc_id, ""), self.t.max_quote, keep)
+                cit = citation_of(len(citations) + 1, cc, self.regulations.title(cc.doc_id), self.t.max_quote, keep)
                 citations.append(cit)
                 marks.append(f"[{cit.n}]")
                 if keep and short is None:
                     short = short_from(span, cit.n, cit.start, cit.quote)
                 if cc.locality:
                     places.setdefault(cc.locality, cit.n)
-            lines.append(card_line(card, lang, self.frames, " ".join(marks), all_places, self._docs.titles))
+            lines.append(card_line(card, lang, self.frames, " ".join(marks), all_places, self.regulations))
         head = []
         if name_all and len(cards) > 1:  # several documents apply: the direct answer names them all
             head = [", ".join(f"**{c.code or c.name}**" for c in cards), ""]

@@ -70,11 +70,17 @@ class Container:
                              regulations=self.regulation_answerer, llm=make_llm_answerer(self.settings))
 
     @cached_property
+    def regulations(self):
+        """The regulation use cases (index, finder search, workshop rounds, refs export)."""
+        from regulations.service import RegulationService
+        return RegulationService(self.store, self.settings.prompts_dir, retriever=lambda: self.retriever)
+
+    @cached_property
     def regulation_answerer(self):
         from answer.regulation_answers import RegulationAnswerer
         from answer.frames import Frames
-        return RegulationAnswerer(self.store, self.analyzer, Frames.load(self.settings.prompts_dir), self.lexicon,
-                                  self.tuning)
+        return RegulationAnswerer(self.regulations, self.analyzer, Frames.load(self.settings.prompts_dir),
+                                  self.lexicon, self.tuning)
 
     @cached_property
     def library(self):
@@ -82,7 +88,7 @@ class Container:
 
         def changed() -> None:
             self.retriever.lexical.invalidate()
-            self.regulation_answerer.invalidate()
+            self.regulations.invalidate()
         return Library(self.settings, self.store, self.ingestor, changed, audit=self.audit)
 
     @cached_property

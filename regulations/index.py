@@ -1,91 +1,23 @@
-"""Cards per cited document: every citation, issuers, dates, relations and disagreements between sources."""
+"""The regulation index: all documents a corpus cites, one card each, built from the references ingest extracted.
+Shorthand resolved across documents, a subject shared by a list of documents, one card per document whatever the
+spelling of its code, and the relations between documents ("33-KL/TW tiếp tục thực hiện 272-QĐ/TW")."""
 from __future__ import annotations
 
 import json
 import re
 from dataclasses import asdict, dataclass, replace
-from functools import lru_cache
-from pathlib import Path
 
-from vntext.codes import TYPE_WORDS, code_key, fold_text, normalize_code, parse_code, query_code_keys, shorthand_key
+from regulations.cards import (LOCAL_ISSUERS, CardCitation, Flag, Relation, RegulationCard, card_key, english_terms,
+                               make_card, uniq, written_type_agrees)
 from regulations.extract import Reference
+from vntext.codes import TYPE_WORDS, fold_text, normalize_code, parse_code, shorthand_key
 
-TERMS_PATH = Path(__file__).resolve().parent.parent / "prompts" / "regulation_terms_en.tsv"
-LOCAL_ISSUERS = frozenset({"TU", "UBND", "HĐND", "HU", "ĐU", "QU", "ThU"})  # numbering restarts in every province
+__all__ = ["CardCitation", "Flag", "Relation", "RegulationCard", "RegulationIndex", "english_terms"]
 _RELATIONS = (  # phrase opening the citing document's subject -> relation kind
     ("tiếp tục thực hiện", "continues"), ("thay thế", "replaces"), ("sửa đổi, bổ sung", "amends"),
     ("sửa đổi", "amends"), ("bổ sung", "amends"), ("hướng dẫn", "guides"), ("thực hiện", "implements"),
     ("triển khai", "implements"),
 )
-
-
-@dataclass(frozen=True)
-class Relation:
-    kind: str  # continues | replaces | amends | guides | implements
-    from_code: str  # card key of the citing document
-    to_code: str
-
-
-@dataclass(frozen=True)
-class CardCitation:
-    doc_id: str
-    source: str
-    locality: str | None
-    start: int
-    end: int
-    quote: str
-    written: str
-
-
-@dataclass(frozen=True)
-class RegulationCard:
-    key: str  # the code, "code@locality" for provincial codes, or "name:<folded name>"
-    code: str | None
-    name: str | None
-    type: str | None
-    type_en: str | None
-    issuers: tuple[str, ...]
-    issuer_en: tuple[str, ...]
-    dates: tuple[str, ...]
-    term: str | None
-    subjects: tuple[str, ...]
-    citations: tuple[CardCitation, ...]
-    flags: tuple[str, ...] = ()
-    relations: tuple[Relation, ...] = ()
-    variants: tuple[str, ...] = ()
-
-
-@lru_cache(maxsize=1)
-def english_terms(path: Path = TERMS_PATH) -> dict[tuple[str, str], str]:
-    """(kind, vietnamese) -> english, from prompts/regulation_terms_en.tsv."""
-    out: dict[tuple[str, str], str] = {}
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) != 3:
-            raise ValueError(f"{path}:{n}: expected kind<TAB>vietnamese<TAB>english, got {line!r}")
-        out[(cols[0], cols[1])] = cols[2]
-    return out
-
-
-def card_key(ref: Reference) -> str:
-    """Code; "code@locality" for provincial numbering; congress resolutions by issuer+term; else the folded name."""
-    if ref.code:
-        local = parse_code(ref.code).issuer_symbol in LOCAL_ISSUERS and ref.locality
-        return f"{ref.code}@{ref.locality}" if local else ref.code
-    if ref.issuer and ref.issuer.startswith("Đại hội") and (ref.term or "tỉnh" in ref.issuer):
-        where = f"@{ref.locality}" if "tỉnh" in ref.issuer and ref.locality else ""
-        return f"name:{fold_text(ref.doc_type or '')} {fold_text(ref.issuer)} {(ref.term or '').lower()}".strip() + where
-    return "name:" + re.sub(r"\s+", " ", fold_text(ref.name or ref.written)).strip()
-
-
-def _compatible(a: str, b: str) -> bool:
-    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
-
-
-def _uniq(items) -> tuple:
-    return tuple(dict.fromkeys(i for i in items if i))
 
 
 def _relations(refs: list[Reference], keys: dict[int, str]) -> list[Relation]:
@@ -109,55 +41,48 @@ def _relations(refs: list[Reference], keys: dict[int, str]) -> list[Relation]:
 class RegulationIndex:
     """All documents cited by a corpus, one card each. Build with `RegulationIndex.build(refs)`."""
 
-    def __init__(self, cards: dict[str, RegulationCard], refs: list[Reference]):
+    def __init__(self, cards: dict[str, RegulationCard], refs: list[Reference], alias: dict[str, str] | None = None):
         self._cards = cards
         self._refs = refs
+        self._alias = alias or {}
 
     @classmethod
     def build(cls, refs: list[Reference]) -> RegulationIndex:
-        refs = _resolve_across(refs)
+        refs = _share_subjects(_resolve_across(refs))
         keys = {i: card_key(r) for i, r in enumerate(refs)}
         groups: dict[str, list[Reference]] = {}
+        for i, r in enumerate(refs):
+            groups.setdefault(keys[i], []).append(r)
+        alias = _same_document(groups)  # variant spellings of one code -> the key of the spelling kept
+        keys = {i: alias.get(k, k) for i, k in keys.items()}
+        groups = {}
         for i, r in enumerate(refs):
             groups.setdefault(keys[i], []).append(r)
         rels = _relations(refs, keys)
         terms = english_terms()
         cards: dict[str, RegulationCard] = {}
         for key, rs in groups.items():
-            cards[key] = _card(key, rs, [r for r in rels if key in (r.from_code, r.to_code)], terms)
-        return cls(_flag_variants(cards), refs)
+            code = _kept_code(rs)
+            cards[key] = make_card(key, code, rs, [r for r in rels if key in (r.from_code, r.to_code)], terms)
+        return cls(_flag_variants(cards), refs, alias)
 
     def get(self, code: str, locality: str | None = None) -> RegulationCard | None:
         """Card for a code in any spelling; provincial codes need `locality` when several provinces cite them."""
         norm = normalize_code(code) or code
-        if locality and f"{norm}@{locality}" in self._cards:
-            return self._cards[f"{norm}@{locality}"]
-        if norm in self._cards:
-            return self._cards[norm]
-        local = [c for k, c in self._cards.items() if k.startswith(norm + "@")]
-        return local[0] if len(local) == 1 else None
+        cards = {**{k: self._cards[v] for k, v in self._alias.items()}, **self._cards}
+        if locality and f"{norm}@{locality}" in cards:
+            return cards[f"{norm}@{locality}"]
+        if norm in cards:
+            return cards[norm]
+        local = {c.key: c for k, c in cards.items() if k.startswith(norm + "@")}
+        return next(iter(local.values())) if len(local) == 1 else None
+
+    def card(self, key: str) -> RegulationCard | None:
+        """The card of a key, or of a variant spelling's key."""
+        return self._cards.get(self._alias.get(key, key))
 
     def all(self) -> list[RegulationCard]:
         return sorted(self._cards.values(), key=lambda c: (-len(c.citations), c.key))
-
-    def search(self, doc_type: str | None = None, query: str = "") -> list[RegulationCard]:
-        """Cards of a type (Vietnamese or English name) matching a question: code keys first, then word overlap."""
-        cards = self.all()
-        if doc_type:
-            want = fold_text(doc_type)
-            cards = [c for c in cards if want in (fold_text(c.type or ""), fold_text(c.type_en or ""))]
-        if not query.strip():
-            return cards
-        keys = set(query_code_keys(query))
-        words = set(re.findall(r"\w+", fold_text(query))) - {"so", "cua", "ve", "va", "nao", "gi", "the"}
-        scored = []
-        for c in cards:
-            ck = _card_keys(c)
-            hay = set(re.findall(r"\w+", fold_text(" ".join((c.name or "",) + c.subjects + c.issuers))))
-            score = 10 * len(keys & ck) + len(words & hay) / max(1, len(words))
-            if (keys and keys & ck) or (not keys and score >= 0.5):
-                scored.append((score, c))
-        return [c for _, c in sorted(scored, key=lambda t: -t[0])]
 
     def to_rows(self) -> list[dict[str, str | int]]:
         """One flat row per card, for CSV/JSON export."""
@@ -165,7 +90,7 @@ class RegulationIndex:
             "key": c.key, "code": c.code or "", "name": c.name or "", "type": c.type or "", "type_en": c.type_en or "",
             "issuers": "; ".join(c.issuers), "issuer_en": "; ".join(c.issuer_en), "dates": "; ".join(c.dates),
             "term": c.term or "", "subjects": " | ".join(c.subjects), "citations": len(c.citations),
-            "documents": "; ".join(_uniq(x.source for x in c.citations)), "flags": " | ".join(c.flags),
+            "documents": "; ".join(uniq(x.source for x in c.citations)), "flags": " | ".join(c.flags),
             "relations": "; ".join(f"{r.from_code} {r.kind} {r.to_code}" for r in c.relations),
         } for c in self.all()]
 
@@ -180,57 +105,72 @@ class RegulationIndex:
         return cls.build([Reference(**r) for r in obj["references"]])
 
 
-def _card_keys(c: RegulationCard) -> set[str]:
-    if not c.code:
-        return set()
-    p = parse_code(c.code)
-    return {code_key(c.code)} | {shorthand_key(t, p.number) for t in (p.doc_type, c.type) if t}
+def _kept_code(rs: list[Reference]) -> str | None:
+    """The spelling a card shows: the one whose symbol matches the type word the sources write, else the first."""
+    codes = uniq(r.code for r in rs)
+    return next((c for c in codes if written_type_agrees(c, rs)), codes[0] if codes else None)
 
 
-def _card(key: str, rs: list[Reference], rels: list[Relation], terms: dict) -> RegulationCard:
-    code = rs[0].code
-    sym = parse_code(code) if code else None
-    written_types = _uniq(r.doc_type for r in rs if not r.shorthand)
-    dtype = (sym.doc_type if sym and sym.doc_type in written_types else None) or next(iter(written_types), None) \
-        or (sym.doc_type if sym else rs[0].doc_type)
-    stated = _uniq(r.issuer for r in rs)
-    issuers = tuple(i for i in stated if not any(o != i and _compatible(o, i) and len(o) > len(i) for o in stated))
-    if not issuers and sym and sym.issuer:
-        issuers = (sym.issuer,)
-    dates = _uniq(sorted(r.date for r in rs if r.date))
-    flags = []
-    if len(dates) > 1:
-        flags.append("dates disagree: " + "; ".join(
-            f"{d} ({', '.join(_uniq(_file(r.source) for r in rs if r.date == d))})" for d in dates))
-    if len(issuers) > 1:
-        flags.append("issuers disagree: " + "; ".join(
-            f"{i} ({', '.join(_uniq(_file(r.source) for r in rs if r.issuer and _compatible(r.issuer, i)))})" for i in issuers))
-    if sym and sym.doc_type and any(t != sym.doc_type and t not in ("Quy chế",) for t in written_types):
-        flags.append(f"type word {', '.join(t for t in written_types if t != sym.doc_type)} "
-                     f"disagrees with symbol {sym.type_symbol} ({sym.doc_type})")
-    return RegulationCard(
-        key=key, code=code, name=None if code else _card_name(rs), type=dtype,
-        type_en=terms.get(("type", dtype or "")),
-        issuers=issuers, issuer_en=tuple(terms.get(("issuer", i), "") for i in issuers), dates=dates,
-        term=next(iter(_uniq(r.term for r in rs)), None), subjects=_uniq(r.subject for r in rs),
-        citations=tuple(CardCitation(r.doc_id, r.source, r.locality, r.start, r.end, r.quote, r.written) for r in rs),
-        flags=tuple(flags), relations=tuple(rels))
+def _same_document(groups: dict[str, list[Reference]]) -> dict[str, str]:
+    """Keys that are one document spelt two ways -> the key kept. "Chương trình số 27-CT/TU" and "Chương trình số
+    27-CTr/TU" of one province: same number, issuer and province; the sources of the odd spelling write the type word
+    of the other's symbol, never their own symbol's; their dates do not disagree."""
+    buckets: dict[tuple, list[str]] = {}
+    for k, rs in groups.items():
+        if rs[0].code:
+            p = parse_code(rs[0].code)
+            buckets.setdefault((p.number, p.year, p.issuer_symbol, k.partition("@")[2]), []).append(k)
+    alias: dict[str, str] = {}
+    for ks in buckets.values():
+        kept = [k for k in ks if written_type_agrees(groups[k][0].code, groups[k])]
+        if len(ks) < 2 or len(kept) != 1:
+            continue
+        canon = kept[0]
+        canon_type, canon_dates = parse_code(groups[canon][0].code).doc_type, {r.date for r in groups[canon] if r.date}
+        for k in ks:
+            written = {r.doc_type for r in groups[k] if not r.shorthand and r.doc_type}
+            dates = {r.date for r in groups[k] if r.date}
+            if k != canon and canon_type in written and not (canon_dates and dates and not canon_dates & dates):
+                alias[k] = canon
+    return alias
 
 
-def _card_name(rs: list[Reference]) -> str | None:
-    r = rs[0]
-    if r.issuer and r.issuer.startswith("Đại hội") and r.term:
-        return f"{r.doc_type} {r.issuer} lần thứ {r.term}"
-    return max((x.name for x in rs if x.name), key=len, default=None)
+_LIST_GAP = re.compile(  # what may stand between two documents of a list: the first one's date and issuer, a comma or "và"
+    r"^[ \t]*,?[ \t]*(?:(?:ban hành[ \t]+)?ngày[ \t]+(?:\d{1,2}[ \t]*[/.-][ \t]*\d{1,2}[ \t]*[/.-][ \t]*\d{4}"
+    r"|\d{1,2}[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+\d{4}))?[ \t]*,?[ \t]*"
+    r"(?:(?:của|do)[ \t]+(?:(?!về\b)[^,;:.()\n]){2,60}?)?[ \t]*(?:\(?[ \t]*kh[oó]a[ \t]+[IVXLC]+[ \t]*\)?)?"
+    r"[ \t]*(?:,[ \t]*và|,|;|và)[ \t]*$", re.I)
 
 
-def _file(source: str) -> str:
-    """A source as a reader recognises it in a flag: its file name."""
-    return source.rsplit("/", 1)[-1]
+def _about(r: Reference) -> bool:
+    """The subject was written "về ..." right after the mention and its tail."""
+    at = r.quote.find(r.subject or "\0", r.mention_end - r.start)
+    return at >= 0 and r.quote[:at].rstrip().endswith("về")
+
+
+def _share_subjects(refs: list[Reference]) -> list[Reference]:
+    """"Nghị quyết 22-NQ/TW ngày 10/4/2013 của Bộ Chính trị, Nghị quyết số 31/NQ-CP ... và Chỉ thị số 01/CT-TTg ... về
+    hội nhập quốc tế": the subject written after the last document of a list is the subject of each one."""
+    out = list(refs)
+    order = sorted(range(len(out)), key=lambda i: (out[i].doc_id, out[i].start, out[i].mention_start))
+    carry, nxt = None, None
+    for i in reversed(order):
+        r = out[i]
+        same = nxt is not None and (nxt.doc_id, nxt.start) == (r.doc_id, r.start)
+        if r.subject:
+            carry = r.subject if _about(r) else None
+        elif carry and same and r.code and nxt.code and \
+                _LIST_GAP.match(r.quote[r.mention_end - r.start:nxt.mention_start - r.start]):
+            out[i] = r = replace(r, subject=carry)
+        else:
+            carry = None
+        nxt = r
+    return out
 
 
 def _flag_variants(cards: dict[str, RegulationCard]) -> dict[str, RegulationCard]:
-    """27-CTr/TU and 27-CT/TU: same number and issuer, different type symbol -> probably one document."""
+    """Same number, issuer and province but another type symbol, and not known to be one document: each card names
+    the other spellings (they may be one document mistyped, or two)."""
     groups: dict[tuple, list[str]] = {}
     for k, c in cards.items():
         if c.code:
@@ -238,13 +178,12 @@ def _flag_variants(cards: dict[str, RegulationCard]) -> dict[str, RegulationCard
             groups.setdefault((p.number, p.year, p.issuer_symbol, k.partition("@")[2]), []).append(k)
     out = dict(cards)
     for ks in groups.values():
-        if len(ks) > 1:
-            for k in ks:
-                others = tuple(cards[o].code for o in ks if o != k)
-                flag = f"variant symbols: {cards[k].code} vs {', '.join(others)}"
-                c = out[k]
-                out[k] = RegulationCard(**{**{f: getattr(c, f) for f in c.__dataclass_fields__},
-                                           "flags": c.flags + (flag,), "variants": others})
+        for k in ks if len(ks) > 1 else ():
+            order = [k] + [o for o in ks if o != k]
+            others = tuple(cards[o].code for o in order[1:])
+            c = out[k]
+            flag = Flag("variants", (c.code, *others), [uniq(x.source for x in cards[o].citations) for o in order])
+            out[k] = replace(c, flags=c.flags + (flag,), variants=c.variants + others)
     return out
 
 

@@ -27,7 +27,7 @@ from starlette.responses import JSONResponse, StreamingResponse
 from answer.contract import answer_to_json
 from core.errors import RagError
 from core.types import Answer
-from ui.page import BadDate, make_filters
+from ui.chat import BadDate, make_filters
 
 MODEL = "vnrag"
 WAIT_FOR_SLOT_SECONDS = 120.0  # a request waits this long for one of `concurrency` answer slots, then gets 503

@@ -3,16 +3,16 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from pathlib import Path
+
+from core.settings import PROMPTS_DIR
 
 LANGS = ("vi", "en")
-_DIR = Path(__file__).resolve().parent.parent / "prompts"
 
 
 @lru_cache(maxsize=None)
 def strings(lang: str) -> dict[str, object]:
     lang = lang if lang in LANGS else "vi"
-    with open(_DIR / f"ui_{lang}.json", encoding="utf-8") as f:
+    with open(PROMPTS_DIR / f"ui_{lang}.json", encoding="utf-8") as f:
         return json.load(f)
 
 

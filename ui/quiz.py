@@ -1,227 +1,177 @@
-"""Workshop quiz from the regulation index: "Which body issued 272-QĐ/TW?", "In which year ...?".
-
-Deterministic for a seed. Options come from the index itself; cards whose sources disagree (two issuers, dates in
-different years) are not asked about. After each answer the passage that states the fact is shown.
-"""
+"""The workshop tab: a presenter view for a room (large type, a countdown per question, reveal with the passage that
+states the answer, teams and a scoreboard), an end-of-round review, "same questions again", and the round as a
+printable sheet. The questions come from container.regulations.quiz (regulations/quiz.py)."""
 from __future__ import annotations
 
+import logging
 import random
-from dataclasses import asdict, dataclass
 
-KINDS = ("issuer", "year", "type")
-N_OPTIONS = 4
+import gradio as gr
 
+from ui import round as rnd
+from ui.finder import type_choices
+from ui.i18n import lang_of, strings, t
+from ui.render import esc
+from ui.sheet import LETTERS, write_sheet
 
-@dataclass(frozen=True)
-class Question:
-    kind: str  # issuer | year | type
-    code: str  # the card's code as displayed ("363-QĐ/TU (Đồng Nai)" for provincial numbering)
-    options: tuple[str, ...]
-    answer: int  # index into options
-    quote: str  # a citing passage that states the fact
-    source: str
-    doc_type: str | None = None
+log = logging.getLogger(__name__)
+KIND_CHOICES = {"mixed": None, "content": ("blank", "which"), "issuer": ("issuer",), "year": ("year",)}
+MAX_NUMBER = 9999
 
 
-def _get(obj, name, default=None):
-    return obj.get(name, default) if isinstance(obj, dict) else getattr(obj, name, default)
+def question_text(q: dict, lang: str) -> str:
+    """The question as read out: "Cơ quan nào ban hành 272-QĐ/TW?", "Văn bản nào có nội dung “…”?"."""
+    return t(lang, f"quiz_q_{q['kind']}", code=q["code"], text=q.get("text", ""))
 
 
-def _display_code(card) -> str | None:
-    code = _get(card, "code")
-    if not code:
-        return None
-    key = _get(card, "key") or code
-    _, at, where = key.partition("@")
-    return f"{code} ({where})" if at and where else code
+def passage_html(q: dict, lang: str) -> str:
+    where = ", ".join(x for x in (q.get("title"), q.get("locality")) if x)
+    source = f'<div class="cite-source">{esc(t(lang, "quiz_source"))}: {esc(where)}</div>' if where else ""
+    return f'<blockquote class="cite-para">{esc(q["quote"])}</blockquote>{source}' if q.get("quote") else source
 
 
-def _issuer(card, lang: str, i: int = 0) -> str:
-    vi = (_get(card, "issuers") or ())[i]
-    en = (_get(card, "issuer_en") or ())
-    return f"{vi} ({en[i]})" if lang == "en" and i < len(en) and en[i] else vi
+def stage_html(state: dict, lang: str) -> str:
+    """The question on screen: number, prompt, the passage with its blank, options A-D, and the countdown (or,
+    once revealed, the right option marked)."""
+    q, total = rnd.current(state), len(state.get("questions", []))
+    if q is None:
+        return ""
+    sentence = f'<p class="quiz-sentence">{esc(q["text"])}</p>' if q["kind"] == "blank" else ""
+    items = "".join(f'<li class="{"right" if state["revealed"] and j == q["answer"] else ""}">{esc(o)}</li>'
+                    for j, o in enumerate(q["options"]))
+    clock = ""
+    if state.get("seconds") and not state["revealed"]:
+        clock = (f'<div class="quiz-countdown cd-{int(state["seconds"])}"><span class="cd-num">{int(state["seconds"])}</span>'
+                 f'<span class="cd-end">{esc(t(lang, "quiz_time_up"))}</span></div>')
+    return (f'<p class="quiz-n">{esc(t(lang, "quiz_progress", i=state["i"] + 1, total=total))}</p>{clock}'
+            f'<p class="quiz-prompt">{esc(question_text(q, lang))}</p>{sentence}<ol class="quiz-options">{items}</ol>')
 
 
-def _doc_type(card, lang: str) -> str | None:
-    return (_get(card, "type_en") if lang == "en" else None) or _get(card, "type")
+def board_html(state: dict, lang: str) -> str:
+    rows = "".join(f"<tr><td>{esc(team)}</td><td>{n}</td></tr>" for team, n in rnd.scores(state))
+    return (f'<table class="quiz-board"><tr><th>{esc(t(lang, "quiz_team"))}</th><th>{esc(t(lang, "quiz_points"))}</th></tr>'
+            f"{rows}</table>") if rows else ""
 
 
-def fact(card, kind: str, lang: str = "vi") -> str | None:
-    """The right answer of a question of `kind` about `card`, or None when the index cannot say for sure."""
-    if not _display_code(card):
-        return None
-    if kind == "issuer":
-        issuers = _get(card, "issuers") or ()
-        return _issuer(card, lang) if len(issuers) == 1 else None
-    if kind == "year":
-        years = {str(d)[:4] for d in (_get(card, "dates") or ()) if d}
-        return years.pop() if len(years) == 1 else None
-    if kind == "type":
-        flags = " ".join(_get(card, "flags") or ())
-        return None if "type word" in flags else _doc_type(card, lang)
-    raise ValueError(f"unknown question kind {kind!r}; use one of {KINDS}")
+def review_html(state: dict, lang: str) -> str:
+    """Every question of the round with its answer, who got it, and the passage and document that state it."""
+    items = []
+    for i, q in enumerate(state.get("questions", [])):
+        got = (state.get("correct") or [None] * (i + 1))[i] or []
+        who = f'<div class="quiz-who">{esc(t(lang, "quiz_right_teams"))}: {esc(", ".join(got) or "—")}</div>'
+        sentence = f"<div><i>{esc(q['text'])}</i></div>" if q["kind"] == "blank" else ""
+        items.append(f"<li><b>{esc(question_text(q, lang))}</b>{sentence}<div>{esc(t(lang, 'quiz_answer'))}: "
+                     f"<b>{LETTERS[q['answer']]}. {esc(q['options'][q['answer']])}</b></div>{who}{passage_html(q, lang)}</li>")
+    top = rnd.scores(state)
+    winner = t(lang, "quiz_winner", team=top[0][0], n=top[0][1]) if top and (len(top) == 1 or top[0][1] > top[1][1]) else \
+        t(lang, "quiz_tie")
+    return (f'<h3>{esc(t(lang, "quiz_review"))}</h3><p><b>{esc(winner)}</b></p>{board_html(state, lang)}'
+            f'<ol class="quiz-review">{"".join(items)}</ol>')
 
 
-def _passage(card, kind: str, answer: str) -> tuple[str, str]:
-    cites = list(_get(card, "citations") or ())
-    probe = answer.split(" (")[0]
-    best = next((c for c in cites if probe and probe in (_get(c, "quote") or "")), cites[0] if cites else None)
-    return ((_get(best, "quote") or "", _get(best, "source") or "") if best else ("", ""))
+def build_workshop_tab(container, lang0: str, rl, lang):
+    """The workshop's content (inside an open gr.Tab). Returns (refresh fn, its outputs) for page load."""
+    regs = container.regulations
 
+    def kind_labels(lg):
+        return [(t(lg, f"quiz_kind_{k}"), k) for k in KIND_CHOICES]
 
-def _distractors(rng: random.Random, right: str, pool: list[str], kind: str) -> list[str]:
-    others = sorted({p for p in pool if p and p != right})
-    rng.shuffle(others)
-    picked = others[:N_OPTIONS - 1]
-    if kind == "year" and len(picked) < N_OPTIONS - 1:  # few dated documents: neighbouring years
-        near = [str(int(right) + d) for d in (-1, 1, -2, 2, -3, 3, -4, 4) if str(int(right) + d) not in picked]
-        picked += near[:N_OPTIONS - 1 - len(picked)]
-    return picked
-
-
-def eligible(cards, kind: str, doc_type: str | None = None, lang: str = "vi") -> list:
-    out = []
-    for c in cards:
-        if doc_type and doc_type not in (_get(c, "type"), _get(c, "type_en")):
-            continue
-        if fact(c, kind, lang) is not None:
-            out.append(c)
-    return out
-
-
-def make_quiz(cards, n: int = 5, seed: int = 0, kinds: tuple[str, ...] = ("issuer", "year"),
-              doc_type: str | None = None, lang: str = "vi") -> list[Question]:
-    """Up to `n` questions of the given kinds about cards of `doc_type` (any type when None); same seed, same quiz."""
-    rng = random.Random(seed)
-    cards = sorted(cards, key=lambda c: _get(c, "key") or _get(c, "code") or "")
-    candidates = [(k, c) for k in kinds for c in eligible(cards, k, doc_type, lang)]
-    rng.shuffle(candidates)
-    questions, asked = [], set()
-    for kind, card in candidates:
-        if len(questions) >= n:
-            break
-        code = _display_code(card)
-        if (code, kind) in asked:
-            continue
-        right = fact(card, kind, lang)
-        pool = [fact(c, kind, lang) for c in cards]
-        if kind == "issuer":
-            pool = [_issuer(c, lang, i) for c in cards for i in range(len(_get(c, "issuers") or ()))]
-        wrong = _distractors(rng, right, pool, kind)
-        if len(wrong) < 2:
-            continue
-        options = wrong + [right]
-        rng.shuffle(options)
-        quote, source = _passage(card, kind, right)
-        questions.append(Question(kind, code, tuple(options), options.index(right), quote, source, _get(card, "type")))
-        asked.add((code, kind))
-    return questions
-
-
-def types_of(cards) -> list[str]:
-    return sorted({t for c in cards if (t := _get(c, "type"))})
-
-
-# ---- a quiz in progress, as a plain dict (kept in gr.State)
-def start(questions: list[Question]) -> dict:
-    return {"questions": [asdict(q) for q in questions], "i": 0, "score": 0, "answered": False}
-
-
-def current(state: dict) -> dict | None:
-    qs = (state or {}).get("questions") or []
-    return qs[state["i"]] if state and state["i"] < len(qs) else None
-
-
-def answer(state: dict, choice: str | None) -> tuple[dict, bool | None]:
-    """Record the answer to the current question; (new state, correct?) — None when nothing to answer."""
-    q = current(state)
-    if q is None or state["answered"] or choice is None:
-        return state, None
-    ok = choice == q["options"][q["answer"]]
-    return {**state, "score": state["score"] + ok, "answered": True}, ok
-
-
-def advance(state: dict) -> dict:
-    if current(state) is None or not state["answered"]:
-        return state
-    return {**state, "i": state["i"] + 1, "answered": False}
-
-
-def finished(state: dict) -> bool:
-    return bool(state and state.get("questions")) and current(state) is None
-
-
-def question_text(q: dict | Question, lang: str) -> str:
-    from ui.i18n import t
-
-    q = asdict(q) if isinstance(q, Question) else q
-    return t(lang, f"quiz_q_{q['kind']}", code=q["code"])
-
-
-def build_workshop_tab(get_cards, lang0: str, rl, lang):
-    """Workshop tab (inside an open gr.Tab). get_cards() -> regulation cards, or None when there is no index."""
-    import gradio as gr
-
-    from ui.i18n import lang_of, t
-    from ui.render import esc
-
-    kind_choices = [("issuer", ("issuer",)), ("year", ("year",)), ("type", ("type",)), ("mixed", KINDS)]
     rl.add(gr.Markdown(t(lang0, "quiz_intro")), value="quiz_intro")
+    with gr.Accordion(t(lang0, "quiz_setup"), open=True, elem_id="quiz-setup") as setup:
+        rl.add(setup, label="quiz_setup")
+        with gr.Row():
+            dtype = rl.add(gr.Dropdown([], label=t(lang0, "quiz_type"), elem_id="quiz-type", min_width=150), label="quiz_type")
+            kind = rl.add(gr.Dropdown(kind_labels(lang0), value="mixed", label=t(lang0, "quiz_kind"), elem_id="quiz-kind",
+                                      min_width=150), label="quiz_kind", choices=kind_labels)
+            n = rl.add(gr.Slider(1, 15, value=5, step=1, label=t(lang0, "quiz_n"), min_width=150), label="quiz_n")
+            seconds = rl.add(gr.Slider(0, 120, value=30, step=5, label=t(lang0, "quiz_seconds"), elem_id="quiz-seconds",
+                                       min_width=150), label="quiz_seconds")
+        with gr.Row():
+            teams = rl.add(gr.Textbox(t(lang0, "quiz_default_teams"), label=t(lang0, "quiz_teams"), elem_id="quiz-teams",
+                                      scale=3, min_width=200), label="quiz_teams")
+            number = rl.add(gr.Number(1, precision=0, minimum=1, maximum=MAX_NUMBER, label=t(lang0, "quiz_number"),
+                                      elem_id="quiz-number", scale=1, min_width=120), label="quiz_number")
+        with gr.Row():
+            start_btn = rl.add(gr.Button(t(lang0, "quiz_start"), variant="primary", elem_id="quiz-start"), value="quiz_start")
+            new_btn = rl.add(gr.Button(t(lang0, "quiz_new"), elem_id="quiz-new"), value="quiz_new")
     with gr.Row():
-        dtype = rl.add(gr.Dropdown([], label=t(lang0, "quiz_type"), elem_id="quiz-type"), label="quiz_type")
-        def kind_labels(lg):
-            return [(t(lg, f"quiz_kind_{k}"), k) for k, _ in kind_choices]
-        kind = rl.add(gr.Dropdown(kind_labels(lang0), value="mixed", label=t(lang0, "quiz_kind"), elem_id="quiz-kind"),
-                      label="quiz_kind", choices=kind_labels)
-        n = rl.add(gr.Slider(1, 15, value=5, step=1, label=t(lang0, "quiz_n")), label="quiz_n")
-        seed = rl.add(gr.Number(1, precision=0, label=t(lang0, "quiz_seed")), label="quiz_seed")
-    start_btn = rl.add(gr.Button(t(lang0, "quiz_start"), variant="primary", elem_id="quiz-start"), value="quiz_start")
+        sheet_btn = rl.add(gr.Button(t(lang0, "quiz_sheet"), size="sm", elem_id="quiz-sheet"), value="quiz_sheet")
+        rl.add(gr.Button(t(lang0, "quiz_fullscreen"), size="sm", elem_id="quiz-fullscreen"), value="quiz_fullscreen")
+    sheet_file = rl.add(gr.File(label=t(lang0, "quiz_sheet_file"), elem_id="quiz-sheet-file", visible=False),
+                        label="quiz_sheet_file")
     state = gr.State({})
-    question = gr.HTML("", elem_id="quiz-question", js_on_load=None)
-    options = gr.Radio([], show_label=False, elem_id="quiz-options", visible=False)
-    with gr.Row():
-        check_btn = rl.add(gr.Button(t(lang0, "quiz_check"), elem_id="quiz-check"), value="quiz_check")
-        next_btn = rl.add(gr.Button(t(lang0, "quiz_next"), elem_id="quiz-next"), value="quiz_next")
-    result = gr.HTML("", elem_id="quiz-result", js_on_load=None)
-    score = gr.Markdown("", elem_id="quiz-score")
+    with gr.Column(elem_id="quiz-stage"):
+        stage = gr.HTML("", elem_id="quiz-question", js_on_load=None)
+        result = gr.HTML("", elem_id="quiz-result", js_on_load=None)
+        correct = rl.add(gr.CheckboxGroup([], label=t(lang0, "quiz_correct"), elem_id="quiz-correct", visible=False),
+                         label="quiz_correct")
+        with gr.Row():
+            reveal_btn = rl.add(gr.Button(t(lang0, "quiz_reveal"), variant="primary", elem_id="quiz-reveal", visible=False),
+                                value="quiz_reveal")
+            next_btn = rl.add(gr.Button(t(lang0, "quiz_next"), elem_id="quiz-next", visible=False), value="quiz_next")
+            again_btn = rl.add(gr.Button(t(lang0, "quiz_again"), elem_id="quiz-again", visible=False), value="quiz_again")
+        board = gr.HTML("", elem_id="quiz-board", js_on_load=None)
+        review = gr.HTML("", elem_id="quiz-review", js_on_load=None)
 
-    def show(st, lg):
-        q = current(st)
-        total = len(st.get("questions", []))
-        sc = t(lg, "quiz_score", score=st.get("score", 0), total=total) if total else ""
-        if q is None:
-            done = t(lg, "quiz_done", score=st.get("score", 0), total=total) if total else t(lg, "quiz_none")
-            return st, f"<p><b>{esc(done)}</b></p>", gr.update(choices=[], value=None, visible=False), "", sc
-        head = f'<p class="quiz-n">{st["i"] + 1}/{total}</p><h3>{esc(question_text(q, lg))}</h3>'
-        return st, head, gr.update(choices=list(q["options"]), value=None, visible=True), "", sc
+    screen = [state, stage, result, correct, reveal_btn, next_btn, again_btn, board, review, setup]
 
-    def begin(doc_type, kind_name, count, seed_value, lang_choice):
+    def show(st: dict, lg: str, note: str = ""):
+        """Every part of the stage for a state: playing (question, reveal), or finished (review)."""
+        playing, done = rnd.current(st) is not None, rnd.finished(st)
+        q = rnd.current(st)
+        revealed = playing and st["revealed"]
+        res = note or (f'<p class="quiz-right"><b>{esc(t(lg, "quiz_answer"))}: {LETTERS[q["answer"]]}. '
+                       f'{esc(q["options"][q["answer"]])}</b></p>{passage_html(q, lg)}' if revealed else "")
+        picked = (st["correct"][st["i"]] or []) if revealed else []
+        return (st, stage_html(st, lg) if playing else "", res,
+                gr.update(choices=st.get("teams", []), value=picked, visible=revealed),
+                gr.update(visible=playing and not revealed), gr.update(visible=revealed), gr.update(visible=done),
+                board_html(st, lg) if playing else "", review_html(st, lg) if done else "", gr.update(open=not (playing or done)))
+
+    def round_questions(doc_type, kind_name, count, num, lg):
+        return regs.quiz(int(count or 5), int(num or 1), KIND_CHOICES.get(kind_name), doc_type or None, lg)
+
+    def begin(doc_type, kind_name, count, num, secs, team_text, lang_choice):
         lg = lang_of(lang_choice)
-        cards = get_cards()
-        if not cards:
-            return {}, f"<p>{esc(t(lg, 'quiz_no_index'))}</p>", gr.update(visible=False), "", ""
-        kinds = dict(kind_choices).get(kind_name, KINDS)
-        qs = make_quiz(cards, int(count or 5), int(seed_value or 0), kinds, doc_type or None, lg)
-        return show(start(qs), lg)
+        try:
+            qs = round_questions(doc_type, kind_name, count, num, lg)
+        except Exception:  # the index failing to load: the tab says so, the page keeps working
+            log.exception("regulation index unavailable")
+            return show({}, lg, f"<p>{esc(t(lg, 'quiz_no_index'))}</p>")
+        if not qs:
+            return show({}, lg, f"<p>{esc(t(lg, 'quiz_none'))}</p>")
+        return show(rnd.start(qs, rnd.parse_teams(team_text, [t(lg, "quiz_team_n", n=i) for i in (1, 2)]), int(num or 1),
+                              int(secs or 0)), lg)
 
-    def check(choice, st, lang_choice):
+    def new_round(doc_type, kind_name, count, secs, team_text, lang_choice):
+        num = random.randint(1, MAX_NUMBER)
+        return (num, *begin(doc_type, kind_name, count, num, secs, team_text, lang_choice))
+
+    def sheet(doc_type, kind_name, count, num, lang_choice):
         lg = lang_of(lang_choice)
-        st, ok = answer(st, choice)
-        if ok is None:
-            return st, gr.update(), gr.update()
-        q = current(st)
-        verdict = t(lg, "quiz_right") if ok else t(lg, "quiz_wrong", answer=q["options"][q["answer"]])
-        passage = (f'<blockquote class="cite-para">{esc(q["quote"])}</blockquote><div class="cite-source">{esc(q["source"])}</div>'
-                   if q["quote"] else "")
-        total = len(st["questions"])
-        return st, f'<p class="quiz-{"right" if ok else "wrong"}"><b>{esc(verdict)}</b></p>{passage}', \
-            t(lg, "quiz_score", score=st["score"], total=total)
+        try:
+            qs = rnd.start(round_questions(doc_type, kind_name, count, num, lg), [], 1, 0)["questions"]
+        except Exception:
+            log.exception("regulation index unavailable")
+            return gr.update(value=None, visible=False)
+        if not qs:
+            return gr.update(value=None, visible=False)
+        path = write_sheet(qs, [question_text(q, lg) for q in qs], strings(lg), int(num or 1))
+        return gr.update(value=str(path), visible=True)
 
-    start_btn.click(begin, [dtype, kind, n, seed, lang], [state, question, options, result, score])
-    check_btn.click(check, [options, state, lang], [state, result, score])
-    next_btn.click(lambda st, lc: show(advance(st), lang_of(lc)), [state, lang], [state, question, options, result, score])
+    private = dict(api_visibility="private")
+    setup_in = [dtype, kind, n, number, seconds, teams, lang]
+    start_btn.click(begin, setup_in, screen, **private)
+    new_btn.click(new_round, [dtype, kind, n, seconds, teams, lang], [number, *screen], **private)
+    sheet_btn.click(sheet, [dtype, kind, n, number, lang], sheet_file, **private)
+    reveal_btn.click(lambda st, lc: show(rnd.reveal(st), lang_of(lc)), [state, lang], screen, **private)
+    def mark(st, chosen, lang_choice):
+        st = rnd.award(st, chosen)
+        return st, board_html(st, lang_of(lang_choice))
 
-    def refresh(lang_choice):
-        cards = get_cards() or []
-        return gr.update(choices=[("—", "")] + [(x, x) for x in types_of(cards)], value="")
-    return refresh, [dtype]
+    correct.input(mark, [state, correct, lang], [state, board], **private)
+    next_btn.click(lambda st, chosen, lc: show(rnd.advance(rnd.award(st, chosen)), lang_of(lc)), [state, correct, lang], screen,
+                   **private)
+    again_btn.click(lambda st, lc: show(rnd.again(st), lang_of(lc)), [state, lang], screen, **private)
+
+    return (lambda lang_choice: type_choices(regs)), [dtype]

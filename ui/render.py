@@ -1,4 +1,4 @@
-"""Pure rendering: answers, citation cards, the document viewer, finder rows and the Markdown export.
+"""Pure rendering of the chat: answers, citation cards, the document viewer and the Markdown export.
 
 Every piece of document text, question or answer passes through `esc` before it becomes HTML, so nothing a
 document or a user writes can add markup or script. Output is one line of HTML (no blank lines), so the
@@ -85,13 +85,17 @@ def citation_card(c: dict, doc_text: str | None, labels: dict, key: str = "") ->
     else:
         before, q, after, cut_b, cut_a = "", quote, "", False, False
     para = ("… " if cut_b else "") + esc(before) + f"<mark>{esc(q)}</mark>" + esc(after) + (" …" if cut_a else "")
-    title = esc(c.get("title") or c.get("source") or "")
+    title = esc(c.get("title") or source_label(c.get("source")))  # a document is named by its title, not its file
     ck = "ck-" + re.sub(r"[^0-9]+", "-", key)  # the sanitizer drops data-*; a class survives
     return (f'<div class="cite-card {ck}"><div class="cite-title"><b>[{int(c.get("n", 0))}]</b> {title}</div>'
             f'<div class="cite-meta">{_meta_line(c, labels)}</div>'
-            f'<div class="cite-source">{esc(c.get("source", ""))}</div>'
             f'<blockquote class="cite-para">{para}</blockquote>'
             f'<div class="cite-open">{esc(labels["open_hint"])}</div></div>')
+
+
+def source_label(source: str | None) -> str:
+    """A source without a title, as a reader recognises it: its file name without folders."""
+    return re.split(r"[\\/]", source or "")[-1]
 
 
 def answer_html(turn: dict, get_text: Callable[[str], str | None], labels: dict, turn_no: int = 0) -> str:
@@ -115,7 +119,7 @@ def messages(turns: list[dict]) -> list[dict]:
 
 
 def cite_choices(turns: list[dict]) -> list[tuple[str, str]]:
-    return [(f"{i + 1}·[{c['n']}] {c.get('title') or c.get('source')}"[:90], f"{i}.{c['n']}")
+    return [(f"{i + 1}·[{c['n']}] {c.get('title') or source_label(c.get('source'))}"[:90], f"{i}.{c['n']}")
             for i, turn in enumerate(turns) for c in turn.get("citations", [])]
 
 
@@ -136,101 +140,6 @@ def document_html(title: str, text: str, start: int | None = None, end: int | No
 
 SCROLL_JS = ("() => { setTimeout(() => { const m = document.getElementById('%s'); const box = m && m.closest('.doc-scroll');"
              " if (box) box.scrollTop = Math.max(0, m.offsetTop - box.clientHeight / 3); }, 150); }" % QUOTE_MARK_ID)
-
-
-PAGE_CSS = """
-#cite-key {display: none !important}
-.cite-card {border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 10px; margin: 6px 0}
-.cite-meta, .cite-source {font-size: 0.85em; opacity: 0.8}
-.cite-para {margin: 6px 0; padding-left: 8px; border-left: 3px solid var(--color-accent)}
-.cite-open {cursor: pointer; color: var(--link-text-color); font-size: 0.9em; text-decoration: underline}
-.answer-note {font-size: 0.85em; font-style: italic; opacity: 0.8}
-mark {background: #ffe58a; color: inherit}
-"""
-# A click on "open the whole document" in a citation card (inside the chat) sets the hidden #cite-key box.
-PAGE_JS = """() => { document.addEventListener('click', (e) => {
-  const b = e.target.closest ? e.target.closest('.cite-open') : null; if (!b) return;
-  const card = b.closest('.cite-card'); const box = document.querySelector('#cite-key textarea, #cite-key input');
-  const m = card ? card.className.match(/ck-(\\d+)-(\\d+)/) : null;
-  if (!m || !box) return; box.value = m[1] + '.' + m[2] + '#' + Date.now();
-  box.dispatchEvent(new Event('input', {bubbles: true})); }); }"""
-
-
-# ---- regulation finder
-def _card_get(card, name, default=None):
-    return card.get(name, default) if isinstance(card, dict) else getattr(card, name, default)
-
-
-def _join(v) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, str):
-        return v
-    return "; ".join(str(x) for x in v if x)
-
-
-def regulation_row(card, lang: str = "vi") -> list[str]:
-    """[code, type, issuer, date, subject, cited by] of one regulation card, as plain strings."""
-    dtype = _card_get(card, "type_en") if lang == "en" and _card_get(card, "type_en") else _card_get(card, "type")
-    dates = _card_get(card, "dates") or []
-    date = dates if isinstance(dates, str) else (sorted(str(d) for d in dates if d)[:1] or [""])[0]
-    cited = _card_get(card, "citations") or []
-    n_cited = len({_card_get(x, "source") or _card_get(x, "doc_id") or i for i, x in enumerate(cited)}) if not isinstance(cited, int) else cited
-    subjects = _card_get(card, "subjects") or []
-    return [str(_card_get(card, "code") or _card_get(card, "name") or _card_get(card, "key") or ""), _join(dtype), _join(_card_get(card, "issuers")), date,
-            _join(subjects[:2] if isinstance(subjects, list) else subjects), str(n_cited)]
-
-
-def filter_rows(rows: list[list[str]], query: str = "", sort_col: int = 0, descending: bool = False) -> list[list[str]]:
-    """Rows whose any cell contains every word of `query` (case/diacritics-insensitive), sorted by a column."""
-    from vntext.codes import fold_text
-
-    words = fold_text(query or "").split()
-    keep = [r for r in rows if all(w in fold_text(" ".join(r)) for w in words)]
-
-    def key(r):
-        v = r[sort_col] if 0 <= sort_col < len(r) else ""
-        return (0, float(v), "") if v.replace(".", "", 1).isdigit() else (1, 0.0, fold_text(v))
-    return sorted(keep, key=key, reverse=descending)
-
-
-def regulation_detail_html(card, labels: dict, lang: str = "vi") -> str:
-    """One regulation: its facts, every citing passage (the mention highlighted), disagreements and relations."""
-    row = regulation_row(card, lang)
-    issuers = list(_card_get(card, "issuers") or ())
-    if lang == "en":
-        en = list(_card_get(card, "issuer_en") or ())
-        issuers = [f"{v} ({en[i]})" if i < len(en) and en[i] else v for i, v in enumerate(issuers)]
-    facts = [(labels["type"], row[1]), (labels["issuer"], "; ".join(issuers)),
-             (labels["date"], "; ".join(_card_get(card, "dates") or ())), (labels["subject"], _join(_card_get(card, "subjects")))]
-    dl = "".join(f"<li><b>{esc(k)}:</b> {esc(v)}</li>" for k, v in facts if v)
-    flags = _card_get(card, "flags") or ()
-    flag_html = (f'<div class="reg-flags"><b>⚠ {esc(labels["flags"])}</b><ul>'
-                 + "".join(f"<li>{esc(f)}</li>" for f in flags) + "</ul></div>") if flags else ""
-    rels = _card_get(card, "relations") or ()
-    kinds = labels.get("kinds", {})
-    rel_html = (f"<h4>{esc(labels.get('relations', ''))}</h4><ul>" + "".join(
-        f"<li>{esc(_card_get(r, 'from_code'))} — {esc(kinds.get(_card_get(r, 'kind'), _card_get(r, 'kind')))} — "
-        f"{esc(_card_get(r, 'to_code'))}</li>" for r in rels) + "</ul>") if rels else ""
-    cites = []
-    for c in _card_get(card, "citations") or ():
-        quote, written = _card_get(c, "quote") or "", _card_get(c, "written") or ""
-        at = quote.find(written) if written else -1
-        body = (esc(quote[:at]) + f"<mark>{esc(written)}</mark>" + esc(quote[at + len(written):])) if at >= 0 else esc(quote)
-        where = " · ".join(esc(x) for x in (_card_get(c, "source"), _card_get(c, "locality")) if x)
-        cites.append(f'<li class="reg-cite"><div class="cite-source">{where}</div><blockquote class="cite-para">{body}</blockquote></li>')
-    return (f'<div class="reg-detail"><h3>{esc(row[0])}</h3><ul>{dl}</ul>{flag_html}{rel_html}'
-            f'<h4>{esc(labels["cited_by"])} ({len(cites)})</h4><ul class="reg-cites">{"".join(cites)}</ul></div>')
-
-
-def timeline_points(cards, lang: str = "vi") -> list[dict]:
-    """One point per dated regulation: {date, type, code} for the finder's timeline chart."""
-    out = []
-    for c in cards:
-        for d in sorted(set(_card_get(c, "dates") or ()))[:1]:
-            row = regulation_row(c, lang)
-            out.append({"date": d, "type": row[1] or "?", "code": row[0]})
-    return out
 
 
 # ---- export

@@ -20,7 +20,17 @@ AUDIT_ROWS = 50
 
 
 class UploadRejected(Exception):
-    """An upload we refuse; the message names the reason (shown to the admin)."""
+    """An upload we refuse; the message names the reason in English, `key` and `params` word it in the page's
+    language (prompts/ui_*.json "lib_rej_<key>")."""
+
+    def __init__(self, message: str, key: str = "", **params):
+        super().__init__(message)
+        self.key, self.params = key, params
+
+    def text(self, lang: str | None) -> str:
+        from ui.i18n import t
+
+        return t(lang, f"lib_rej_{self.key}", **self.params) if lang and self.key else str(self)
 
 
 @dataclass(frozen=True)
@@ -48,13 +58,16 @@ def check_upload(original_name: str, size: int, max_bytes: int) -> str:
     ext = os.path.splitext(name)[1].lower()
     if ext in (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz"):
         raise UploadRejected(f"{name}: archives ({ext}) are not accepted; upload the documents themselves "
-                             f"({', '.join(ALLOWED_EXTENSIONS)}).")
+                             f"({', '.join(ALLOWED_EXTENSIONS)}).", "archive", name=name, ext=ext,
+                             allowed=", ".join(ALLOWED_EXTENSIONS))
     if ext not in ALLOWED_EXTENSIONS:
-        raise UploadRejected(f"{name}: file type {ext or '(none)'} is not accepted; allowed: {', '.join(ALLOWED_EXTENSIONS)}.")
+        raise UploadRejected(f"{name}: file type {ext or '(none)'} is not accepted; allowed: {', '.join(ALLOWED_EXTENSIONS)}.",
+                             "type", name=name, ext=ext or "—", allowed=", ".join(ALLOWED_EXTENSIONS))
     if size <= 0:
-        raise UploadRejected(f"{name}: the file is empty.")
+        raise UploadRejected(f"{name}: the file is empty.", "empty", name=name)
     if size > max_bytes:
-        raise UploadRejected(f"{name}: {size / 1048576:.1f} MB is over the limit of {max_bytes / 1048576:.1f} MB.")
+        raise UploadRejected(f"{name}: {size / 1048576:.1f} MB is over the limit of {max_bytes / 1048576:.1f} MB.", "size",
+                             name=name, mb=f"{size / 1048576:.1f}", limit=f"{max_bytes / 1048576:.1f}")
     return name
 
 
@@ -66,7 +79,7 @@ def save_upload(src: Path | str, original_name: str, settings) -> Saved:
     folder.mkdir(parents=True, exist_ok=True)
     dest = (folder / name).resolve()
     if dest.parent != folder:
-        raise UploadRejected(f"{original_name}: not a valid file name.")
+        raise UploadRejected(f"{original_name}: not a valid file name.", "name", name=original_name)
     fd, tmp = tempfile.mkstemp(prefix=".part-", dir=folder)
     try:
         with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
@@ -79,8 +92,24 @@ def save_upload(src: Path | str, original_name: str, settings) -> Saved:
     return Saved(dest, name, replaced)
 
 
-def ingest_uploads(container, files: list, progress=None, actor: Actor = Actor("?")) -> tuple[list[Saved], list[str], str]:
-    """Save each upload and ingest the saved files. Returns (saved, rejections, ingest summary)."""
+def report_summary(report, lang: str = "vi") -> str:
+    """What an ingest did, in the page's language (the CLI prints IngestReport.summary(), in English): the counts,
+    what extraction did to a file (OCR, a legacy encoding, a .doc converted) and the files skipped."""
+    from ui.i18n import t
+
+    lines = [t(lang, "lib_summary", added=len(report.added), updated=len(report.updated), unchanged=len(report.unchanged),
+               removed=len(report.removed), skipped=len(report.skipped), chunks=report.chunks, seconds=f"{report.seconds:.1f}")]
+    lines += [t(lang, "lib_extracted", path=path, note=note) for path, note in report.notes]
+    lines += [t(lang, "lib_skipped", path=path, why=why) for path, why in report.skipped]
+    if report.repaired:
+        lines.append(t(lang, "lib_repaired", n=report.repaired))
+    return "\n".join(lines)
+
+
+def ingest_uploads(container, files: list, progress=None, actor: Actor = Actor("?"),
+                   lang: str | None = None) -> tuple[list[Saved], list[str], str]:
+    """Save each upload and ingest the saved files. Returns (saved, rejections, ingest summary in `lang`; the CLI's
+    English summary when None)."""
     saved, rejected = [], []
     for f in files or []:
         path = Path(getattr(f, "name", None) or str(f))
@@ -88,12 +117,12 @@ def ingest_uploads(container, files: list, progress=None, actor: Actor = Actor("
         try:
             saved.append(save_upload(path, original, container.settings))
         except UploadRejected as exc:
-            rejected.append(str(exc))
+            rejected.append(exc.text(lang))
             container.library.record_rejection(actor, original, str(exc))
     if not saved:
         return saved, rejected, ""
     report = container.library.add([s.path for s in saved], progress, actor)
-    return saved, rejected, report.summary()
+    return saved, rejected, report_summary(report, lang) if lang else report.summary()
 
 
 def delete_document(container, doc_id: str, actor: Actor = Actor("?")) -> str | None:
@@ -203,7 +232,7 @@ def build_library_tab(container, lang0: str, rl, lang, after: list[tuple], gate=
             return t(lg, "lib_no_files"), *rows(lang_choice), gr.update(), recent(lg)
         try:
             saved, rejected, summary = ingest_uploads(
-                container, chosen, lambda done, total, name: progress(done / max(total, 1), desc=name or None), actor)
+                container, chosen, lambda done, total, name: progress(done / max(total, 1), desc=name or None), actor, lg)
         except Exception as exc:  # RagError or a loader failure: a message, not a traceback
             saved, rejected, summary = [], [str(exc)], ""
         lines = ([t(lg, "lib_saved", names=", ".join(s.name for s in saved))] if saved else []) + [summary] + rejected

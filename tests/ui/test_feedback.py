@@ -31,16 +31,16 @@ def test_survives_reopen_and_concurrent_writers(tmp_path):
     assert len(store.all()) == 21
 
 
-def test_like_handler_stores_the_rated_answer(fake_container):
+def test_like_handler_stores_the_rated_answer(evil_container):
     from tests.ui.test_render import _handler
     from ui.page import build_page
 
-    demo = build_page(fake_container)
-    *_, (_, _, turns, _) = _handler(demo, "ask")("Đoàn ra?", [], [], [], "", "", "Tiếng Việt")
+    demo = build_page(evil_container)
+    *_, (_, _, turns, _) = _handler(demo, "ask")("Chỉ thị 38-CT/TW về gì?", [], [], [], "", "", "Tiếng Việt")
     like = _handler(demo, "like")
     like(turns, SimpleNamespace(index=1, liked=True, value=None))
     like(turns, SimpleNamespace(index=1, liked=False, value=None))
     like(turns, SimpleNamespace(index=7, liked=True, value=None))  # out of range: ignored
-    rows = FeedbackStore(fake_container.settings.data_dir).all()
+    rows = FeedbackStore(evil_container.settings.data_dir).all()
     assert [r["rating"] for r in rows] == [1, -1]
-    assert rows[0]["question"] == "Đoàn ra?" and rows[0]["citations"][0]["doc_id"] == "evil"
+    assert rows[0]["question"] == "Chỉ thị 38-CT/TW về gì?" and rows[0]["citations"][0]["doc_id"]

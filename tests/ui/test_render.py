@@ -60,12 +60,14 @@ def test_citation_card_fields_and_highlight():
     text = "Mở đầu.\n\nNgày 9/7/2014, tỉnh Đăk Nông chủ động hội nhập quốc tế sâu rộng.\n\nCuối."
     c = _cite(text, "chủ động hội nhập quốc tế")
     card = render.citation_card(c, text, LABELS, "0.1")
-    assert "<b>[1]</b> Tiêu đề" in card and "Đồng Nai" in card and "2014-07-09" in card
+    assert "<b>[1]</b> Tiêu đề" in card and "Đồng Nai" in card and "2014-07-09" in card and "corpus/a.txt" not in card
     assert "Ngày 9/7/2014, tỉnh Đăk Nông <mark>chủ động hội nhập quốc tế</mark> sâu rộng." in card
     assert "Mở đầu" not in card and "ck-0-1" in card and LABELS["open_hint"] in card
     # stale offsets (document changed): the quote alone, still escaped
     bad = render.citation_card({**c, "quote": "<x>"}, text, LABELS)
     assert "<mark>&lt;x&gt;</mark>" in bad
+    untitled = render.citation_card({**c, "title": ""}, text, LABELS)  # no title: the file name, never its folders
+    assert "<b>[1]</b> a.txt" in untitled and "corpus/" not in untitled
 
 
 def test_document_view_marks_quote_with_id():
@@ -86,25 +88,6 @@ def test_conversation_markdown_has_questions_answers_and_citations():
     assert "[1] Tiêu đề (Đồng Nai, 2014-07-09) — `corpus/a.txt` 0–16" in md and "    > Chỉ thị 38-CT/TW" in md
 
 
-def test_regulation_rows_from_dicts_and_objects_and_filtering():
-    from types import SimpleNamespace as NS
-
-    cards = [
-        NS(key="272-QĐ/TW", code="272-QĐ/TW", name=None, type="Quyết định", type_en="Decision", issuers=("Bộ Chính trị",),
-           dates=("2015-01-21",), subjects=("ban hành Quy chế quản lý thống nhất các hoạt động đối ngoại",),
-           citations=(NS(doc_id="a"), NS(doc_id="b"), NS(doc_id="a")), flags=()),
-        {"key": "38-CT/TW", "code": "38-CT/TW", "type": "Chỉ thị", "issuers": ["Ban Bí thư"], "dates": [],
-         "subjects": ["về đoàn ra"], "citations": [{"doc_id": "a"}]},
-    ]
-    rows = [render.regulation_row(c) for c in cards]
-    assert rows[0] == ["272-QĐ/TW", "Quyết định", "Bộ Chính trị", "2015-01-21",
-                       "ban hành Quy chế quản lý thống nhất các hoạt động đối ngoại", "2"]
-    assert render.regulation_row(cards[0], "en")[1] == "Decision"
-    assert [r[0] for r in render.filter_rows(rows, "bo chinh tri")] == ["272-QĐ/TW"]
-    assert [r[0] for r in render.filter_rows(rows, "", 5, True)] == ["272-QĐ/TW", "38-CT/TW"]
-    assert [r[0] for r in render.filter_rows(rows, "", 0)] == ["272-QĐ/TW", "38-CT/TW"]
-
-
 def test_strings_exist_in_both_languages():
     from ui.i18n import strings as s
     assert set(s("vi")) == set(s("en")) and set(s("vi")["card"]) == set(s("en")["card"])
@@ -112,99 +95,87 @@ def test_strings_exist_in_both_languages():
     assert len(tl("en", "examples")) >= 3
 
 
-# ---- the chat handler, driven directly (no browser)
+# ---- the page's handlers, driven directly on real containers (no browser)
 def _handler(demo, name):
     return next(f.fn for f in demo.fns.values() if getattr(f.fn, "__name__", "") == name)
 
 
-def test_chat_handler_streams_escapes_and_records_turn(fake_container):
+def test_chat_handler_streams_escapes_and_records_turn(evil_container):
     from ui.page import build_page
 
-    demo = build_page(fake_container)
-    ask = _handler(demo, "ask")
-    outs = list(ask("Xin chào <script>", [], ["corpus/evil.txt"], ["Đồng Nai"], "2014", "", "Tiếng Việt"))
-    assert "partial &lt;b&gt;text&lt;/b&gt;" in outs[1][0][-1]["content"]
+    ask = _handler(build_page(evil_container), "ask")
+    source = evil_container.library.documents()[0].source
+    outs = list(ask("Chỉ thị 38-CT/TW <script> về gì?", [], [source], [], "2014", "", "Tiếng Việt"))
+    assert render.plain_html(t("vi", "thinking")) == outs[0][0][-1]["content"]  # at once: "searching..."
     history, box, turns, dd = outs[-1]
-    assert box == "" and len(turns) == 1 and len(history) == 2
-    assert history[0]["content"] == render.plain_html("Xin chào <script>")
-    assert "cite-card" in history[1]["content"] and "<script" not in history[1]["content"]
-    assert dd["choices"] == [("1·[1] Tài liệu <i>độc</i>", "0.1")]
-    _, filters = fake_container.answers.asked[-1]
-    assert filters.sources == ("corpus/evil.txt",) and filters.date_from == "2014-01-01" and filters.date_to is None
+    assert outs[0][1] == "" and box == {"__type__": "update"}  # the box is cleared once, when the question is taken
+    assert len(turns) == 1 and len(history) == 2
+    assert history[0]["content"] == render.plain_html("Chỉ thị 38-CT/TW <script> về gì?")
+    html = history[1]["content"]
+    assert "cite-card" in html and "38-CT/TW" in html and "&lt;script&gt;" in html and "<script" not in html
+    assert "<img" not in html and dd["choices"] and dd["choices"][0][1] == "0.1"
+    assert turns[0]["citations"][0]["doc_id"] and turns[0]["asked_as"]
 
 
-def test_chat_handler_turns_our_errors_into_a_message(fake_container):
+def test_chat_handler_turns_our_errors_into_a_message(tmp_path, evil_container):
+    from tests.ui.conftest import small_container
     from ui.page import build_page
 
-    ask = _handler(build_page(fake_container), "ask")
-    *_, (history, _, turns, _) = ask("boom", [], [], [], "", "", "English")
+    empty = small_container(tmp_path / "empty", docs={})  # nothing indexed: the service raises IndexMissing
+    *_, (history, _, turns, _) = _handler(build_page(empty), "ask")("ok", [], [], [], "", "", "English")
     assert turns[0]["error"] and "Sorry" in history[-1]["content"] and "Traceback" not in history[-1]["content"]
+    ask = _handler(build_page(evil_container), "ask")
     *_, (history, _, turns, _) = ask("ok", [], [], [], "not a date", "", "English")
     assert turns[0]["error"] and "Not a date" in history[-1]["content"] and "not a date" in history[-1]["content"]
 
 
 @pytest.mark.parametrize("value,expect", [("", None), ("2014-07-09", "2014-07-09"), ("2014", "2014-01-01")])
 def test_make_filters_dates(value, expect):
-    from ui.page import make_filters
+    from ui.chat import make_filters
     f = make_filters([], [], value, "")
     assert (f.date_from if f else None) == expect
 
 
-def test_regulation_detail_escapes_and_shows_flags_relations_and_passages():
-    from types import SimpleNamespace as NS
-
-    labels = dict(strings("en")["finder_labels"])
-    card = NS(key="04-CT/TW", code="04-CT/TW", name=None, type="Chỉ thị", type_en="Directive",
-              issuers=("Bộ Chính trị", "Ban Bí thư"), issuer_en=("Politburo", ""), dates=("2011-07-06",),
-              subjects=("<b>đối ngoại</b>",), flags=("issuers disagree: Bộ Chính trị (a); Ban Bí thư (b)",),
-              relations=(NS(kind="continues", from_code="33-KL/TW", to_code="04-CT/TW"),),
-              citations=(NS(doc_id="a", source="corpus/a.txt", locality="Kon Tum", quote="Theo Chỉ thị số 04-CT/TW <x>.",
-                            written="Chỉ thị số 04-CT/TW"),))
-    html = render.regulation_detail_html(card, labels, "en")
-    assert "<h3>04-CT/TW</h3>" in html and "Bộ Chính trị (Politburo); Ban Bí thư" in html
-    assert "issuers disagree" in html and "33-KL/TW — continues — 04-CT/TW" in html
-    assert "Theo <mark>Chỉ thị số 04-CT/TW</mark> &lt;x&gt;." in html and "&lt;b&gt;đối ngoại" in html
-    assert "corpus/a.txt · Kon Tum" in html and "(1)" in html
-    assert render.timeline_points([card]) == [{"date": "2011-07-06", "type": "Chỉ thị", "code": "04-CT/TW"}]
-
-
-def test_finder_handlers_on_the_corpus_and_without_an_index(tmp_path, monkeypatch):
-    from tests.ui.conftest import FakeContainer
-    from ui.page import Regulations, build_page
-
-    demo = build_page(FakeContainer(tmp_path, corpus=True))
-    search, show = _handler(demo, "search"), _handler(demo, "show")
-    note, frame, keys, plot, pick = search("272", "", 5, True, "English")
-    assert list(frame.columns) == tl("en", "finder_cols") and frame.iloc[0, 0] == "272-QĐ/TW"
-    assert frame.iloc[0, 2] == "Bộ Chính trị" and "272-QĐ/TW" in keys and len(plot) >= 1
-    _, frame_vi, *_ = search("nghi quyet", "Nghị quyết", 0, False, "Tiếng Việt")
-    assert set(frame_vi.iloc[:, 1]) == {"Nghị quyết"} and "31/NQ-CP" in set(frame_vi.iloc[:, 0])
-    assert "Bộ Chính trị" in show("272-QĐ/TW", "Tiếng Việt") and show("nope", "English") == ""
-
-    broken = FakeContainer(tmp_path, corpus=True)  # the index failing to load: a note, no crash
-
-    def fail():
-        raise RuntimeError("regulation index unavailable")
-
-    monkeypatch.setattr(broken.regulation_answerer, "index", fail)
-    assert Regulations(broken).cards() is None
-    demo = build_page(broken)
-    note, frame, keys, plot, pick = _handler(demo, "search")("", "", 0, False, "English")
-    assert note == t("en", "finder_missing") and keys == []
-    begin = _handler(demo, "begin")
-    assert t("en", "quiz_no_index") in begin("", "mixed", 3, 1, "English")[1]
-
-
-def test_library_handlers_need_the_password(fake_container, tmp_path):
+def test_finder_handlers_on_the_corpus_and_without_an_index(fast_container, monkeypatch):
+    from ui.finder import RELEVANCE
     from ui.page import build_page
 
-    demo = build_page(fake_container)
+    demo = build_page(fast_container)
+    search, show = _handler(demo, "search"), _handler(demo, "show")
+    note, frame, keys, plot, pick = search("272", "", RELEVANCE, True, "English")
+    assert list(frame.columns) == tl("en", "finder_cols") and frame.iloc[0, 0] == "272-QĐ/TW"
+    assert frame.iloc[0, 2] == "Bộ Chính trị (Politburo)" and keys[0] == "272-QĐ/TW" and len(plot) >= 1
+    detail = show("272-QĐ/TW", "Tiếng Việt")
+    assert "Bộ Chính trị" in detail and f"({frame.iloc[0, 5]})" in detail  # the table's count is the detail's
+    assert "33-KL/TW tiếp tục thực hiện 272-QĐ/TW" in detail and ".txt" not in detail and show("nope", "English") == ""
+    _, by_type, *_ = search("", "Nghị quyết", 0, False, "Tiếng Việt")
+    assert set(by_type.iloc[:, 1]) == {"Nghị quyết"} and "31/NQ-CP" in set(by_type.iloc[:, 0])
+    assert list(by_type.iloc[:, 0]) == sorted(by_type.iloc[:, 0], key=str.casefold)
+
+    def fail(*a, **k):
+        raise RuntimeError("regulation index unavailable")
+    monkeypatch.setattr(fast_container.regulations, "search", fail)  # the index failing to load: a note, no crash
+    monkeypatch.setattr(fast_container.regulations, "quiz", fail)
+    note, frame, keys, plot, pick = search("", "", 0, False, "English")
+    assert note == t("en", "finder_missing") and keys == []
+    begin = _handler(demo, "begin")
+    assert t("en", "quiz_no_index") in begin("", "mixed", 3, 1, 30, "", "English")[2]
+
+
+def test_library_handlers_need_the_password(evil_container, tmp_path):
+    from ui.page import build_page
+
+    demo = build_page(evil_container)
     upload, delete = _handler(demo, "upload"), _handler(demo, "delete")
     f = tmp_path / "note.txt"
-    f.write_text("Ghi chú")
+    f.write_text("Ghi chú về hợp tác với tỉnh Champasak năm 2019.", encoding="utf-8")
+    before = len(evil_container.library.documents())
     msg, *_ = upload([str(f)], "wrong", "English", progress=lambda *a, **k: None)
-    assert msg == t("en", "lib_bad_password") and fake_container.ingested == []
-    msg, frame, pick, *_ = upload([str(f)], "s3cret", "English", progress=lambda *a, **k: None)
-    assert "note.txt" in msg and "added 1" in msg and fake_container.ingested
-    assert delete("evil", "nope", "English")[0] == t("en", "lib_bad_password")
-    assert delete("evil", "s3cret", "English")[0] == t("en", "lib_deleted", source="corpus/evil.txt")
+    assert msg == t("en", "lib_bad_password") and len(evil_container.library.documents()) == before
+    msg, frame, pick, *_ = upload([str(f)], "s3cret", "Tiếng Việt", progress=lambda *a, **k: None)
+    assert "note.txt" in msg and "Đã thêm 1" in msg and "added" not in msg  # the summary in the page's language
+    assert len(evil_container.library.documents()) == before + 1
+    doc_id = next(r.doc_id for r in evil_container.library.documents() if r.source.endswith("note.txt"))
+    assert delete(doc_id, "nope", "English")[0] == t("en", "lib_bad_password")
+    msg = delete(doc_id, "s3cret", "English")[0]
+    assert msg.startswith(t("en", "lib_deleted", source="")) and len(evil_container.library.documents()) == before

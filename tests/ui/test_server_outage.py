@@ -2,6 +2,8 @@
 and answers again once the server is back (same data folder, same page, no restart)."""
 from __future__ import annotations
 
+import pytest
+
 from core.di import Container
 from core.settings import Settings
 from tests.conftest import CORPUS, free_port, start_chroma_server
@@ -10,6 +12,7 @@ from tests.ui.test_browser import ask
 QUESTION = "An Giang ký biên bản ghi nhớ với tỉnh nào của Lào?"
 
 
+@pytest.mark.slow
 def test_chroma_server_outage_is_a_message_and_the_page_recovers(browser, tmp_path, embedding_cache):
     from ui.page import launch
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from types import SimpleNamespace as NS
 
 import pytest
@@ -47,19 +46,19 @@ def test_check_upload_reasons():
         check_upload("e.txt", 0, 100)
 
 
-def test_save_is_atomic_and_inside_uploads(tmp_path, fake_container):
+def test_save_is_atomic_and_inside_uploads(tmp_path, evil_container):
     src = tmp_path / "in.bin"
     src.write_text("Nội dung", encoding="utf-8")
-    saved = uploads.save_upload(src, "../../thu.txt", fake_container.settings)
-    folder = (fake_container.settings.data_dir / "uploads").resolve()
+    saved = uploads.save_upload(src, "../../thu.txt", evil_container.settings)
+    folder = (evil_container.settings.data_dir / "uploads").resolve()
     assert saved.path == folder / "thu.txt" and saved.path.read_text(encoding="utf-8") == "Nội dung" and not saved.replaced
     src.write_text("Mới", encoding="utf-8")
-    again = uploads.save_upload(src, "thu.txt", fake_container.settings)
+    again = uploads.save_upload(src, "thu.txt", evil_container.settings)
     assert again.replaced and again.path.read_text(encoding="utf-8") == "Mới"
     assert sorted(os.listdir(folder)) == ["thu.txt"]  # no temp files left
 
 
-def test_failed_copy_leaves_nothing(tmp_path, fake_container, monkeypatch):
+def test_failed_copy_leaves_nothing(tmp_path, evil_container, monkeypatch):
     src = tmp_path / "a.txt"
     src.write_text("x")
 
@@ -67,39 +66,47 @@ def test_failed_copy_leaves_nothing(tmp_path, fake_container, monkeypatch):
         raise OSError("disk full")
     monkeypatch.setattr(uploads.shutil, "copyfileobj", broken)
     with pytest.raises(OSError):
-        uploads.save_upload(src, "a.txt", fake_container.settings)
-    assert os.listdir(fake_container.settings.data_dir / "uploads") == []
+        uploads.save_upload(src, "a.txt", evil_container.settings)
+    assert os.listdir(evil_container.settings.data_dir / "uploads") == []
 
 
-def test_ingest_uploads_saves_good_files_and_names_rejections(tmp_path, fake_container):
+def test_ingest_uploads_saves_good_files_and_names_rejections(tmp_path):
+    from tests.ui.conftest import small_container
+
+    container = small_container(tmp_path, max_file_mb=1.0)
     good, bad, big = tmp_path / "g.txt", tmp_path / "b.zip", tmp_path / "big.md"
-    good.write_text("Văn bản")
+    good.write_text("Văn bản về hợp tác với tỉnh Champasak.", encoding="utf-8")
     bad.write_bytes(b"PK")
-    big.write_bytes(b"x" * (fake_container.settings.max_file_bytes + 1))
+    big.write_bytes(b"x" * (container.settings.max_file_bytes + 1))
     files = [NS(name=str(good), orig_name="Tài liệu.txt"), str(bad), NS(name=str(big))]
-    saved, rejected, summary = uploads.ingest_uploads(fake_container, files)
-    assert [s.name for s in saved] == ["Tài_liệu.txt"] and summary == "added 1"
-    assert fake_container.ingested == [[saved[0].path]]
+    saved, rejected, summary = uploads.ingest_uploads(container, files)
+    assert [s.name for s in saved] == ["Tài_liệu.txt"] and summary.startswith("added 1, updated 0")
+    assert any(r.source.endswith("uploads/Tài_liệu.txt") for r in container.library.documents())
     assert len(rejected) == 2 and "archives" in rejected[0] and "over the limit" in rejected[1]
-    assert uploads.ingest_uploads(fake_container, [str(bad)])[2] == ""
+    assert uploads.ingest_uploads(container, [str(bad)])[2] == ""
+    again, refused, vi = uploads.ingest_uploads(container, [NS(name=str(good), orig_name="Tài liệu.txt"), str(bad),
+                                                                 NS(name=str(big))], lang="vi")
+    assert again[0].replaced and vi.startswith("Đã thêm 0, cập nhật 0, không đổi 1")  # the page's language
+    assert "không nhận tệp nén (.zip)" in refused[0] and "1.0 MB, vượt giới hạn 1.0 MB" in refused[1]
 
 
-def test_delete_and_rows(fake_container):
-    rows = uploads.library_rows(fake_container.store.documents())
-    assert rows == [["Tài liệu <i>độc</i>", "corpus/evil.txt", "2014-07-09", "Đồng Nai", 2, "evil"]]
-    assert uploads.delete_document(fake_container, "nope") is None
-    assert uploads.delete_document(fake_container, "evil") == "corpus/evil.txt"
-    assert fake_container.store.documents() == []
+def test_delete_and_rows(evil_container):
+    rows = uploads.library_rows(evil_container.library.documents())
+    (title, source, date, locality, chunks, doc_id), = rows
+    assert title == "Tài liệu <i>độc</i>" and source.endswith("evil.txt") and chunks >= 1
+    assert uploads.delete_document(evil_container, "nope") is None
+    assert uploads.delete_document(evil_container, doc_id) == source
+    assert evil_container.library.documents() == []
 
 
-def test_library_actions_disabled_with_a_note_without_password(fake_container):
+def test_library_actions_disabled_with_a_note_without_password(tmp_path):
     import gradio as gr
 
+    from tests.ui.conftest import small_container
     from ui.i18n import t
     from ui.page import build_page
 
-    fake_container.settings.admin_password = None
-    demo = build_page(fake_container)
+    demo = build_page(small_container(tmp_path, admin_password=None))
     by_id = {getattr(b, "elem_id", None): b for b in demo.blocks.values()}
     for eid in ("admin-pw", "upload", "upload-btn", "lib-pick", "delete-btn"):
         assert by_id[eid].interactive is False, eid
