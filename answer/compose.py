@@ -67,6 +67,9 @@ class Composer:
         typed = frame.answer_type in TYPED
         # a yes/no question states a claim to check: what it names is to be verified, not required of the passage
         checks = frame.answer_type != AnswerType.YESNO
+        # a preamble line ("Căn cứ Luật ... ngày 13 tháng 11 năm 2020;") names other documents: it answers only
+        # questions about documents
+        basis = None if frame.wants_documents or frame.about_document else self.checker.lex.legal_basis
         out: list[Candidate] = []
         for rank, hit in enumerate(retrieval.hits[: self.t.compose_passages], 1):
             text = hit.chunk.text
@@ -74,6 +77,8 @@ class Composer:
                 sent = text[s:e]
                 if len(sent) < self.t.min_sentence or _HEADING.match(sent) and len(sent) < 200:
                     continue  # too short to answer, or a bare heading ("Điều 36. Nội dung ...")
+                if basis is not None and basis.match(sent):
+                    continue
                 toks = set(self.analyzer.passage(sent))
                 coverage = sum(w for t, w in weight.items() if t in toks) / total
                 spans = tuple(sp for sp in self.spans.find(frame, sent) if _words(sp.text) not in asked_text)
@@ -98,6 +103,9 @@ class Composer:
         typed = frame.answer_type in TYPED
         ok = [c for c in cands if not c.unmet]
         answering = [c for c in ok if c.spans] if typed else ok
+        if frame.date_precision in ("day", "month"):  # a sentence giving the day asked for before one giving a year
+            wanted = 3 if frame.date_precision == "day" else 2
+            answering = [c for c in answering if max(sp.strength for sp in c.spans) >= wanted] or answering
         pool = answering or ok or cands
         best = pool[0]
         unmet = () if ok else best.unmet

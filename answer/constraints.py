@@ -58,6 +58,8 @@ class ConstraintChecker:
 
     def met(self, c: Constraint, ctx: SentenceContext, scope: tuple[str, ...] = ()) -> bool:
         ch = ctx.chunk
+        if c.of_document and scope and ch.source in scope:
+            return True  # the named document's own text is by its issuer, of its place
         frame_text = " ".join(x for x in (ch.title, ch.heading or "") if x)
         if c.kind in (ConstraintKind.YEAR, ConstraintKind.DATE):
             attr = "year" if c.kind == ConstraintKind.YEAR else "iso"

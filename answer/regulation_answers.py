@@ -98,8 +98,8 @@ class RegulationAnswerer:
         """Documents of the asked type (and issuer, date, place) ranked by how well their subject and citing
         passages match the question; a refusal when no indexed document has that type and issuer."""
         index = self.index()
-        want = fold_text(frame.doc_type or "")
-        typed = [c for c in index.all() if c.code and fold_text(c.type or "").startswith(want)]
+        wants = [fold_text(t) for t in frame.doc_types] or [""]
+        typed = [c for c in index.all() if c.code and fold_text(c.type or "").startswith(tuple(wants))]
         cards = [c for c in (self._filtered(card, filters) for card in typed) if c is not None]
         cards = [c for c in cards if not self._mismatch(c, frame)]
         if not cards:

@@ -185,7 +185,9 @@ class AnswerService:
             lead = self.frames.get(lang, "unmet", what=verdict.missing)
         elif verdict.missing:
             key = f"what_{frame.answer_type.value}"
-            what = (self.frames.get(lang, "what_quantity_unit", unit=frame.unit)
+            money = "đồng" in frame.unit_spellings  # an amount asked in no particular currency
+            what = (self.frames.get(lang, "what_quantity_money") if frame.answer_type == AnswerType.QUANTITY and money
+                    else self.frames.get(lang, "what_quantity_unit", unit=frame.unit)
                     if frame.answer_type == AnswerType.QUANTITY and frame.unit else self.frames.get(lang, key))
             lead = self.frames.get(lang, "partial", what=what)
         else:

@@ -31,7 +31,7 @@ class Span:
     start: int
     end: int
     text: str
-    strength: int = 1  # how many of the asked unit's words follow a quantity (the fuller match wins)
+    strength: int = 1  # a quantity: how many of the asked unit's words follow it; a date: 1 year, 2 month, 3 day
 
 class SpanFinder:
     def __init__(self, lexicon: Lexicon):
@@ -54,7 +54,10 @@ class SpanFinder:
         if kind == AnswerType.QUANTITY:
             return self.quantities(text, frame.unit_spellings, tuple(c.value for c in frame.of(ConstraintKind.YEAR)))
         if kind == AnswerType.DATE:
-            return self.dates(text, about_documents=frame.about_document or bool(frame.codes) and not frame.effect)
+            found = self.dates(text, frame.about_document or bool(frame.codes) and not frame.effect, frame.codes)
+            wanted = {"day": 3, "month": 2}.get(frame.date_precision or "", 0)
+            # "ngày nào", "by what date": a bare year is no answer beside a full date
+            return [sp for sp in found if sp.strength >= wanted] or found if wanted else found
         if kind == AnswerType.PERSON:
             return self.persons(text) or self.organisations(text)
         if kind == AnswerType.ORGANISATION:
@@ -123,16 +126,20 @@ class SpanFinder:
                     best = (end, held)
         return (at + best[0], best[1]) if best else None
 
-    def dates(self, text: str, about_documents: bool) -> list[Span]:
+    def dates(self, text: str, about_documents: bool, named: tuple[str, ...] = ()) -> list[Span]:
         """Dates of the text. A date written right after a document number ("272-QĐ/TW ngày 21/5/2015") is that
-        document's date: it answers a question about a document, not one about an event."""
-        ends = [c.end for c in find_codes(text)]
+        document's date: it answers a question about a document, not one about an event; when the question names
+        documents (`named` codes), only about those ("Căn cứ Nghị định 64/2021/NĐ-CP ngày ..." does not date plan
+        47/KH-UBND)."""
+        wanted = {_code(c) for c in named}
+        codes = [(c.end, _code(c.code)) for c in find_codes(text)]
         out = []
         for d in date_spans(text):
-            attached = any(0 <= d.start - e <= 16 and re.fullmatch(r"[\s,]*(?:ngày|ban hành ngày|,)?[\s,]*",
-                                                                   text[e:d.start], re.I) for e in ends)
-            if about_documents or not attached:
-                out.append(Span(AnswerType.DATE, d.start, d.end, text[d.start:d.end]))
+            owner = next((k for e, k in codes if 0 <= d.start - e <= 16 and re.fullmatch(
+                r"[\s,]*(?:ngày|ban hành ngày|,)?[\s,]*", text[e:d.start], re.I)), None)
+            attached = owner is not None
+            if (about_documents and (not wanted or owner in wanted or owner is None)) or not attached:  # strength: 1 a year, 2 a month, 3 a day
+                out.append(Span(AnswerType.DATE, d.start, d.end, text[d.start:d.end], d.iso.count("-") + 1))
         return out
 
     def titled(self, text: str) -> list[Span]:
@@ -194,3 +201,8 @@ def _unit_heads(spellings: tuple[str, ...]) -> list[str]:
             if h and h not in heads and (n > 1 or len(h) > 1 or not h.isalpha()):
                 heads.append(h)
     return sorted(heads, key=lambda h: -len(h))
+
+
+def _code(code: str) -> str:
+    """A document number compared as written, case and marks aside ("272-QĐ/TW", or "272" for "Quyết định 272")."""
+    return re.sub(r"\s+", "", fold_text(code))

@@ -113,6 +113,14 @@ class Lexicon:
         return load_words(self.path(name))
 
     @cached_property
+    def legal_basis(self) -> re.Pattern[str]:
+        """The start of a preamble line of a legal text (prompts/legal_basis.txt: "Căn cứ", "Theo đề nghị")."""
+        lines = self.path("legal_basis.txt").read_text(encoding="utf-8").splitlines()
+        leads = sorted({normalize(x.strip()) for x in lines if x.strip() and not x.lstrip().startswith("#")},
+                       key=len, reverse=True)
+        return re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in leads) + r")(?!\w)", re.I) if leads else re.compile(r"(?!)")
+
+    @cached_property
     def doc_types(self) -> tuple[DocType, ...]:
         out = []
         for _, (vi, symbols, english, issued_with) in _rows(self.path("doc_types.tsv"), 4):

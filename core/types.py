@@ -134,6 +134,7 @@ class Constraint:
     start: int = -1  # in QuestionFrame.core
     end: int = -1
     spellings: tuple[str, ...] = ()  # how a passage may write it (Vietnamese forms for an English question)
+    of_document: bool = False  # describes a document the question names ("47/KH-UBND của UBND tỉnh Hà Giang")
 
 
 @dataclass(frozen=True)
@@ -151,12 +152,14 @@ class QuestionFrame:
     topic: tuple[str, ...] = ()  # content words of the core, question words and filler removed
     expansions: tuple[str, ...] = ()  # Vietnamese glossary renderings of an English question's terms
     doc_type: str | None = None  # the document type asked for or named ("Chỉ thị")
+    doc_types: tuple[str, ...] = ()  # every type asked for ("những nghị quyết, chỉ thị nào"), `doc_type` among them
     about_document: bool = False  # asks about a named document as a document (issuer, date, kind, subject)
     filler: tuple[str, ...] = ()  # the parts of the question recognised as filler
     options: tuple[str, ...] = ()  # a multiple-choice question's options ("A. ...", "B. ..."): choices, not constraints
     ask_at: int = -1  # offset in `core` of the question word ("nào", "gì", "which"); -1 when there is none
     also: tuple[AnswerType, ...] = ()  # further things asked ("ban hành ngày nào và về nội dung gì": content)
     effect: bool = False  # asks when a text takes or loses effect ("có hiệu lực từ ngày nào"), not when it was issued
+    date_precision: str | None = None  # a date question's "day" / "month" / "year" ("ngày nào", "what year"), else None
 
     def describes_answer(self, c: Constraint) -> bool:
         """Whether a constraint qualifies what is asked rather than what is named: in "14-CTr/TU ... theo nghị
@@ -176,7 +179,8 @@ class QuestionFrame:
 
     def to_json(self) -> dict:
         return {"core": self.core, "lang": self.lang, "answer_type": self.answer_type.value, "unit": self.unit,
-                "list_of": self.list_of, "doc_type": self.doc_type, "about_document": self.about_document,
+                "list_of": self.list_of, "doc_type": self.doc_type, "doc_types": list(self.doc_types),
+                "about_document": self.about_document,
                 "constraints": [{"kind": c.kind.value, "value": c.value, "text": c.text} for c in self.constraints],
                 "topic": list(self.topic), "expansions": list(self.expansions), "filler": list(self.filler),
                 "options": list(self.options)}

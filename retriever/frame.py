@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 from core.lexicon import Lexicon
 from core.types import AnswerType, Constraint, ConstraintKind, QuestionFrame
@@ -56,8 +57,9 @@ class FrameAnalyzer:
         cue_text = _cue_text(stem, lang)
         asks, about = self._answer_types(cue_text, lang)
         answer_type = asks[0]
-        constraints = tuple(constraints_in(stem, lang, self.lex))
-        doc_type, wants_documents = self._document_request(stem, cue_text, lang)
+        constraints = _of_documents(stem, tuple(constraints_in(stem, lang, self.lex)))
+        doc_types, wants_documents = self._document_request(stem, cue_text, lang)
+        doc_type = doc_types[0] if doc_types else None
         names_document = any(c.kind == ConstraintKind.CODE for c in constraints)
         list_of = _list_of(cue_text) if answer_type == AnswerType.LIST else None
         if wants_documents and not list_of and answer_type in (
@@ -75,9 +77,11 @@ class FrameAnalyzer:
             list_of=list_of or (_place_kind(cue_text) if answer_type == AnswerType.PLACE else None), constraints=constraints,
             topic=self._topic(core, lang, constraints),
             expansions=tuple(self.lex.glossary.expand(core)) if lang == "en" else (),
-            doc_type=doc_type, about_document=names_document and about, filler=filler, options=options,
+            doc_type=doc_type, doc_types=doc_types or ((doc_type,) if doc_type else ()),
+            about_document=names_document and about, filler=filler, options=options,
             ask_at=_ask_at(stem, lang), also=tuple(asks[1:]) if re.search(r"\b(?:va|and)\b", cue_text) else (),
-            effect=any(p.kind == "effect" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues))
+            effect=any(p.kind == "effect" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
+            date_precision=_date_precision(cue_text) if answer_type == AnswerType.DATE else None)
         log.debug("frame %s", frame.to_json())
         return frame
 
@@ -97,8 +101,10 @@ class FrameAnalyzer:
                 found.append(AnswerType(p.kind))
         return found or [AnswerType.DESCRIPTION], about
 
-    def _document_request(self, core: str, cue_text: str, lang: str) -> tuple[str | None, bool]:
-        """(type asked for, does the question ask which documents ...): "Chỉ thị nào ...", "which directives ..."."""
+    def _document_request(self, core: str, cue_text: str, lang: str) -> tuple[tuple[str, ...], bool]:
+        """(types asked for, does the question ask which documents ...): "Chỉ thị nào ...", "which directives ...";
+        types written together are all asked for ("những nghị quyết, chỉ thị nào", "which resolutions or
+        directives"), the one the question word follows first."""
         if lang == "vi":
             types = sorted(self.lex.doc_type_by_folded, key=len, reverse=True)
             alt = "|".join(re.escape(t) for t in [*types, "van ban quy pham phap luat", "van ban phap luat", "van ban",
@@ -107,8 +113,8 @@ class FrameAnalyzer:
                        rf"\bnhung ({alt})\b", rf"\b(?:liet ke|ke ten|ke ra|neu ten|cho biet cac)\b.*?\b({alt})\b"):
                 m = re.search(rx, cue_text)
                 if m:
-                    return self.lex.doc_type_by_folded.get(m.group(1)), True
-            return None, False
+                    return _coordinated(cue_text, m.span(1), alt, self.lex.doc_type_by_folded.get), True
+            return (), False
         names = sorted(self.lex.doc_type_by_english, key=len, reverse=True)
         generic = ["documents", "document", "legal documents", "legal texts", "texts", "legislation"]
         alt = "|".join(re.escape(n) for n in [*(f"{n}s" for n in names), *names, *generic])
@@ -119,10 +125,9 @@ class FrameAnalyzer:
                    rf"\b({alt}) (?:that|which) (?:govern|regulate|cover|concern|deal|address|guide|set)"):
             m = re.search(rx, cue_text)
             if m:
-                word = m.group(1)
-                vi = self.lex.doc_type_by_english.get(word) or self.lex.doc_type_by_english.get(word[:-1])
-                return vi, True
-        return None, False
+                return _coordinated(cue_text, m.span(1), alt, lambda w: self.lex.doc_type_by_english.get(w)
+                                    or self.lex.doc_type_by_english.get(w[:-1])), True
+        return (), False
 
     def _unit(self, core: str, cue_text: str, lang: str) -> tuple[str | None, tuple[str, ...]]:
         """The unit or counted noun of a quantity question, and how passages spell it."""
@@ -245,3 +250,49 @@ def _list_of(cue_text: str) -> str | None:
         if any(w in cue_text for w in words):
             return kind
     return None
+
+
+def _coordinated(text: str, span: tuple[int, int], alt: str, to_type) -> tuple[str, ...]:
+    """The type at `span` with the types written right before or after it, joined by a comma, "và", "hoặc", "and",
+    "or" or "/": "nghi quyet chi thi nao" -> (Chỉ thị, Nghị quyết)."""
+    joint = r"\s*(?:,|/|\bva\b|\bhoac\b|\band\b|\bor\b)?\s*"  # Vietnamese cue text has no commas left
+    words = [text[span[0]:span[1]]]
+    before = text[:span[0]]
+    while (m := re.search(rf"(?:^|\b)({alt}){joint}$", before)):
+        words.append(m.group(1))
+        before = before[:m.start(1)]
+    after = text[span[1]:]
+    while (m := re.match(rf"{joint}({alt})\b", after)):
+        words.append(m.group(1))
+        after = after[m.end():]
+    return tuple(dict.fromkeys(t for t in map(to_type, words) if t))
+
+
+_PRECISION = (  # how precisely a date question asks, Vietnamese cue text folded, English lower-cased
+    ("day", re.compile(r"\b(?:ngay nao|ngay gi|ngay bao nhieu|ngay may|hom nao|truoc ngay|han chot|thoi han|"
+                       r"(?:what|which|on what|by what) (?:date|day)|by when|deadline)\b")),
+    ("month", re.compile(r"\b(?:thang nao|thang may|thang bao nhieu|(?:what|which|in what) month)\b")),
+    ("year", re.compile(r"\b(?:nam nao|nam bao nhieu|nam may|(?:what|which|in what) year)\b")),
+)
+
+
+def _date_precision(cue_text: str) -> str | None:
+    """"day" for "ngày nào" / "by what date", "month", "year"; None for "khi nào" / "when" (any date answers)."""
+    return next((name for name, rx in _PRECISION if rx.search(cue_text)), None)
+
+
+_OF_DOCUMENT = re.compile(r"\s*(?:của|do|of|by|issued by|from)\s+[^,;:?.()]{0,40}$", re.I)
+
+
+def _of_documents(stem: str, constraints: tuple[Constraint, ...]) -> tuple[Constraint, ...]:
+    """Marks the issuer and place written with a named document ("Kế hoạch 47/KH-UBND của UBND tỉnh Hà Giang",
+    "Decision 99/2025 of the Quảng Trị People's Committee"): they describe that document, so its own text meets
+    them, not only a sentence that repeats them."""
+    ends = [c.end for c in constraints if c.kind == ConstraintKind.CODE]
+    out = []
+    for c in constraints:
+        if c.kind in (ConstraintKind.ORGANISATION, ConstraintKind.PLACE) and any(
+                e <= c.start and _OF_DOCUMENT.fullmatch(stem[e:c.start]) for e in ends):
+            c = replace(c, of_document=True)
+        out.append(c)
+    return tuple(out)

@@ -210,3 +210,46 @@ def test_the_same_sentence_through_overlapping_chunks_is_quoted_once():
     r = Retrieval(f, [Hit(a, 1.0), Hit(b, 0.9)], [], retrieval(f, []).query_terms)
     comp = parts().composer.compose(r, uniform_stats(2))
     assert comp.short.text == "10 hội hữu nghị" and [(c.start, c.end) for c in comp.citations] == [(0, 44)]
+
+
+PLAN = "docs/kh47.txt"
+
+
+def test_a_day_asked_is_answered_with_a_day_not_a_year():
+    """"trước ngày nào": a sentence giving only the plan's year ("năm 2025") is no answer beside one giving the day."""
+    docs = [Doc("Ủy ban nhân dân tỉnh ban hành Kế hoạch ký kết và thực hiện thỏa thuận quốc tế của tỉnh năm 2025 như sau:",
+                source=PLAN, locality="Hà Giang"),
+            Doc("Các cơ quan, địa phương báo cáo tình hình thực hiện thỏa thuận quốc tế định kỳ 6 tháng, gửi Sở Ngoại vụ "
+                "trước ngày 10 tháng 6 năm 2025.", source=PLAN, locality="Hà Giang")]
+    q = "Theo Kế hoạch 47/KH-UBND, các cơ quan gửi báo cáo thỏa thuận quốc tế 6 tháng trước ngày nào?"
+    assert frame(q).date_precision == "day"
+    comp, texts = compose(q, docs, scope=(PLAN,))
+    assert short_text(comp, texts) == "ngày 10 tháng 6 năm 2025"
+    assert frame("Kế hoạch được ban hành năm nào?").date_precision == "year"
+    assert frame("Khi nào kế hoạch được ban hành?").date_precision is None
+
+
+def test_a_legal_basis_line_never_answers_a_content_question():
+    """"Căn cứ Luật ... ngày 13 tháng 11 năm 2020;" dates another document: before the fix it answered "by what date
+    must the report be sent" in plan 47/KH-UBND."""
+    docs = [Doc("Căn cứ Luật Thỏa thuận quốc tế ngày 13 tháng 11 năm 2020 về báo cáo thỏa thuận quốc tế;", source=PLAN),
+            Doc("Các cơ quan báo cáo tình hình thực hiện thỏa thuận quốc tế, gửi Sở Ngoại vụ trước ngày 10 tháng 6 năm "
+                "2025.", source=PLAN)]
+    comp, texts = compose("Theo Kế hoạch 47/KH-UBND, báo cáo thỏa thuận quốc tế gửi trước ngày nào?", docs, scope=(PLAN,))
+    assert short_text(comp, texts) == "ngày 10 tháng 6 năm 2025"
+    assert all(not c.quote.startswith("Căn cứ") for c in comp.citations)
+
+
+def test_the_issuer_written_with_the_named_document_is_met_by_its_own_text():
+    """"Kế hoạch 47/KH-UBND của UBND tỉnh Hà Giang": the plan's own sentences need not repeat "UBND tỉnh"."""
+    q = "Theo Kế hoạch 47/KH-UBND của UBND tỉnh Hà Giang, năm 2025 tỉnh dự kiến ký mới bao nhiêu thỏa thuận quốc tế?"
+    f = frame(q)
+    assert {c.value for c in f.constraints if c.of_document} == {"Ủy ban nhân dân tỉnh", "Hà Giang"}
+    docs = [Doc("Sở Ngoại vụ rà soát toàn bộ 21 thỏa thuận quốc tế còn hiệu lực, hoàn thành trước ngày 30 tháng 4 năm "
+                "2025 và báo cáo Ủy ban nhân dân tỉnh.", source=PLAN, locality="Hà Giang"),
+            Doc("Năm 2025, tỉnh dự kiến đàm phán, ký kết 04 thỏa thuận quốc tế mới, cụ thể:", source=PLAN,
+                locality="Hà Giang")]
+    comp, texts = compose(q, docs, scope=(PLAN,))
+    assert short_text(comp, texts) == "04 thỏa thuận quốc tế"
+    # a body the question names for the content ("cho Sở Y tế") is no description of the document
+    assert not any(c.of_document for c in frame("Kế hoạch 47/KH-UBND giao Sở Y tế bao nhiêu kinh phí?").constraints)

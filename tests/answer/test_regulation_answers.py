@@ -93,6 +93,8 @@ def test_a_document_list_names_the_documents_of_the_asked_type(ask):
     assert a.answer.startswith(", ".join(f"**{c}**" for c in codes))
     en = ask("Which directives deal with managing delegations going abroad?")
     assert [r["code"] for r in en.references][0] == "38-CT/TW" and en.answer.count("Directive") >= 1
+    both = ask("Những nghị quyết, chỉ thị nào về hội nhập quốc tế?")
+    assert {r["type"] for r in both.references} == {"Nghị quyết", "Chỉ thị"}  # before: directives only
 
 
 @pytest.mark.parametrize("question, answer", [

@@ -44,6 +44,18 @@ def test_document_requests(fa, question, doc_type):
     assert (f.answer_type, f.doc_type) == (T.DOCUMENTS, doc_type)
 
 
+@pytest.mark.parametrize("question, types", [
+    ("Cần thực hiện tốt những nghị quyết, chỉ thị nào về hội nhập quốc tế?", ("Chỉ thị", "Nghị quyết")),
+    ("Những nghị quyết và chỉ thị nào về hội nhập?", ("Chỉ thị", "Nghị quyết")),
+    ("Which resolutions or directives govern international integration?", ("Nghị quyết", "Chỉ thị")),
+    ("Chỉ thị nào quy định về quản lý đoàn đi công tác nước ngoài?", ("Chỉ thị",)),
+    ("Quyết định ban hành quy chế nào?", ("Quy chế",)),  # a type before a verb is no part of the list
+])
+def test_types_written_together_are_all_asked_for(fa, question, types):
+    f = fa.analyze(question)
+    assert f.doc_types == types and f.doc_type == types[0]
+
+
 @pytest.mark.parametrize("question, kind", [
     ("Đồng Nai có bao nhiêu hội hữu nghị?", T.QUANTITY),
     ("Tỉnh có mấy cửa khẩu quốc tế?", T.QUANTITY),
@@ -155,3 +167,12 @@ def test_non_governmental_names_no_government(fa):
     assert not fa.analyze("Có bao nhiêu tổ chức phi chính phủ nước ngoài hoạt động ở Đồng Nai?").of(K.ORGANISATION)
     assert not fa.analyze("How many non-government organisations work in Dong Nai?").of(K.ORGANISATION)
     assert [c.value for c in fa.analyze("Chính phủ ban hành nghị quyết nào về hội nhập?").of(K.ORGANISATION)] == ["Chính phủ"]
+
+
+@pytest.mark.parametrize("question, org", [
+    ("Kế hoạch giao Sở Y tế bao nhiêu kinh phí?", "Sở Y tế"),
+    ("Sở Văn hóa, Thể thao và Du lịch chủ trì những việc gì?", "Sở Văn hóa, Thể thao và Du lịch"),
+    ("What does the Department of Foreign Affairs have to report?", "Sở Ngoại vụ"),
+])
+def test_provincial_departments_are_organisations(fa, question, org):
+    assert org in [c.value for c in fa.analyze(question).of(K.ORGANISATION)]
