@@ -16,8 +16,14 @@ from vntext.dates import date_spans
 
 _NUMBER = r"(?<![\w.,/-])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\w/-]|[.,]\d)"
 _CAP = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ'-]*"
+# a word of a name after its capitalised first word ("Cơ quan Hợp tác quốc tế Nhật Bản"); never a word that
+# starts what follows the name ("Lãnh sự quán Ý tại ...", "... của ...", "... và ...")
+_LOW = (r"(?!(?:tại|của|và|với|ở|trong|đã|để|cho|từ|là|trên|về|theo|thuộc|đến|sang|nhằm|được|có|như|cùng|gồm)(?!\w))"
+        r"[a-zđà-ỹ][\w-]*")
 _NAMED_BODY = re.compile(rf"\b(?:Tổ chức|Hiệp hội|Hội|Quỹ|Ngân hàng|Công ty|Tập đoàn|Viện|Trường|Đại học|Trung tâm|"
-                         rf"Cơ quan|Ủy ban|Bộ|Sở|Ban|Văn phòng|Đại sứ quán|Tổng Lãnh sự quán)(?:\s+{_CAP}){{1,6}}")
+                         rf"Cơ quan|Ủy ban|Bộ|Sở|Ban|Văn phòng|Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán|Chương trình|"
+                         rf"Liên hiệp|Tổng cục|Cục)(?:\s+{_CAP}){{1,6}}"
+                         rf"(?:(?:\s+{_LOW}){{1,4}}(?:\s+{_CAP}){{1,4}})?(?:\s*\([A-ZĐ]{{2,8}}\))?")
 _ACRONYM = re.compile(r"(?<![\w-])[A-ZĐ]{2,8}(?![\w/-])")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _FOREIGN_PLACE = re.compile(rf"\b(?:tỉnh|thành phố|huyện|bang|khu tự trị|vùng|thủ đô|quận|châu|tiểu bang)\s+"
@@ -167,6 +173,8 @@ class SpanFinder:
             inside = [o for o in out if o.start <= m.start() < o.end]
             if _ROMAN.match(m.group()) or any(a <= m.start() < b for a, b in codes):
                 continue
+            if any(o.text.endswith(f"({m.group()})") for o in inside):
+                continue  # "Ngân hàng Châu Á (ADB)": the name with its acronym is one item
             # an acronym inside a named body is the name itself ("Tổ chức VECO" -> "VECO")
             out = [o for o in out if o not in inside] + [Span(AnswerType.ORGANISATION, m.start(), m.end(), m.group())]
         return sorted(out, key=lambda s: s.start)

@@ -246,6 +246,12 @@ def _place_kind(cue_text: str) -> str | None:
 
 
 def _list_of(cue_text: str) -> str | None:
+    """What a list question lists: the noun after "những" / "các" / "which" ("những đối tác tiềm năng nào":
+    organisations, though "tỉnh" is named elsewhere in the question); else any kind's word in the question."""
+    for m in re.finditer(r"\b(?:nhung|cac|which|what|list|name|all)\s+(?:other\s+|the\s+)?(\w+(?:\s+\w+)?)", cue_text):
+        kind = next((k for k, words in _LIST_OF if any(m.group(1).startswith(w) for w in words)), None)
+        if kind:
+            return kind
     for kind, words in _LIST_OF:
         if any(w in cue_text for w in words):
             return kind

@@ -80,8 +80,13 @@ def test_persons_by_title_and_by_family_name(sf):
 def test_organisations_issuers_named_bodies_and_acronyms(sf):
     s = "1 thỏa thuận với Ngân hàng Châu Á (ADB) và 1 thỏa thuận với Tổ chức VECO (Bỉ)."
     # an acronym inside a named body is the name itself
-    assert texts(sf.organisations(s)) == ["Ngân hàng Châu Á", "ADB", "VECO"]
+    assert texts(sf.organisations(s)) == ["Ngân hàng Châu Á (ADB)", "VECO"]
     assert texts(sf.organisations("Chỉ thị số 38-CT/TW của Bộ Chính trị")) == ["Bộ Chính trị"]
+    # a name whose later words are lower-case ends at the word that starts what follows it
+    s = ("hợp tác với các đối tác tiềm năng như Cơ quan Hợp tác quốc tế Nhật Bản (JICA), Lãnh sự quán Ý tại Thành phố "
+         "Hồ Chí Minh, Chương trình DAP của Tổng Lãnh sự quán Úc")
+    assert texts(sf.organisations(s)) == ["Cơ quan Hợp tác quốc tế Nhật Bản (JICA)", "Lãnh sự quán Ý", "DAP",
+                                          "Tổng Lãnh sự quán Úc"]
 
 
 def test_an_issuer_symbol_inside_a_document_number_is_no_organisation(sf):

@@ -176,3 +176,15 @@ def test_non_governmental_names_no_government(fa):
 ])
 def test_provincial_departments_are_organisations(fa, question, org):
     assert org in [c.value for c in fa.analyze(question).of(K.ORGANISATION)]
+
+
+@pytest.mark.parametrize("question, kind", [
+    # "tỉnh" elsewhere in the question does not make a list of organisations a list of provinces
+    ("Ngoài các đối tác truyền thống thì tỉnh đang thúc đẩy hợp tác với những đối tác tiềm năng nào?", "organisation"),
+    ("Tỉnh Kon Tum tiếp giáp với những nước nào?", "country"),
+    ("Kon Tum wants twinning ties with towns and provinces abroad - in which countries?", "country"),
+    ("Những tỉnh nào có nhắc đến Chỉ thị 38-CT/TW?", "province"),
+])
+def test_a_list_lists_the_noun_its_question_word_names(fa, question, kind):
+    f = fa.analyze(question)
+    assert (f.answer_type, f.list_of) == (T.LIST, kind)
