@@ -74,8 +74,10 @@ class RegulationAnswerer:
         if not cards:
             return None
         mismatch = self._mismatch(cards[0], frame)
-        if mismatch:
-            return self.refusal(retrieval, lang, "unmet", mismatch)
+        if mismatch:  # a wrong premise ("When did the Secretariat issue 38-CT/TW?"): said, and the card shown
+            shown = self._render(cards[:1], retrieval, lang, None, all_places=True)
+            lead = self.frames.get(lang, "premise", what=mismatch, code=cards[0].code or cards[0].name)
+            return replace(shown, answer=f"{lead}\n\n{shown.answer}", abstained=True, reason=f"unmet: {mismatch}")
         lacking = _lacks(cards[0], frame)
         if lacking:  # the card is shown, but what was asked of it is not in the documents
             shown = self._render(cards[:1], retrieval, lang, None, all_places=True)

@@ -188,3 +188,15 @@ def test_provincial_departments_are_organisations(fa, question, org):
 def test_a_list_lists_the_noun_its_question_word_names(fa, question, kind):
     f = fa.analyze(question)
     assert (f.answer_type, f.list_of) == (T.LIST, kind)
+
+
+@pytest.mark.parametrize("question, about", [
+    ("Chỉ thị 25-CT/TW do cơ quan nào ban hành?", True),
+    ("Ai ký ban hành Quyết định 363-QĐ/TU?", True),
+    ("Quyết định 272-QĐ/TW ký ngày nào?", True),
+    ("When did the Politburo sign Decision 272-QĐ/TW?", True),
+    # "định kỳ" is no signing: a content question of the plan
+    ("Theo Kế hoạch 47/KH-UBND, ngày nào phải gửi báo cáo định kỳ?", False),
+])
+def test_issuing_and_signing_questions_are_about_the_document(fa, question, about):
+    assert fa.analyze(question).about_document is about
