@@ -114,7 +114,8 @@ class FrameAnalyzer:
                 m = re.search(rx, cue_text)
                 if m:
                     return _coordinated(cue_text, m.span(1), alt, self.lex.doc_type_by_folded.get), True
-            return (), False
+            # "Bộ Chính trị còn ban hành những gì?": what a body issued is documents
+            return (), bool(re.search(r"\b(?:ban hanh|ky ban hanh) (?:nhung )?(?:gi|gi khac|nhung gi)\b", cue_text))
         names = sorted(self.lex.doc_type_by_english, key=len, reverse=True)
         generic = ["documents", "document", "legal documents", "legal texts", "texts", "legislation"]
         alt = "|".join(re.escape(n) for n in [*(f"{n}s" for n in names), *names, *generic])
@@ -127,7 +128,9 @@ class FrameAnalyzer:
             if m:
                 return _coordinated(cue_text, m.span(1), alt, lambda w: self.lex.doc_type_by_english.get(w)
                                     or self.lex.doc_type_by_english.get(w[:-1])), True
-        return (), False
+        # "What else did the Politburo issue?"
+        return (), bool(re.search(r"\b(?:what|which)(?: else| other)? (?:did|does|has|have) [\w' -]{1,60}? "
+                                  r"(?:issue|promulgate|sign|adopt)\b", cue_text))
 
     def _unit(self, core: str, cue_text: str, lang: str) -> tuple[str | None, tuple[str, ...]]:
         """The unit or counted noun of a quantity question, and how passages spell it."""

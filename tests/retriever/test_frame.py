@@ -200,3 +200,8 @@ def test_a_list_lists_the_noun_its_question_word_names(fa, question, kind):
 ])
 def test_issuing_and_signing_questions_are_about_the_document(fa, question, about):
     assert fa.analyze(question).about_document is about
+
+
+@pytest.mark.parametrize("question", ["What else did the Politburo issue?", "Bộ Chính trị còn ban hành những gì?"])
+def test_what_a_body_issued_is_a_list_of_documents(fa, question):
+    assert fa.analyze(question).answer_type == T.DOCUMENTS
