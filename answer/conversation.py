@@ -42,6 +42,9 @@ class Resolution:
     standalone: str
     unresolved: str = ""  # the reference text left unresolved ("nó"), "" when every reference was resolved
     kind: str = ""  # its kind
+    with_context: str | None = None  # a follow-up left as asked, with the earlier turn's scope added: tried when
+    # the follow-up alone finds too little, or finds it in another province's document (answer/service.py)
+    context_place: str | None = None  # that scope when it is a province
 
 
 def focus_of(frame: QuestionFrame | None, answer: Answer | None) -> Focus:
@@ -152,6 +155,27 @@ class ReferenceResolver:
         if groups:
             standalone = self._with_scope(standalone, earlier, english)
         return Resolution(standalone)
+
+    def with_context(self, question: str, earlier, english: bool) -> tuple[str, str | None] | None:
+        """The question with the latest earlier turn's scope added: the document its question named, else its
+        province ("Giao cơ quan nào chủ trì?" after a question on Kế hoạch 3394/KH-UBND -> "..., theo Kế hoạch
+        3394/KH-UBND?"). For a follow-up that names no reference word yet cannot be answered on its own; None
+        when the earlier turn has no scope or the question names its own. With the question: the province, when
+        the scope is one."""
+        if not earlier or find_codes(question) or self.lex.provinces.find(question, ignore_case=True):
+            return None
+        _q, frame, _a = earlier[-1]
+        if frame is None:
+            return None
+        codes, names = frame.of(ConstraintKind.CODE), frame.of(ConstraintKind.DOCUMENT)
+        core = question.rstrip(" ?.!…")
+        mark = question[len(core):].strip() or "?"
+        if codes or names:
+            c = (codes or names)[0]
+            doc = self._phrase("document", c.text, c.text if len(c.text) >= len(c.value) else c.value, english)
+            return f"{core}, {'under' if english else 'theo'} {doc}{mark}", None
+        province = next((c.value for c in frame.of(ConstraintKind.PLACE) if self.lex.provinces.find(c.value)), None)
+        return (f"{core}, {'in' if english else 'tại'} {province}{mark}", province) if province else None
 
     def _with_scope(self, standalone: str, earlier, english: bool) -> str:
         """A follow-up about a group an earlier question named keeps that question's province:

@@ -67,7 +67,21 @@ class AnswerService:
                 continue  # a turn that could not be understood leaves no focus
             answer = turn.answer if isinstance(turn, Turn) and turn.answer is not None else self._replay(resolved.standalone)
             earlier.append((resolved.standalone, answer.frame if answer else None, answer))
-        return self._resolve(question, earlier)
+        resolution = self._resolve(question, earlier)
+        if resolution.standalone == question and not resolution.unresolved:
+            context = self.resolver.with_context(question, earlier, self.analyzer.language(question) == "en")
+            if context:
+                resolution = replace(resolution, with_context=context[0], context_place=context[1])
+        return resolution
+
+    @staticmethod
+    def _elsewhere(answer: Answer, province: str | None) -> bool:
+        """Whether an answer quotes first a document about a province other than the conversation's (a document
+        card or list is about documents, which no province bounds)."""
+        if province is None or answer.abstained or not answer.citations or answer.references:
+            return False
+        where = answer.citations[0].locality
+        return bool(where) and where != province
 
     def _resolve(self, question: str, earlier) -> Resolution:
         if not earlier and not self.resolver.references(question):
@@ -115,6 +129,16 @@ class AnswerService:
             else:
                 answer = part
         assert answer is not None
+        elsewhere = self._elsewhere(answer, resolution.context_place)
+        if resolution.with_context and self.llm is None and (
+                elsewhere or answer.abstained and (answer.reason or "").startswith("weak evidence")):
+            # a follow-up with no reference word that finds too little alone, or finds it only in another province's
+            # document while the conversation is about one province: asked within the earlier turn's scope. A weak
+            # answer is replaced only by an answer; another province's figure also by the scoped refusal.
+            wider = self.analyzer.analyze(resolution.with_context)
+            retried = next((p for p in self._answer(wider, filters, lang) if isinstance(p, Answer)), None)
+            if retried is not None and (elsewhere or not retried.abstained):
+                answer, asked, frame = retried, resolution.with_context, wider
         if self.regulations is not None and not answer.references and not answer.abstained:
             answer = replace(answer, references=self.regulations.references_for(answer.answer))
         if truncated:

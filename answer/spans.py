@@ -103,7 +103,10 @@ class SpanFinder:
         # the unit must be there in full when it has two words or more ("10 hội hữu nghị thành viên", not
         # "5 ngàn hội viên"); which of those answers is for the nearness to the question's words to tell
         floor = min(2, max((len(h.split()) for h in heads), default=1))
-        return [sp for sp in out if sp.strength >= floor] or out
+        kept = [sp for sp in out if sp.strength >= floor] or out
+        # in one sentence, the fuller match of the asked unit answers: "22 dự án ODA", not "28 dự án" beside it
+        top = max((sp.strength for sp in kept), default=0)
+        return [sp for sp in kept if sp.strength == top] if top > floor else kept
 
     def _unit_after(self, text: str, at: int, heads: list[str]) -> tuple[int, int] | None:
         """(end of the unit, how many of the asked unit's words it holds) for a number ending at `at`, or None.

@@ -233,3 +233,29 @@ def test_an_uncovered_follow_up_is_refused(corpus_container):
     assert a.abstained and a.short_answer is None and "130 km" not in a.answer.split("\n")[0]
     vi = corpus_container.answers.ask("Còn tỉnh Lâm Đồng thì sao?", history=["Đăk Nông có bao nhiêu km đường biên giới với Campuchia?"])
     assert vi.asked_as == "Lâm Đồng có bao nhiêu km đường biên giới với Campuchia?" and vi.abstained
+
+
+def test_a_follow_up_too_weak_alone_is_asked_in_the_conversations_scope(corpus_container):
+    """No reference word, too little found alone: asked within the earlier turn's province, and kept because that
+    is answered."""
+    first = "Năm 2016 An Giang giải ngân được bao nhiêu vốn FDI?"
+    q = "Đã giải quyết việc làm cho bao nhiêu lao động?"
+    assert corpus_container.answers.ask(q).abstained  # alone
+    a = corpus_container.answers.ask(q, history=[first])
+    assert a.asked_as == "Đã giải quyết việc làm cho bao nhiêu lao động, tại An Giang?"
+    assert not a.abstained and a.short_answer.text == "6.785 lao động"
+
+
+def test_another_provinces_figure_is_not_given_in_a_conversation_about_one_province(corpus_container):
+    """Alone, "Tổng giá trị cam kết là bao nhiêu?" quotes Lạng Sơn's NGO pledges first; after a question about Đồng
+    Nai it is Đồng Nai's."""
+    q = "Tổng giá trị cam kết là bao nhiêu?"
+    assert corpus_container.answers.ask(q).citations[0].locality == "Lạng Sơn"
+    a = corpus_container.answers.ask(q, history=["Đồng Nai có bao nhiêu dự án phi chính phủ nước ngoài?"])
+    assert a.asked_as.endswith(", tại Đồng Nai?") and a.short_answer.text == "8.500.000 USD"
+    assert a.citations[0].locality == "Đồng Nai"
+    # a document question is about documents, which no province bounds: left as asked
+    d = corpus_container.answers.ask("Chỉ thị nào quy định về quản lý đoàn đi công tác nước ngoài?",
+                                     history=["Đồng Nai có bao nhiêu hội hữu nghị?"])
+    assert d.asked_as == "Chỉ thị nào quy định về quản lý đoàn đi công tác nước ngoài?"
+    assert d.references[0]["code"] == "38-CT/TW"
