@@ -26,8 +26,11 @@ _NAMED_BODY = re.compile(rf"\b(?:Tổ chức|Hiệp hội|Hội|Quỹ|Ngân hàn
                          rf"(?:(?:\s+{_LOW}){{1,4}}(?:\s+{_CAP}){{1,4}})?(?:\s*\([A-ZĐ]{{2,8}}\))?")
 _ACRONYM = re.compile(r"(?<![\w-])[A-ZĐ]{2,8}(?![\w/-])")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
-_FOREIGN_PLACE = re.compile(rf"\b(?:tỉnh|thành phố|huyện|bang|khu tự trị|vùng|thủ đô|quận|châu|tiểu bang)\s+"
+_FOREIGN_PLACE = re.compile(rf"\b(?:tỉnh|thành phố|huyện|bang|khu tự trị|vùng|thủ đô|quận|châu|tiểu bang)"
+                            rf"(?:\s+(?:biên giới|bạn|kết nghĩa|giáp biên|miền núi|vùng cao|ven biển))?\s+"
                             rf"({_CAP}(?:\s+{_CAP}){{0,3}})")
+# the further names of an enumeration after a place ("các huyện biên giới Đồng Văn, Mèo Vạc, Yên Minh và Quản Bạ")
+_NEXT_NAME = re.compile(rf"\s*(?:,|và|and)\s*({_CAP}(?:\s+{_CAP}){{0,3}})")
 _TITLE = re.compile(rf"\b(?:ông|bà|đồng chí|đ/c|Đ/c|Ông|Bà|Đồng chí|Mr\.?|Mrs\.?|Ms\.?)\s+({_CAP}(?:\s+{_CAP}){{1,4}})")
 
 
@@ -68,7 +71,7 @@ class SpanFinder:
             return self.persons(text) or self.organisations(text)
         if kind == AnswerType.ORGANISATION:
             return self.organisations(text) or self.persons(text)
-        if kind == AnswerType.PLACE or (kind == AnswerType.LIST and frame.list_of in ("country", "province", None)):
+        if kind == AnswerType.PLACE or (kind == AnswerType.LIST and frame.list_of in ("country", "province", "district", None)):
             return self.places(text, frame.list_of)
         if kind == AnswerType.LIST and frame.list_of == "organisation":
             return self.organisations(text)
@@ -104,9 +107,14 @@ class SpanFinder:
         # "5 ngàn hội viên"); which of those answers is for the nearness to the question's words to tell
         floor = min(2, max((len(h.split()) for h in heads), default=1))
         kept = [sp for sp in out if sp.strength >= floor] or out
-        # in one sentence, the fuller match of the asked unit answers: "22 dự án ODA", not "28 dự án" beside it
+        # in one sentence, the fuller match of the asked unit answers: "22 dự án ODA", not "28 dự án" before it; a
+        # shorter mention after a full one is the same unit said again ("06 thỏa thuận quốc tế mới, nâng tổng số
+        # ... lên 21 thỏa thuận")
         top = max((sp.strength for sp in kept), default=0)
-        return [sp for sp in kept if sp.strength == top] if top > floor else kept
+        if top <= floor:
+            return kept
+        first_full = min(sp.start for sp in kept if sp.strength == top)
+        return [sp for sp in kept if sp.strength == top or sp.start > first_full]
 
     def _unit_after(self, text: str, at: int, heads: list[str]) -> tuple[int, int] | None:
         """(end of the unit, how many of the asked unit's words it holds) for a number ending at `at`, or None.
@@ -183,15 +191,23 @@ class SpanFinder:
         return sorted(out, key=lambda s: s.start)
 
     def places(self, text: str, list_of: str | None = None) -> list[Span]:
+        """Provinces, countries and localities named with their kind ("tỉnh Champasak", "huyện Đồng Văn", and the
+        names enumerated after it); `list_of` keeps one kind ("province", "district", "country")."""
         out: list[Span] = []
+        countries = {s for _, s, _ in find_terms(text, self.lex.countries, "vi", False)}
         if list_of in (None, "province"):
             out += [Span(AnswerType.PLACE, s, e, text[s:e]) for _, s, e in self.lex.provinces.find(text)]
         if list_of in (None, "country"):
             out += [Span(AnswerType.PLACE, s, e, text[s:e]) for _, s, e in find_terms(text, self.lex.countries, "vi", False)]
-        if list_of in (None, "province"):
+        if list_of in (None, "province", "district"):
             for m in _FOREIGN_PLACE.finditer(text):
                 if not any(o.start <= m.start(1) < o.end for o in out):
                     out.append(Span(AnswerType.PLACE, m.start(1), m.end(1), m.group(1)))
+                at = m.end(1)
+                while (n := _NEXT_NAME.match(text, at)) and n.start(1) not in countries \
+                        and not any(o.start <= n.start(1) < o.end for o in out):
+                    out.append(Span(AnswerType.PLACE, n.start(1), n.end(1), n.group(1)))
+                    at = n.end(1)
         return sorted(out, key=lambda s: s.start)
 
 

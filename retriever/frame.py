@@ -37,6 +37,7 @@ _MONEY_EN = re.compile(r"\bhow much (?:money|capital|investment|funding|fdi|oda|
                        r"value|turnover|amount of money|sum|grant|grants|investment)\b", re.I)
 _LIST_OF = (("country", ("nuoc", "quoc gia", "countries", "nations", "neighbo")),
             ("province", ("tinh", "thanh pho", "dia phuong", "provinces", "localities", "cities")),
+            ("district", ("huyen", "xa", "districts", "communes")),
             ("organisation", ("to chuc", "doi tac", "co quan", "partners", "organi", "agencies", "associations",
                               "bodies", "ministries")))
 

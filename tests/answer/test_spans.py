@@ -33,6 +33,8 @@ def test_every_span_is_its_sentence_at_its_offsets(sf):
     ("tỉnh đã ký 27 bản thỏa thuận hợp tác", ("thỏa thuận",), ["27 bản thỏa thuận"]),
     ("có 28 dự án có vốn đầu tư nước ngoài và 22 dự án ODA được triển khai", ("dự án ODA",), ["22 dự án ODA"]),
     ("có 28 dự án có vốn đầu tư nước ngoài và 22 dự án ODA được triển khai", ("dự án",), ["28 dự án", "22 dự án"]),
+    ("đã ký kết 06 thỏa thuận quốc tế mới, nâng tổng số lên 21 thỏa thuận", ("thỏa thuận quốc tế",),
+     ["06 thỏa thuận quốc tế", "21 thỏa thuận"]),  # the unit said again after its full mention
     # another unit is no answer
     ("phía Tây giáp Campuchia với 130 km đường biên giới", ("km2", "km²"), []),
 ])
@@ -103,6 +105,12 @@ def test_places_provinces_countries_and_foreign_localities(sf):
     assert texts(sf.places(s, "country")) == ["Campuchia", "Lào"]
     assert texts(sf.places(s, "province")) == ["Ta Keo", "Champasak"]
     assert texts(sf.places("Đăk Nông giáp tỉnh Bình Phước và Campuchia", "province")) == ["Đăk Nông", "Bình Phước"]
+
+
+
+def test_an_enumeration_after_a_place_lists_each_name(sf):
+    s = "Ủy ban nhân dân các huyện biên giới Đồng Văn, Mèo Vạc, Yên Minh và Quản Bạ chỉ đạo cấp xã"
+    assert texts(sf.places(s, "district")) == ["Đồng Văn", "Mèo Vạc", "Yên Minh", "Quản Bạ"]
 
 
 @pytest.mark.parametrize("question, kind, expected", [

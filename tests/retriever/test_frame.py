@@ -184,6 +184,7 @@ def test_provincial_departments_are_organisations(fa, question, org):
     ("Tỉnh Kon Tum tiếp giáp với những nước nào?", "country"),
     ("Kon Tum wants twinning ties with towns and provinces abroad - in which countries?", "country"),
     ("Những tỉnh nào có nhắc đến Chỉ thị 38-CT/TW?", "province"),
+    ("Kế hoạch 47/KH-UBND giao những huyện biên giới nào chỉ đạo cấp xã?", "district"),
 ])
 def test_a_list_lists_the_noun_its_question_word_names(fa, question, kind):
     f = fa.analyze(question)
