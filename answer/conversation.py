@@ -143,6 +143,10 @@ class ReferenceResolver:
                 value = next((f.get(k) for f in foci for k in ("document", "organisation", "place") if f.get(k)), None)
             if value is None and kind == "organisation":  # "họ", "they": the group the previous question named
                 value = next((g for q, _, _ in reversed(earlier) if (g := group_named(q))), None)
+                if value is None and english:  # "How many of them ...": the things the previous question counted
+                    value = next((f"the {fr.unit}" for _, fr, _ in reversed(earlier)
+                                  if fr is not None and fr.answer_type == AnswerType.QUANTITY and fr.unit
+                                  and re.search(r"[a-z]", fr.unit)), None)
                 groups += value is not None
             if value is None:
                 return Resolution(question, question[s:e], kind if kind != "thing" else "document")

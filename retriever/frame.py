@@ -164,7 +164,8 @@ class FrameAnalyzer:
             if any(re.search(rf"\b{re.escape(fold_text(w))}\b", cue_text) for w in self.lex.number_words.get("money", ())):
                 return "USD", self._unit_spellings("USD") + self._unit_spellings("đồng")  # "tổng vốn ... là bao nhiêu"
             return None, ()
-        m = re.search(r"\b(?:how many|number of)\s+((?:[\w-]+\s*){1,4})", cue_text)  # "the maximum number of members"
+        # "the maximum number of members", "how many of the agreements"
+        m = re.search(r"\b(?:how many|number of)\s+(?:of\s+(?:the|these|those|them)\s+)?((?:[\w-]+\s*){1,4})", cue_text)
         if m:
             noun = []
             for w in m.group(1).split():

@@ -259,3 +259,9 @@ def test_another_provinces_figure_is_not_given_in_a_conversation_about_one_provi
                                      history=["Đồng Nai có bao nhiêu hội hữu nghị?"])
     assert d.asked_as == "Chỉ thị nào quy định về quản lý đoàn đi công tác nước ngoài?"
     assert d.references[0]["code"] == "38-CT/TW"
+
+
+def test_them_without_a_group_are_the_things_the_previous_question_counted(resolver):
+    r = resolve(resolver, "How many of them are with Guangxi?",
+                [("How many international agreements has Lạng Sơn signed since 2008?", answered())], True)
+    assert r.standalone == "How many of the international agreements are with Guangxi, in Lạng Sơn?"
