@@ -107,6 +107,7 @@ def english_terms(prompts_dir: Path = PROMPTS_DIR) -> dict[tuple[str, str], str]
     lex = Lexicon(prompts_dir)
     out = {("type", t.vi): t.english_name for t in lex.doc_types if t.english_name}
     out.update({("issuer", s): t.english_name for t in lex.issuers if t.english for s in t.spellings})
+    out.update({("issuer", t.vi): t.english_name for t in lex.issuers if t.english})  # a row's own name wins
     return out
 
 

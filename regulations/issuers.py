@@ -61,6 +61,7 @@ def issuers(prompts_dir: Path | None = None) -> Issuers:
 
     terms = Lexicon(prompts_dir or PROMPTS_DIR).issuers
     names = {t.vi for t in terms}
+    rows = {fold_text(t.vi) for t in terms}
     alts, by_folded = [], {}
     for t in terms:
         local = t.extra[:1] == ("local",)
@@ -68,7 +69,8 @@ def issuers(prompts_dir: Path | None = None) -> Issuers:
         for s in t.spellings:
             tail = (f"(?: (?:{_LEVELS}))?" if generic else "") + (_PLACE if local else "")
             alts.append((not generic, -len(s), _written(s) + tail))
-            by_folded.setdefault(fold_text(s), (t.vi, generic))
+            if s == t.vi or fold_text(s) not in rows:  # a name that is its own row names that row
+                by_folded.setdefault(fold_text(s), (t.vi, generic))
     # a generic local body first: with its level and place it spans "UBND TP. HCM", which "UBND TP" would cut short
     pattern = "(?:Bộ trưởng )?(?:" + "|".join(rx for *_, rx in sorted(alts)) + ")"
     folded = sorted(by_folded, key=len, reverse=True)
