@@ -20,7 +20,7 @@ def test_the_tables_are_the_prompts_files():
 
 
 def test_a_type_added_to_doc_types_tsv_is_recognised(tmp_path: Path):
-    prompts = tmp_path / "prompts"
+    prompts = tmp_path / "resources"
     shutil.copytree(PROMPTS_DIR, prompts)
     with (prompts / "doc_types.tsv").open("a", encoding="utf-8") as f:
         f.write("Thông điệp\tTĐi\tMessage|message\t\tshorthand\n")
