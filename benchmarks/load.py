@@ -49,7 +49,7 @@ def error_prefixes() -> list[str]:
     """The page's own error messages (both languages), up to their first placeholder."""
     out = []
     for lang in ("vi", "en"):
-        strings = json.loads((ROOT / "prompts" / f"ui_{lang}.json").read_text(encoding="utf-8"))
+        strings = json.loads((PROMPTS_DIR / f"ui_{lang}.json").read_text(encoding="utf-8"))
         out += [strings[k].split("{")[0].strip() for k in ("error_rag", "error_other") if k in strings]
     return [p for p in out if p]
 
@@ -296,7 +296,7 @@ def main() -> None:
 
 
 def _settings_concurrency() -> int:
-    from core.settings import Settings
+    from core.settings import PROMPTS_DIR, Settings
 
     return Settings().concurrency
 

@@ -97,6 +97,22 @@ class DocType:
     symbols: tuple[str, ...]
     english: tuple[str, ...]
     issued_with: str | None  # "Quy chế" is issued with a "Quyết định" of the same number
+    party_symbols: tuple[str, ...] = ()  # read as this type only in Party numbering ("12-TT/TW" is a Thông tri)
+    numbering: str = ""  # "shorthand" ("Chỉ thị 38" names one), "issued" (so, by the issuing number), "code" or ""
+
+    @property
+    def english_name(self) -> str | None:
+        return self.english[0] if self.english else None
+
+
+@dataclass(frozen=True)
+class IssuerSymbol:
+    """A segment of document numbers that names the issuing body ("TW" in 38-CT/TW)."""
+
+    symbol: str
+    body: str | None  # None: only the spelling and the numbering of the symbol are known
+    local: bool  # every province numbers its own documents ("363-QĐ/TU" of Kon Tum is not that of An Giang)
+    alias_of: str | None  # "TƯ" is written "TW"
 
 
 class Lexicon:
@@ -123,14 +139,29 @@ class Lexicon:
     @cached_property
     def doc_types(self) -> tuple[DocType, ...]:
         out = []
-        for _, (vi, symbols, english, issued_with) in _rows(self.path("doc_types.tsv"), 4):
-            out.append(DocType(vi, tuple(s.strip() for s in symbols.split(",") if s.strip()), _split(english),
-                               issued_with or None))
+        for n, (vi, symbols, english, issued_with, numbering) in _rows(self.path("doc_types.tsv"), 5):
+            if numbering not in ("", "shorthand", "issued", "code"):
+                raise LexiconError(f"{self.path('doc_types.tsv')}: line {n}: numbering {numbering!r} is not shorthand, issued or code")
+            cells = [s.strip() for s in symbols.split(",") if s.strip()]
+            party = tuple(s.removesuffix("(party)").strip() for s in cells if s.endswith("(party)"))
+            out.append(DocType(vi, tuple(s for s in cells if not s.endswith("(party)")), _split(english),
+                               issued_with or None, party, numbering))
+        return tuple(out)
+
+    @cached_property
+    def issuer_symbols(self) -> tuple[IssuerSymbol, ...]:
+        """prompts/issuer_symbols.tsv: symbol, issuing body, numbering ("local" or "alias of X")."""
+        out = []
+        for n, (symbol, body, numbering) in _rows(self.path("issuer_symbols.tsv"), 3):
+            alias = numbering.removeprefix("alias of").strip() if numbering.startswith("alias of") else None
+            if numbering not in ("", "local") and not alias:
+                raise LexiconError(f"{self.path('issuer_symbols.tsv')}: line {n}: numbering {numbering!r} is not local or alias of X")
+            out.append(IssuerSymbol(symbol, body or None, numbering == "local", alias))
         return tuple(out)
 
     @cached_property
     def issuers(self) -> tuple[Term, ...]:
-        return load_terms(self.path("issuers.tsv"))
+        return load_terms(self.path("issuers.tsv"), extra_columns=1)  # extra: scope ("local")
 
     @cached_property
     def roles(self) -> tuple[Term, ...]:
@@ -206,7 +237,7 @@ class Lexicon:
         return {e.lower(): t.vi for t in self.doc_types for e in t.english}
 
     def english_doc_type(self, vi: str) -> str | None:
-        return next((t.english[0] for t in self.doc_types if t.vi == vi and t.english), None)
+        return next((t.english_name for t in self.doc_types if t.vi == vi and t.english), None)
 
     def english_issuer(self, vi: str) -> str | None:
         return next((t.english_name for t in self.issuers if vi in t.spellings and t.english), None)

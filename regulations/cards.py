@@ -9,10 +9,8 @@ from pathlib import Path
 
 from core.settings import PROMPTS_DIR
 from regulations.extract import Reference
-from vntext.codes import fold_text, parse_code
+from vntext.codes import code_tables, fold_text, parse_code
 
-TERMS_PATH = PROMPTS_DIR / "regulation_terms_en.tsv"
-LOCAL_ISSUERS = frozenset({"TU", "UBND", "HĐND", "HU", "ĐU", "QU", "ThU"})  # numbering restarts in every province
 
 
 @dataclass(frozen=True)
@@ -99,24 +97,24 @@ def file_name(source: str) -> str:
     return source.rsplit("/", 1)[-1]
 
 
-@lru_cache(maxsize=1)
-def english_terms(path: Path = TERMS_PATH) -> dict[tuple[str, str], str]:
-    """(kind, vietnamese) -> english, from prompts/regulation_terms_en.tsv."""
-    out: dict[tuple[str, str], str] = {}
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) != 3:
-            raise ValueError(f"{path}:{n}: expected kind<TAB>vietnamese<TAB>english, got {line!r}")
-        out[(cols[0], cols[1])] = cols[2]
+@lru_cache(maxsize=4)
+def english_terms(prompts_dir: Path = PROMPTS_DIR) -> dict[tuple[str, str], str]:
+    """(kind, vietnamese) -> the English name shown, kind "type" or "issuer": the first English name of each document
+    type (prompts/doc_types.tsv) and of each spelling of an issuing body (prompts/issuers.tsv), read through the
+    lexicon, so that a type or a body has one English name everywhere."""
+    from core.lexicon import Lexicon
+
+    lex = Lexicon(prompts_dir)
+    out = {("type", t.vi): t.english_name for t in lex.doc_types if t.english_name}
+    out.update({("issuer", s): t.english_name for t in lex.issuers if t.english for s in t.spellings})
+    out.update({("issuer", t.vi): t.english_name for t in lex.issuers if t.english})  # a row's own name wins
     return out
 
 
 def card_key(ref: Reference) -> str:
     """Code; "code@locality" for provincial numbering; congress resolutions by issuer+term; else the folded name."""
     if ref.code:
-        local = parse_code(ref.code).issuer_symbol in LOCAL_ISSUERS and ref.locality
+        local = parse_code(ref.code).issuer_symbol in code_tables().local_issuers and ref.locality
         return f"{ref.code}@{ref.locality}" if local else ref.code
     if ref.issuer and ref.issuer.startswith("Đại hội") and (ref.term or "tỉnh" in ref.issuer):
         where = f"@{ref.locality}" if "tỉnh" in ref.issuer and ref.locality else ""

@@ -3,73 +3,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from vntext.codes import CodeMatch, find_codes, fold_text, parse_code
+from regulations.issuers import issuers
+from vntext.dates import parse_dmy
+from vntext.codes import CodeMatch, find_codes, fold_text, parse_code, shorthand_types
 
-_MINISTRIES = (
-    "Ngoại giao", "Công an", "Quốc phòng", "Tài chính", "Công Thương", "Nội vụ", "Tư pháp", "Kế hoạch và Đầu tư",
-    "Y tế", "Giáo dục và Đào tạo", "Giao thông vận tải", "Xây dựng", "Tài nguyên và Môi trường",
-    "Thông tin và Truyền thông", "Lao động - Thương binh và Xã hội", "Văn hóa, Thể thao và Du lịch",
-    "Nông nghiệp và Phát triển nông thôn", "Khoa học và Công nghệ",
-)
-ISSUER_RE = "|".join([
-    r"Ban Bí thư(?: Trung ương)?(?: Đảng)?", r"Bộ Chính trị", r"Ban Chấp hành Trung ương(?: Đảng)?", r"BCH ?TW",
-    r"Ban Chấp hành Đảng bộ (?:tỉnh|thành phố)", r"(?:Ban Thường vụ|BTV) (?:Tỉnh|Thành) ủy(?-i:(?:(?: [-–])? [A-ZĐ]\w+)*)",
-    r"(?:Tỉnh|Thành) ủy(?-i:(?:(?: [-–])? [A-ZĐ]\w+)*)", r"Thủ tướng(?: Chính phủ)?", r"Ủy ban Thường vụ Quốc hội",
-    r"(?:UBND|Ủy ban nhân dân)(?: (?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường))?(?-i:(?:(?: [-–])? [A-ZĐ]\w+)*)",
-    r"(?:HĐND|Hội đồng nhân dân)(?: (?:tỉnh|thành phố))?", r"(?:Ủy ban|Ban) Thường vụ Quốc hội", r"Quốc hội",
-    r"Chủ tịch nước",
-    r"Văn phòng Chính phủ", r"Thanh tra Chính phủ", r"Chính phủ", r"(?:Ngân hàng Nhà nước|NHNN)(?: Việt Nam)?",
-    r"(?:Thanh tra )?Ủy ban Chứng khoán Nhà nước",
-    r"Ban (?:Tuyên giáo|Đối ngoại|Tổ chức|Dân vận|Kinh tế|Nội chính) Trung ương", r"Ủy ban Kiểm tra Trung ương",
-    r"(?:Bộ trưởng )?Bộ (?:" + "|".join(re.escape(m) for m in _MINISTRIES) + ")",
-]).replace("Ủy", "(?:Ủy|Uỷ)").replace("ủy", "(?:ủy|uỷ)").replace("hóa", "(?:hóa|hoá)")  # both tone placements
 TERM_RE = r"[Kk]h(?:óa|oá|oa)[ \t]+([IVXLC]+)\b"
-_ISSUER_CANON = (  # folded phrase -> canonical, first hit wins
-    ("ban bi thu", "Ban Bí thư"), ("bo chinh tri", "Bộ Chính trị"), ("ban chap hanh trung uong", "Ban Chấp hành Trung ương"),
-    ("bch tw", "Ban Chấp hành Trung ương"), ("bchtw", "Ban Chấp hành Trung ương"),
-    ("ban chap hanh dang bo tinh", "Ban Chấp hành Đảng bộ tỉnh"),
-    ("ban chap hanh dang bo thanh pho", "Ban Chấp hành Đảng bộ thành phố"),
-    ("thuong vu tinh uy", "Ban Thường vụ Tỉnh ủy"), ("btv tinh uy", "Ban Thường vụ Tỉnh ủy"),
-    ("thuong vu thanh uy", "Ban Thường vụ Thành ủy"), ("btv thanh uy", "Ban Thường vụ Thành ủy"),
-    ("tinh uy", "Tỉnh ủy"), ("thanh uy", "Thành ủy"), ("thu tuong", "Thủ tướng Chính phủ"),
-    ("thuong vu quoc hoi", "Ủy ban Thường vụ Quốc hội"), ("van phong chinh phu", "Văn phòng Chính phủ"),
-    ("thanh tra chinh phu", "Thanh tra Chính phủ"), ("ubnd thanh pho", "Ủy ban nhân dân thành phố"),
-    ("ubnd tp", "Ủy ban nhân dân thành phố"), ("uy ban nhan dan thanh pho", "Ủy ban nhân dân thành phố"),
-    ("ubnd huyen", "Ủy ban nhân dân huyện"), ("uy ban nhan dan huyen", "Ủy ban nhân dân huyện"),
-    ("ubnd quan", "Ủy ban nhân dân quận"), ("uy ban nhan dan quan", "Ủy ban nhân dân quận"),
-    ("ubnd", "Ủy ban nhân dân tỉnh"), ("uy ban nhan dan", "Ủy ban nhân dân tỉnh"),
-    ("hdnd thanh pho", "Hội đồng nhân dân thành phố"), ("hoi dong nhan dan thanh pho", "Hội đồng nhân dân thành phố"),
-    ("hdnd", "Hội đồng nhân dân tỉnh"), ("hoi dong nhan dan", "Hội đồng nhân dân tỉnh"), ("quoc hoi", "Quốc hội"),
-    ("chu tich nuoc", "Chủ tịch nước"), ("ngan hang nha nuoc", "Ngân hàng Nhà nước"), ("nhnn", "Ngân hàng Nhà nước"),
-    ("thanh tra uy ban chung khoan", "Thanh tra Ủy ban Chứng khoán Nhà nước"),
-    ("uy ban chung khoan", "Ủy ban Chứng khoán Nhà nước"), ("chinh phu", "Chính phủ"),
-)
 
 
 def canonical_issuer(phrase: str) -> str:
     """"của Ban thường vụ Tỉnh ủy" -> "Ban Thường vụ Tỉnh ủy"; unknown bodies come back as written."""
-    body = re.sub(r"^[\s,]*(?:của|do)\s+", "", phrase.strip(), flags=re.I)
-    body = re.sub(r"\s+(?:đã\s+|vừa\s+)?ban hành\s*$", "", body)
-    body = re.sub(r"^.*?,\s*", "", body) if re.match(r"ngày", body, re.I) else body
-    body = re.sub(r"\s+(?:đã\s+|vừa\s+|cũng\s+)?(?:ban hành|có|ký|ra|tại|theo)(?:\s+các|\s+một)?\s*$", "", body, flags=re.I)
-    folded = fold_text(body)
-    for key, canon in _ISSUER_CANON:
-        if key in folded:
-            return canon
-    for ministry in _MINISTRIES:
-        if "bo " + fold_text(ministry) in folded:
-            return "Bộ " + ministry
-    return re.sub(r"\s+", " ", body)
-
-
-def parse_date(s: str) -> str | None:
-    """"10/4/2013" or "10 tháng 4 năm 2013" -> "2013-04-10"; None for an impossible date."""
-    nums = re.findall(r"\d+", s)
-    if len(nums) != 3:
-        return None
-    d, m, y = (int(n) for n in nums)
-    return f"{y:04d}-{m:02d}-{d:02d}" if 1 <= d <= 31 and 1 <= m <= 12 else None
+    return issuers().canonical(phrase)
 
 
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|Ths|PGS|GS|BS|St|Mr|Mrs|Dr|NXB|v\.v|tr|Q|P)|\b[A-ZĐ])\.$")
@@ -125,12 +70,7 @@ class Reference:
 
 _DATE = r"ngày[ \t]+(\d{1,2}[ \t]*[/.-][ \t]*\d{1,2}[ \t]*[/.-][ \t]*\d{4}|\d{1,2}[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+\d{4})"
 _TAIL_DATE = re.compile(rf"[ \t]*,?[ \t]*(?:ban hành[ \t]+)?{_DATE}")
-_TAIL_ISSUER = re.compile(rf"[ \t]*,?[ \t]*(?:của|do)[ \t]+(?:{ISSUER_RE})", re.I)
 _TAIL_TERM = re.compile(rf"[ \t]*\(?[ \t]*{TERM_RE}[ \t]*\)?")
-_BEFORE = re.compile(
-    rf"(?:{_DATE}[ \t]*,[ \t]*)?(?:(?:Thống đốc|Bộ trưởng|Chủ tịch)[ \t]+)?(?:{ISSUER_RE})(?:[ \t]+\([^)]{{1,20}}\))?"
-    rf"(?:[ \t]+(?:đã[ \t]+|vừa[ \t]+|cũng[ \t]+)?(?:ban hành|có|ký|ra)|[ \t]+(?:tại|theo))[ \t]+(?:các[ \t]+|một[ \t]+)?$", re.I)
-_DIRECT_ISSUER = re.compile(rf"[ \t]+(?:{ISSUER_RE})(?!\w)", re.I)
 _SUBJECT = re.compile(r"[ \t]*,?[ \t]*(về|ban hành|hướng dẫn|quy định|triển khai|thực hiện)[ \t]+")
 _SUBJECT_STOP = re.compile(
     r"[;:.!?\n(]|[ \t]*(?:,|và)[ \t]+(?=(?:Chỉ thị|Nghị quyết|Quyết định|Kết luận|Kế hoạch|Chương trình|Thông tri|"
@@ -168,6 +108,24 @@ _CONGRESS = re.compile(
     r"(?:[ \t]+(?:lần[ \t]+thứ[ \t]+)?([IVXLC]+|\d{1,2})(?!\w))?(?:[ \t]+của[ \t]+Đảng)?")
 
 
+@dataclass(frozen=True)
+class _IssuerPatterns:
+    tail: re.Pattern[str]  # ", của Bộ Chính trị" after a mention
+    before: re.Pattern[str]  # "ngày 10/4/2013, Bộ Chính trị ban hành " before one
+    direct: re.Pattern[str]  # "Nghị quyết Quốc hội ..."
+
+
+@lru_cache(maxsize=1)
+def _issuer_patterns() -> _IssuerPatterns:
+    """Compiled on first use from the issuers table (regulations/issuers.py)."""
+    body = issuers().pattern
+    return _IssuerPatterns(
+        re.compile(rf"[ \t]*,?[ \t]*(?:của|do)[ \t]+(?:{body})", re.I),
+        re.compile(rf"(?:{_DATE}[ \t]*,[ \t]*)?(?:(?:Thống đốc|Bộ trưởng|Chủ tịch)[ \t]+)?(?:{body})(?:[ \t]+\([^)]{{1,20}}\))?"
+                   rf"(?:[ \t]+(?:đã[ \t]+|vừa[ \t]+|cũng[ \t]+)?(?:ban hành|có|ký|ra)|[ \t]+(?:tại|theo))[ \t]+(?:các[ \t]+|một[ \t]+)?$", re.I),
+        re.compile(rf"[ \t]+(?:{body})(?!\w)", re.I))
+
+
 def _sentence_of(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     for a, b in bounds:
         if a <= pos < b:
@@ -194,8 +152,8 @@ def _tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None, str 
     date = issuer = term = None
     for _ in range(3):
         if date is None and (m := _TAIL_DATE.match(text, pos, limit)):
-            date, pos = parse_date(m.group(1)), m.end()
-        elif issuer is None and (m := _TAIL_ISSUER.match(text, pos, limit)):
+            date, pos = parse_dmy(m.group(1)), m.end()
+        elif issuer is None and (m := _issuer_patterns().tail.match(text, pos, limit)):
             issuer, pos = canonical_issuer(m.group(0)), m.end()
         elif term is None and (m := _TAIL_TERM.match(text, pos, limit)):
             term, pos = m.group(1).upper(), m.end()
@@ -205,10 +163,10 @@ def _tail(text: str, pos: int, limit: int) -> tuple[str | None, str | None, str 
 def _coded(doc: tuple[str, str, str | None], text: str, cm: CodeMatch, sent: tuple[int, int]) -> Reference:
     parts = parse_code(cm.code) if not cm.shorthand else None
     date, issuer, term, subject, tail_end = _tail(text, cm.end, sent[1])
-    before = _BEFORE.search(text, max(sent[0], cm.mention_start - 120), cm.mention_start)
+    before = _issuer_patterns().before.search(text, max(sent[0], cm.mention_start - 120), cm.mention_start)
     if before:
         issuer = issuer or canonical_issuer(before.group(0))
-        date = date or (parse_date(before.group(1)) if before.group(1) else None)
+        date = date or (parse_dmy(before.group(1)) if before.group(1) else None)
     dtype = cm.doc_type or (parts.doc_type if parts else None)
     return Reference(
         *doc, doc_type=dtype, code=None if cm.shorthand else cm.code,
@@ -245,7 +203,7 @@ def _named(doc: tuple[str, str, str | None], text: str, m: re.Match[str], sent: 
             return None
         if subject:
             end = text.find(subject, end) + len(subject)
-    elif d := _DIRECT_ISSUER.match(text, pos, sent[1]):
+    elif d := _issuer_patterns().direct.match(text, pos, sent[1]):
         issuer, end = canonical_issuer(d.group(0)), d.end()
     elif y := re.match(r"[ \t]+(?:năm[ \t]+)?(?:19|20)\d\d(?!\d)", text[pos:pos + 12]):
         if dtype not in ("Hiến pháp", "Bộ luật"):
@@ -270,10 +228,10 @@ def _named(doc: tuple[str, str, str | None], text: str, m: re.Match[str], sent: 
             end = stop.start() if stop else sent[1]
             if year and not _NAME_STOP.search(text, pos + 1, year.start()):
                 end = year.end()
-    before = _BEFORE.search(text, max(sent[0], m.start() - 120), m.start())
+    before = _issuer_patterns().before.search(text, max(sent[0], m.start() - 120), m.start())
     if before:
         issuer = issuer or canonical_issuer(before.group(0))
-        date = date or (parse_date(before.group(1)) if before.group(1) else None)
+        date = date or (parse_dmy(before.group(1)) if before.group(1) else None)
     name = text[m.start():end].strip(" \t,")
     return Reference(
         *doc, doc_type=dtype, code=None, name=name, issuer=issuer, symbol_issuer=None, date=date, term=term,
@@ -331,8 +289,7 @@ def _resolve_shorthand(refs: list[Reference]) -> list[Reference]:
     for r in refs:
         if r.shorthand and r.name:
             number = r.name.rsplit(" ", 1)[1].split("/")[0].lstrip("0")
-            types = [r.doc_type] + (["Quyết định"] if r.doc_type == "Quy chế" else [])
-            codes = set().union(*(full.get((t, number), set()) for t in types if t))
+            codes = set().union(*(full.get((t, number), set()) for t in shorthand_types(r.doc_type)))
             if len(codes) == 1:
                 r = replace(r, code=codes.pop())
         out.append(r)

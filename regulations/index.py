@@ -7,10 +7,10 @@ import json
 import re
 from dataclasses import asdict, dataclass, replace
 
-from regulations.cards import (LOCAL_ISSUERS, CardCitation, Flag, Relation, RegulationCard, card_key, english_terms,
+from regulations.cards import (CardCitation, Flag, Relation, RegulationCard, card_key, english_terms,
                                make_card, uniq, written_type_agrees)
 from regulations.extract import Reference
-from vntext.codes import TYPE_WORDS, fold_text, normalize_code, parse_code, shorthand_key
+from vntext.codes import code_tables, fold_text, normalize_code, parse_code, shorthand_key, shorthand_types
 
 __all__ = ["CardCitation", "Flag", "Relation", "RegulationCard", "RegulationIndex", "english_terms"]
 _RELATIONS = (  # phrase opening the citing document's subject -> relation kind
@@ -193,7 +193,7 @@ def _resolve_across(refs: list[Reference]) -> list[Reference]:
     for r in refs:
         if r.code and not r.shorthand:
             p = parse_code(r.code)
-            if p.issuer_symbol not in LOCAL_ISSUERS:
+            if p.issuer_symbol not in code_tables().local_issuers:
                 for t in {p.doc_type, r.doc_type}:
                     if t:
                         full.setdefault(shorthand_key(t, p.number), set()).add(r.code)
@@ -201,8 +201,7 @@ def _resolve_across(refs: list[Reference]) -> list[Reference]:
     for r in refs:
         if r.shorthand and not r.code and r.name and r.doc_type:
             number = r.name.rsplit(" ", 1)[1]
-            types = [r.doc_type] + (["Quyết định"] if r.doc_type == "Quy chế" else [])
-            codes = set().union(*(full.get(shorthand_key(t, number), set()) for t in types))
+            codes = set().union(*(full.get(shorthand_key(t, number), set()) for t in shorthand_types(r.doc_type)))
             if len(codes) == 1:
                 r = replace(r, code=codes.pop())
         out.append(r)
@@ -262,4 +261,4 @@ def detect_official_header(text: str) -> OfficialHeader | None:
 
 def _type_word(line: str) -> str | None:
     folded = fold_text(line).strip()
-    return next((t for t in TYPE_WORDS if folded == fold_text(t)), None)
+    return next((t for t in code_tables().type_words if folded == fold_text(t)), None)

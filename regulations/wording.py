@@ -1,6 +1,6 @@
 """How the regulation index speaks to a reader, in the reader's language: relations between documents, where the
 sources disagree, dates, and sources named by their document titles (never file names). Words come from
-prompts/regulation_wording.json; English names of types and issuers from prompts/regulation_terms_en.tsv."""
+prompts/regulation_wording.json; English names of types and issuers from prompts/doc_types.tsv and prompts/issuers.tsv."""
 from __future__ import annotations
 
 import json

@@ -40,6 +40,14 @@ def make_settings(data_dir: Path, cache: Path, **kw):
     return Settings(data_dir=data_dir, corpus_dir=CORPUS, embedding_cache=cache, **kw)
 
 
+def pytest_collection_modifyitems(items):
+    """A test of the real embedder over the corpus (`corpus_container`) is slow: it loads the model and embeds the
+    corpus (about 20 s on two cores). The fast layer is the rest (`fast_container`, the HashEmbedder)."""
+    for item in items:
+        if "corpus_container" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def corpus_container(tmp_path_factory, embedding_cache):
     """A Container over a data folder holding the ingested bundled corpus. Read-only for tests."""

@@ -4,49 +4,58 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from vntext.normalize import match_form
 from vntext.tokens import CODE_PREFIX, SHORTHAND_PREFIX
 
-# symbol segment -> document type
-TYPE_SYMBOLS: dict[str, str] = {
-    "CT": "Chỉ thị", "NQ": "Nghị quyết", "QĐ": "Quyết định", "QĐi": "Quy định", "KL": "Kết luận",
-    "KH": "Kế hoạch", "CTr": "Chương trình", "TT": "Thông tư", "TTLT": "Thông tư liên tịch",
-    "QC": "Quy chế", "NĐ": "Nghị định", "CV": "Công văn", "ĐA": "Đề án", "HD": "Hướng dẫn",
-    "TB": "Thông báo", "BC": "Báo cáo", "PL": "Pháp lệnh", "TTr": "Tờ trình", "L": "Luật",
-    "CTHĐ": "Chương trình hành động", "QH": "Luật",
-}
-# symbol segment -> issuing body
-ISSUER_SYMBOLS: dict[str, str] = {
-    "TW": "Trung ương", "TTg": "Thủ tướng Chính phủ", "CP": "Chính phủ", "TU": "Tỉnh ủy",
-    "UBND": "Ủy ban nhân dân", "QH": "Quốc hội", "HĐND": "Hội đồng nhân dân", "HU": "Huyện ủy",
-    "ĐU": "Đảng ủy", "TƯ": "Trung ương", "BNG": "Bộ Ngoại giao", "BCT": "Bộ Công Thương",
-    "BTC": "Bộ Tài chính", "BCA": "Bộ Công an", "BQP": "Bộ Quốc phòng", "VPCP": "Văn phòng Chính phủ",
-    "BNV": "Bộ Nội vụ", "BTP": "Bộ Tư pháp", "BKHĐT": "Bộ Kế hoạch và Đầu tư", "BYT": "Bộ Y tế",
-    "BGDĐT": "Bộ Giáo dục và Đào tạo", "BGTVT": "Bộ Giao thông vận tải", "BXD": "Bộ Xây dựng",
-    "BTNMT": "Bộ Tài nguyên và Môi trường", "BTTTT": "Bộ Thông tin và Truyền thông",
-    "BLĐTBXH": "Bộ Lao động - Thương binh và Xã hội", "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch",
-    "NHNN": "Ngân hàng Nhà nước", "UBTVQH": "Ủy ban Thường vụ Quốc hội", "CTN": "Chủ tịch nước",
-    "BTGTW": "Ban Tuyên giáo Trung ương", "BĐNTW": "Ban Đối ngoại Trung ương", "BTCTW": "Ban Tổ chức Trung ương",
-    "UBKTTW": "Ủy ban Kiểm tra Trung ương", "TTCP": "Thanh tra Chính phủ", "VPTW": "Văn phòng Trung ương",
-    "BNN": "Bộ Nông nghiệp và Phát triển nông thôn", "BKHCN": "Bộ Khoa học và Công nghệ", "TƯĐ": "Trung ương Đoàn",
-}
-# upper-cased segment -> official spelling (case, Đ restored from folded input)
-_CASE_FIX: dict[str, str] = {
-    "TTG": "TTg", "CTR": "CTr", "QĐI": "QĐi", "QDI": "QĐi", "TTR": "TTr", "QD": "QĐ", "ND": "NĐ",
-    "DA": "ĐA", "HDND": "HĐND", "DU": "ĐU", "BKHDT": "BKHĐT", "BGDDT": "BGDĐT", "CTHD": "CTHĐ",
-    "BLDTBXH": "BLĐTBXH", "BDNTW": "BĐNTW", "HDTV": "HĐTV", "TƯ": "TW", "TƯĐ": "TƯĐ",
-}
-# canonical type words that may precede a number ("Chỉ thị số 38-CT/TW", "Quy chế 272")
-TYPE_WORDS: tuple[str, ...] = (
-    "Thông tư liên tịch", "Chỉ thị", "Nghị quyết", "Quyết định", "Kết luận", "Kế hoạch", "Chương trình",
-    "Thông tri", "Thông tư", "Quy chế", "Quy định", "Bộ luật", "Luật", "Nghị định", "Công văn", "Đề án",
-    "Chiến lược", "Hiến pháp", "Hướng dẫn", "Thông báo", "Báo cáo", "Pháp lệnh", "Tờ trình",
-)
-SHORTHAND_TYPES = frozenset({
-    "Chỉ thị", "Nghị quyết", "Quyết định", "Quy chế", "Quy định", "Kết luận", "Nghị định", "Thông tư",
-    "Thông tri", "Chương trình", "Kế hoạch", "Luật", "Hướng dẫn", "Đề án", "Công văn",
-})
+@dataclass(frozen=True)
+class CodeTables:
+    """What document numbers are made of, from prompts/doc_types.tsv and prompts/issuer_symbols.tsv (read through
+    core/lexicon.py once, on first use: importing this module reads no file)."""
+
+    type_symbols: dict[str, str]  # symbol segment -> document type ("CT" -> "Chỉ thị")
+    party_type_symbols: dict[str, str]  # read so only in Party numbering N-XX/YY ("TT" -> "Thông tri")
+    issuer_symbols: dict[str, str]  # symbol segment -> issuing body ("TW" -> "Trung ương")
+    local_issuers: frozenset[str]  # numbering restarts in every province ("TU", "UBND")
+    case_fix: dict[str, str]  # upper-cased or Đ-folded segment -> official spelling ("TTG" -> "TTg", "QD" -> "QĐ")
+    type_words: tuple[str, ...]  # canonical type words written before a full number ("Chỉ thị số 38-CT/TW")
+    shorthand_types: frozenset[str]  # type words that with a bare number name a document ("Chỉ thị 38")
+    issued_with: dict[str, str]  # "Quy chế" -> "Quyết định": "Quy chế 272" is most often 272-QĐ/TW
+
+
+def _case_fix(symbols: list[str], aliases: dict[str, str]) -> dict[str, str]:
+    """Every symbol as typed in capitals, or with Đ typed as D, back to its official spelling."""
+    out: dict[str, str] = {}
+    for sym in symbols:
+        for typed in (sym.upper(), sym.upper().replace("Đ", "D")):
+            if typed != sym:
+                out.setdefault(typed, sym)
+    return {**out, **aliases}
+
+
+@lru_cache(maxsize=4)
+def code_tables(prompts_dir: Path | None = None) -> CodeTables:
+    """The tables of `prompts_dir` (default: the product's prompts/)."""
+    from core.lexicon import Lexicon
+    from core.settings import PROMPTS_DIR
+
+    lex = Lexicon(prompts_dir or PROMPTS_DIR)
+    types, party = {}, {}
+    for t in lex.doc_types:
+        for sym in t.symbols:
+            types.setdefault(sym, t.vi)
+        for sym in t.party_symbols:
+            party.setdefault(sym, t.vi)
+    issuers = {i.symbol: i.body for i in lex.issuer_symbols if i.body}
+    aliases = {i.symbol: i.alias_of for i in lex.issuer_symbols if i.alias_of}
+    symbols = [*types, *party, *(i.symbol for i in lex.issuer_symbols)]
+    return CodeTables(
+        types, party, issuers, frozenset(i.symbol for i in lex.issuer_symbols if i.local), _case_fix(symbols, aliases),
+        tuple(t.vi for t in lex.doc_types if t.numbering),
+        frozenset(t.vi for t in lex.doc_types if t.numbering in ("shorthand", "issued")),
+        {t.vi: t.issued_with for t in lex.doc_types if t.numbering == "issued" and t.issued_with})
 
 
 @dataclass(frozen=True)
@@ -83,8 +92,9 @@ def fold_text(text: str) -> str:
 
 def _fix_segment(seg: str) -> str:
     up = seg.upper()
-    if up in _CASE_FIX:
-        return _CASE_FIX[up]
+    fix = code_tables().case_fix
+    if up in fix:
+        return fix[up]
     if sum(c.isupper() for c in seg) >= 2 and any(c.islower() for c in seg):
         return seg  # official mixed case we do not know ("SNgV")
     return up
@@ -118,22 +128,23 @@ def parse_code(code: str) -> CodeParts:
         return CodeParts(number, year, "QH", "QH", "Luật", "Quốc hội", False)
     first, rest = segs[0], segs[1] if len(segs) > 1 else None
     party = sep == "-"
-    if first in TYPE_SYMBOLS:
-        dtype = "Thông tri" if first == "TT" and party else TYPE_SYMBOLS[first]
+    tables = code_tables()
+    if first in tables.type_symbols or (party and first in tables.party_type_symbols):
+        dtype = (tables.party_type_symbols.get(first) if party else None) or tables.type_symbols[first]
         issuer_sym = rest
-    elif first in ISSUER_SYMBOLS:
-        dtype, issuer_sym = "Công văn", first
+    elif first in tables.issuer_symbols:
+        dtype, issuer_sym = "Công văn", first  # a bare issuer symbol ("123/BNG"): an official letter
     else:
         dtype, issuer_sym = None, rest
-    issuer = ISSUER_SYMBOLS.get(issuer_sym) if issuer_sym else None
+    issuer = tables.issuer_symbols.get(issuer_sym) if issuer_sym else None
     if issuer_sym and issuer is None and re.fullmatch(r"QH\d+", issuer_sym):
         issuer = "Quốc hội"
     return CodeParts(number, year, first, issuer_sym, dtype, issuer, party)
 
 
 def _known(seg: str) -> bool:
-    fixed = _fix_segment(seg)
-    return fixed in TYPE_SYMBOLS or fixed in ISSUER_SYMBOLS or bool(re.fullmatch(r"QH\d+", fixed))
+    fixed, tables = _fix_segment(seg), code_tables()
+    return fixed in tables.type_symbols or fixed in tables.issuer_symbols or bool(re.fullmatch(r"QH\d+", fixed))
 
 
 _UP = "A-ZĐƯƠÂÊÔĂ"
@@ -155,25 +166,43 @@ def _alt(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_FOLDED_TYPES = {fold_text(w): w for w in TYPE_WORDS}
-_TYPE_BEFORE = re.compile(rf"({_alt(TYPE_WORDS)})(?:[ \t]+hành[ \t]+động)?[ \t]*(?:số[ \t]*:?[ \t]*)?$", re.I)
-_TYPE_BEFORE_FOLDED = re.compile(
-    rf"({_alt(tuple(_FOLDED_TYPES))})(?:[ \t]+hanh[ \t]+dong)?[ \t]*(?:so[ \t]*:?[ \t]*)?$")
+@dataclass(frozen=True)
+class _TypePatterns:
+    """The type words' regular expressions, compiled once from the tables on first use."""
+
+    folded_types: dict[str, str]  # folded type word -> canonical
+    before: re.Pattern[str]  # a type word right before a number ("Chỉ thị số ")
+    before_folded: re.Pattern[str]
+    short: re.Pattern[str]  # "Chỉ thị 38"
+    short_folded: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _type_patterns() -> _TypePatterns:
+    t = code_tables()
+    folded = {fold_text(w): w for w in t.type_words}
+    short = tuple(t.shorthand_types)
+    return _TypePatterns(
+        folded,
+        re.compile(rf"({_alt(t.type_words)})(?:[ \t]+hành[ \t]+động)?[ \t]*(?:số[ \t]*:?[ \t]*)?$", re.I),
+        re.compile(rf"({_alt(tuple(folded))})(?:[ \t]+hanh[ \t]+dong)?[ \t]*(?:so[ \t]*:?[ \t]*)?$"),
+        re.compile(rf"(?<!\w)({_alt(short)}){_SHORT_TAIL.format(so='số')}", re.I),
+        re.compile(rf"(?<!\w)({_alt(tuple(fold_text(w) for w in short))}){_SHORT_TAIL.format(so='so')}"))
+
+
 _SHORT_TAIL = (r"[ \t]+(?:{so}[ \t]*)?(\d{{1,5}}(?:/(?:19|20)\d\d)?)(?![\d.,]*\d)(?![\w%])"
                r"(?![ \t]*[-/][ \t]*(?:\d|(?-i:[A-ZĐ][A-ZĐa-z]*)(?![^\W\d_])|[^\W\d_]+[ \t]*[-/]))")
-_SHORT = re.compile(rf"(?<!\w)({_alt(tuple(SHORTHAND_TYPES))}){_SHORT_TAIL.format(so='số')}", re.I)
-_SHORT_FOLDED = re.compile(
-    rf"(?<!\w)({_alt(tuple(fold_text(w) for w in SHORTHAND_TYPES))}){_SHORT_TAIL.format(so='so')}")
 
 
 def _canonical_type(word: str) -> str:
-    return _FOLDED_TYPES[fold_text(word)]
+    return _type_patterns().folded_types[fold_text(word)]
 
 
 def _scan(text: str, lenient: bool) -> list[CodeMatch]:
     folded = fold_text(text)
     src = folded if lenient else text
-    before_re = _TYPE_BEFORE_FOLDED if lenient else _TYPE_BEFORE
+    pats = _type_patterns()
+    before_re = pats.before_folded if lenient else pats.before
     out: list[CodeMatch] = []
     taken: list[tuple[int, int]] = []
     for m in (_CODE_LENIENT if lenient else _CODE_STRICT).finditer(text):
@@ -193,7 +222,7 @@ def _scan(text: str, lenient: bool) -> list[CodeMatch]:
         dtype = _canonical_type(tb.group(1)) if tb else None
         out.append(CodeMatch(code, m.start(), m.end(), dtype, False, tb.start() if tb else m.start()))
         taken.append((m.start(), m.end()))
-    for m in (_SHORT_FOLDED if lenient else _SHORT).finditer(folded if lenient else text):
+    for m in (pats.short_folded if lenient else pats.short).finditer(folded if lenient else text):
         n = m.group(2)
         if len(n) == 4 and n[:2] in ("19", "20"):
             continue  # a year ("Kế hoạch 2020"), not a number
@@ -235,14 +264,22 @@ def _keys(matches: list[CodeMatch]) -> list[str]:
     keys: list[str] = []
     for cm in matches:
         if cm.shorthand:
-            types = [cm.doc_type] + (["Quyết định"] if cm.doc_type == "Quy chế" else [])
-            new = [shorthand_key(t, cm.code) for t in types if t]
+            new = [shorthand_key(t, cm.code) for t in shorthand_types(cm.doc_type)]
         else:
             parts = parse_code(cm.code)
             types = [t for t in (parts.doc_type, cm.doc_type) if t]
             new = [code_key(cm.code)] + [shorthand_key(t, parts.number) for t in types]
         keys.extend(k for k in new if k not in keys)
     return keys
+
+
+def shorthand_types(doc_type: str | None) -> list[str]:
+    """The types a shorthand "<type> <number>" may be numbered as: its own, and the type of the document that issues
+    it ("Quy chế 272" is issued by Quyết định 272-QĐ/TW)."""
+    if not doc_type:
+        return []
+    issued = code_tables().issued_with.get(doc_type)
+    return [doc_type] + ([issued] if issued else [])
 
 
 def code_tokens(text: str) -> list[str]:

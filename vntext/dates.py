@@ -19,6 +19,13 @@ def _iso(d: int, m: int, y: int) -> str | None:
     return None
 
 
+def parse_dmy(s: str) -> str | None:
+    """The day-first date a string is ("10/4/2013", "10 tháng 4 năm 2013" -> "2013-04-10"); None when it is not three
+    numbers or is an impossible date."""
+    nums = re.findall(r"\d+", s)
+    return _iso(*(int(n) for n in nums)) if len(nums) == 3 else None
+
+
 def dates_in(text: str) -> list[str]:
     """Every day-month-year date in the text (Vietnamese day-first order for numeric dates)."""
     out: list[str | None] = []

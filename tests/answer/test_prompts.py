@@ -1,3 +1,4 @@
+from core.settings import PROMPTS_DIR
 """Prompt templates: shipped files are valid; missing/unknown variables are named."""
 from pathlib import Path
 
@@ -6,7 +7,7 @@ import pytest
 from answer.prompts import PromptError, load_prompt
 from core.errors import RagError
 
-PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
+PROMPTS = PROMPTS_DIR
 
 
 @pytest.mark.parametrize("name", ["answer_vi", "answer_en"])

@@ -91,6 +91,7 @@ Tỉnh Quảng Ninh hỗ trợ nông dân xây dựng thương hiệu vải chí
 """
 
 
+@pytest.mark.slow  # the corpus and one more document embedded by the real model
 def test_a_document_about_the_named_province_does_not_make_other_provinces_figures_an_answer(tmp_path, embedding_cache, corpus_copy):
     """With a document about Quảng Ninh in the index, the province is known; its agreements are still not covered,
     and the passages that are retrieved (Lạng Sơn's and Đồng Nai's agreements) must not be offered as the answer."""

@@ -32,6 +32,7 @@ def test_overlong_words_are_cut_before_the_tokenizer():
     assert np.allclose(e.embed_passages([long_passage]), e.embed_passages([tame_long_words(long_passage)]))
 
 
+@pytest.mark.slow  # loads a real sentence-transformers model from disk
 def test_sentence_transformers_from_a_local_path():
     e = SentenceTransformerEmbedder(_minilm_path())
     p = e.embed_passages(PASSAGES)

@@ -54,6 +54,7 @@ def _file_of(law_id: str) -> str:
     return re.sub(r"\s+", "_", law_id.replace(",", "")) + ".txt"
 
 
+@pytest.mark.slow  # ALQAC: its laws embedded by the real model
 def test_alqac_sample_over_the_laws_it_needs(tmp_path, embedding_cache):
     laws = shared_path("data", "alqac", "laws")
     items = [json.loads(x) for x in shared_path("data", "alqac", "questions.jsonl").read_text(encoding="utf-8").splitlines()]

@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.extraction_quality import CORPUS_GOLD, corpus_predictions, read_gold, score
-from regulations.extract import canonical_issuer, extract_references, parse_date, sentence_bounds
+from regulations.extract import canonical_issuer, extract_references, sentence_bounds
+from vntext.dates import parse_dmy as parse_date
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 

@@ -1,6 +1,8 @@
 """regulations.search: the finder's ranking over the bundled corpus's cards, with the real glossary."""
 from __future__ import annotations
 
+from core.settings import PROMPTS_DIR
+
 import pytest
 
 from regulations.search import TIER_CODE, TIER_FIELDS, TIER_PASSAGE, CardSearch, card_code_keys, synonyms
@@ -16,7 +18,7 @@ def search(index) -> CardSearch:
 
 @pytest.fixture(scope="module")
 def glossary() -> Glossary:
-    return Glossary.load(CORPUS.parent / "prompts" / "glossary_en_vi.tsv")
+    return Glossary.load(PROMPTS_DIR / "glossary_en_vi.tsv")
 
 
 def codes(found) -> list[str]:

@@ -2,6 +2,8 @@
 through the retriever and the glossary, cards worded in each language with document titles, rounds, refs."""
 from __future__ import annotations
 
+from core.settings import PROMPTS_DIR
+
 import json
 
 import pytest
@@ -83,5 +85,5 @@ def test_a_store_without_documents(tmp_path):
     from types import SimpleNamespace as NS
 
     store = NS(documents=lambda: [], fingerprint=lambda: "empty")
-    regs = RegulationService(store, CORPUS.parent / "prompts")
+    regs = RegulationService(store, PROMPTS_DIR)
     assert regs.cards() == [] and regs.search("272") == [] and regs.quiz(5, 1) == [] and regs.types() == []

@@ -1,3 +1,4 @@
+from core.settings import PROMPTS_DIR
 """The shipped English -> Vietnamese glossary and its matcher."""
 import unicodedata
 from pathlib import Path
@@ -7,7 +8,7 @@ import pytest
 from vntext.normalize import normalize
 from retriever.glossary import Glossary, GlossaryError, stem
 
-GLOSSARY = Path(__file__).resolve().parents[2] / "prompts" / "glossary_en_vi.tsv"
+GLOSSARY = PROMPTS_DIR / "glossary_en_vi.tsv"
 
 
 @pytest.fixture(scope="module")

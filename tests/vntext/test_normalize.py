@@ -1,3 +1,4 @@
+from core.settings import PROMPTS_DIR
 import time
 import unicodedata
 from pathlib import Path
@@ -8,7 +9,7 @@ from vntext.normalize import fold, normalize, strip_diacritics, unify_tone_marks
 from vntext.tokens import load_stopwords, tokenize
 
 ROOT = Path(__file__).resolve().parents[2]
-STOPWORDS = ROOT / "prompts" / "vi_stopwords.txt"
+STOPWORDS = PROMPTS_DIR / "vi_stopwords.txt"
 CORPUS = ROOT / "corpus"
 
 
