@@ -121,7 +121,10 @@ class FrameAnalyzer:
         generic = ["documents", "document", "legal documents", "legal texts", "texts", "legislation"]
         alt = "|".join(re.escape(n) for n in [*(f"{n}s" for n in names), *names, *generic])
         skip = r"(?!(?:is|are|was|were|do|does|did|has|have|the|this|that|a|an|it)\b)"
-        for rx in (rf"\b(?:which|what)(?: of the| kind of| type of)?(?: {skip}[\w-]+){{0,3}}? ({alt})\b",
+        # "which body issued Directive 26/CT-TTg": the question word asks for a body, date or place, not documents
+        other = (r"(?:body|bodies|organi[sz]ations?|agency|agencies|ministry|authority|committee|department|person|"
+                 r"official|leader|province|country|place|date|day|month|year|time)")
+        for rx in (rf"\b(?:which|what)(?! {other}\b)(?: of the| kind of| type of)?(?: {skip}[\w-]+){{0,3}}? ({alt})\b",
                    rf"\b(?:list|name|enumerate|identify)(?: [\w-]+){{0,4}}? ({alt})\b",
                    rf"\b(?:are|is) there (?:any )?(?:[\w-]+ ){{0,2}}?({alt})\b",
                    rf"\b({alt}) (?:that|which) (?:govern|regulate|cover|concern|deal|address|guide|set)"):

@@ -206,3 +206,11 @@ def test_issuing_and_signing_questions_are_about_the_document(fa, question, abou
 @pytest.mark.parametrize("question", ["What else did the Politburo issue?", "Bộ Chính trị còn ban hành những gì?"])
 def test_what_a_body_issued_is_a_list_of_documents(fa, question):
     assert fa.analyze(question).answer_type == T.DOCUMENTS
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Which body issued Directive 26/CT-TTg?", T.ORGANISATION),  # before: a request for documents
+    ("Which directives govern outbound delegations?", T.DOCUMENTS),
+])
+def test_which_names_what_is_asked(fa, question, kind):
+    assert fa.analyze(question).answer_type == kind
