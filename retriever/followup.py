@@ -192,10 +192,32 @@ def _substitute(base: str, part: str, places: Places | None) -> str:
                 return replace(name_spans[0], new)
         else:
             new = _LEAD.sub("", part).strip()
+            asked = _attribute_question(core, new, sorted(distinct) or [c.text for c in base_codes], lang)
+            if asked:
+                return asked + mark
             if new and new[0].isupper():
                 if len(name_spans) == 1:
                     return replace(name_spans[0], new)
     return f"{core} {part}{mark}"
+
+
+_ASKS_AMOUNT = re.compile(r"(?i)\b(?:bao nhiêu|mấy|how many|how much|how long|how large|what (?:is|was|are) the)\b")
+
+
+def _attribute_question(core: str, part: str, names: list[str], lang: str) -> str | None:
+    """"Dân số thì sao?" after "Đăk Nông có diện tích bao nhiêu?": another measure of the same place or document
+    -> "Dân số của Đăk Nông là bao nhiêu". Only for a common noun (lower-case, or only its first word capitalised;
+    a name such as "Kon Tum" is swapped in instead) after a question asking an amount."""
+    words = part.split()
+    common = bool(words) and (part.islower() or len(words) > 1 and all(w.islower() for w in words[1:]))
+    if not common or not names or not _ASKS_AMOUNT.search(core):
+        return None
+    if detect_language(part) == "en" and re.search(r"(?i)\b(?:what|how|which|is|are|the|of)\b", core):
+        lang = "en"  # an English question naming a Vietnamese place ("the area of Đăk Nông")
+    joined = " và ".join(names) if lang == "vi" else " and ".join(names)
+    if lang == "vi":
+        return f"{part[:1].upper()}{part[1:]} của {joined} là bao nhiêu"
+    return f"What is the {part[:1].lower()}{part[1:]} of {joined}"
 
 
 _YEAR_RANGE = re.compile(

@@ -94,3 +94,14 @@ def test_a_comparison_continues_the_previous_subject(places, turn, expected):
 def test_a_question_of_its_own_is_no_comparison(places):
     q = "Số đoàn ra năm 2016 so với năm 2015 tăng bao nhiêu?"
     assert rewrite_followup(q, ["Năm 2016 An Giang giải ngân được bao nhiêu vốn FDI?"], places) == q
+
+
+@pytest.mark.parametrize("turn, previous, expected", [
+    ("Dân số thì sao?", "Đăk Nông có diện tích bao nhiêu?", "Dân số của Đăk Nông là bao nhiêu?"),
+    ("What about the population?", "What is the area of Đăk Nông province?", "What is the population of Đăk Nông?"),
+    ("Còn kim ngạch xuất khẩu?", "Năm 2016 An Giang thu hút bao nhiêu vốn FDI?", "Kim ngạch xuất khẩu của An Giang là bao nhiêu?"),
+    # a name is swapped in, not asked as a measure
+    ("Còn Kon Tum thì sao?", "Đăk Nông có diện tích bao nhiêu?", "Kon Tum có diện tích bao nhiêu?"),
+])
+def test_another_measure_of_the_same_place(turn, previous, expected):
+    assert rewrite_followup(turn, [previous]) == expected
