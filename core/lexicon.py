@@ -177,7 +177,7 @@ class Lexicon:
 
     @cached_property
     def provinces(self):
-        from retriever.followup import Places
+        from vntext.places import Places
 
         return Places.load(self.path("provinces_vi.txt"))
 

@@ -16,10 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from vntext.normalize import match_form, normalize, source_text
+from vntext.places import load_places
 from core.settings import PROMPTS_DIR
 from core.types import DocumentMeta
 
-PROVINCES_FILE = PROMPTS_DIR / "provinces_vi.txt"
 
 _I = re.IGNORECASE
 _IMG = r"(?:jpe?g|png|gif|bmp|webp|tiff?)"
@@ -241,25 +241,15 @@ def _drop_repeats(lines: list[str], keep: list[bool]) -> None:
 # --- metadata --------------------------------------------------------------------------------------------
 
 @lru_cache(maxsize=4)
-def load_provinces(path: Path = PROVINCES_FILE) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(canonical name, pattern matching any of its spellings as whole words) for every line of `path`."""
-    out = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            names = [normalize(n.strip()) for n in line.split("|") if n.strip()]
-            alts = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
-            out.append((names[0], re.compile(rf"(?<!\w)(?:{alts})(?!\w)")))
-    return tuple(out)
-
-
 def find_locality(title: str, text: str) -> str | None:
     """The province named in the title, else the one mentioned most often (at least 3 times, no tie)."""
-    provinces = load_provinces()
-    in_title = [(m.start(), name) for name, pat in provinces if (m := pat.search(title))]
+    places = load_places(PROMPTS_DIR)
+    if places is None:
+        return None
+    in_title = places.find(title)
     if in_title:
-        return min(in_title)[1]
-    counts = Counter({name: len(pat.findall(text)) for name, pat in provinces})
-    ranked = counts.most_common(2)
+        return min((s, name) for name, s, _ in in_title)[1]
+    ranked = Counter(name for name, _, _ in places.find(text)).most_common(2)
     if ranked and ranked[0][1] >= 3 and (len(ranked) < 2 or ranked[1][1] < ranked[0][1]):
         return ranked[0][0]
     return None

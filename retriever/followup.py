@@ -1,77 +1,22 @@
-"""Rewriting elliptical follow-ups ("còn An Giang thì sao?", "what about 2019?") into standalone questions, and
-the province names (prompts/provinces_vi.txt) that the rewriting and the abstention check recognise."""
+"""Rewriting elliptical follow-ups ("còn An Giang thì sao?", "what about 2019?") into standalone questions. The
+province names it recognises are vntext.places (prompts/provinces_vi.txt)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from core.settings import PROMPTS_DIR
 from vntext.codes import CodeMatch, find_codes
 from vntext.language import has_vietnamese_marks
 from vntext.normalize import fold, normalize
+from vntext.places import Places, load_places  # noqa: F401  (load_places: callers and tests)
 
 DEFAULT_PROMPTS_DIR = PROMPTS_DIR
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in words)
 
 
 def detect_language(text: str) -> str:
     """Enough to phrase a swapped-in year ("năm 2016" / "in 2016"): Vietnamese when a word has its marks."""
     return "vi" if any(has_vietnamese_marks(w) for w in text.split()) else "en"
-
-
-@dataclass(frozen=True)
-class Places:
-    """Province names from prompts/provinces_vi.txt ("Canonical|variant|..."), matched on whole words."""
-
-    canonical: dict[str, str]  # every spelling -> canonical name
-
-    @classmethod
-    def load(cls, path: Path) -> "Places":
-        names: dict[str, str] = {}
-        for n, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-            line = normalize(raw).strip()
-            if not line or line.startswith("#"):
-                continue
-            variants = [v.strip() for v in line.split("|")]
-            if not all(variants):
-                raise ValueError(f"{path}: line {n}: empty name in {raw!r}")
-            for v in variants:
-                names.setdefault(v, variants[0])
-        return cls(names)
-
-    def find(self, text: str, ignore_case: bool = False) -> list[tuple[str, int, int]]:
-        """(canonical, start, end) of each place named in `text`."""
-        names = tuple(sorted(self.canonical, key=len, reverse=True))
-        out = []
-        for m in _places_re(names, re.IGNORECASE if ignore_case else 0).finditer(text):
-            key = m.group() if m.group() in self.canonical else next(
-                n for n in names if n.lower() == m.group().lower())
-            out.append((self.canonical[key], m.start(), m.end()))
-        return out
-
-
-@lru_cache(maxsize=8)
-def _places_re(names: tuple[str, ...], flags: int) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_alt(names)})(?!\w)", flags) if names else re.compile(r"(?!)")
-
-
-@lru_cache(maxsize=4)
-def _load_places_cached(path: str, mtime_ns: int) -> Places:
-    return Places.load(Path(path))
-
-
-def load_places(prompts_dir: Path = DEFAULT_PROMPTS_DIR) -> Places | None:
-    """prompts_dir/provinces_vi.txt, re-read when it changes; None when the file is missing."""
-    path = Path(prompts_dir) / "provinces_vi.txt"
-    try:
-        return _load_places_cached(str(path), path.stat().st_mtime_ns)
-    except FileNotFoundError:
-        return None
 
 
 _END = r"\s*[?.!…]*\s*$"

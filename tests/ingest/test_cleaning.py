@@ -3,7 +3,9 @@ from pathlib import Path
 import pytest
 
 from core.types import DocumentMeta
-from ingest.cleaning import clean_text, extract_metadata, find_locality, load_provinces
+from core.settings import PROMPTS_DIR
+from ingest.cleaning import clean_text, extract_metadata, find_locality
+from vntext.places import load_places
 from ingest.loaders import load_file
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -142,7 +144,7 @@ def test_author_from_source_line():
 
 
 def test_provinces_list_has_63_and_locality_rules():
-    assert len(load_provinces()) == 63
+    assert len(set(load_places(PROMPTS_DIR).canonical.values())) == 63
     assert find_locality("Đắk Nông hội nhập", "") == "Đăk Nông"  # variant spelling -> canonical name
     assert find_locality("Tin tức", "hòa bình hòa bình hòa bình") is None  # the word, not the province
     assert find_locality("Tin tức", "Hòa Bình, Hòa Bình và Hòa Bình; Hà Nội") == "Hòa Bình"
