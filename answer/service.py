@@ -154,18 +154,13 @@ class AnswerService:
         retrieval = self.retriever.retrieve(frame, filters)
         regs = self.regulations
         if regs is not None:
-            if frame.about_document:
-                card = regs.card_answer(frame, retrieval, lang, filters)
-                if card is not None:
-                    yield retrieval
-                    yield card
-                    return
-            elif frame.wants_documents:
-                listed = regs.list_answer(frame, retrieval, lang, filters)
-                if listed is not None:
-                    yield retrieval
-                    yield listed
-                    return
+            # a named document asked about as a document: its card; "which documents ...": the filtered list
+            route = regs.card_answer if frame.about_document else regs.list_answer if frame.wants_documents else None
+            routed = route(frame, retrieval, lang, filters) if route else None
+            if routed is not None:
+                yield retrieval
+                yield routed
+                return
             names = tuple(c.value for c in frame.of(ConstraintKind.DOCUMENT))
             titled, missing = regs.titled_sources(names) if names else ((), ())
             missing = tuple(n for n in missing if n[:1].isupper())  # "Luật Du lịch" names one; "luật quốc tế" is law
