@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from regulations.issuers import issuers
+from vntext.sentences import split_sentences
 from vntext.dates import parse_dmy
 from vntext.codes import CodeMatch, find_codes, fold_text, parse_code, shorthand_types
 
@@ -15,33 +16,6 @@ TERM_RE = r"[Kk]h(?:óa|oá|oa)[ \t]+([IVXLC]+)\b"
 def canonical_issuer(phrase: str) -> str:
     """"của Ban thường vụ Tỉnh ủy" -> "Ban Thường vụ Tỉnh ủy"; unknown bodies come back as written."""
     return issuers().canonical(phrase)
-
-
-_ABBREV = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|Ths|PGS|GS|BS|St|Mr|Mrs|Dr|NXB|v\.v|tr|Q|P)|\b[A-ZĐ])\.$")
-_SENT_END = re.compile(r"[.!?…]+[”\"»)]*(?=\s+[\"“(\[]?[A-ZĐÀ-Ỹ0-9])|\n+")
-
-
-def sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; a newline always ends one, abbreviations ("TP.") do not."""
-    out, start = [], 0
-    for m in _SENT_END.finditer(text):
-        if m.group(0)[0] == "." and _ABBREV.search(text, max(0, m.start() - 6), m.start() + 1):
-            continue
-        end = m.end() if m.group(0)[0] != "\n" else m.start()
-        _add_sentence(text, start, end, out)
-        start = m.end()
-    _add_sentence(text, start, len(text), out)
-    return out
-
-
-def _add_sentence(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    if b > a:
-        out.append((a, b))
-
 
 
 @dataclass(frozen=True)
@@ -299,7 +273,7 @@ def _resolve_shorthand(refs: list[Reference]) -> list[Reference]:
 def extract_references(doc_id: str, source: str, text: str, locality: str | None) -> list[Reference]:
     """Every document reference in `text`, in reading order; offsets index `text`."""
     doc = (doc_id, source, locality)
-    bounds = sentence_bounds(text)
+    bounds = split_sentences(text, items=True)  # each list item's mentions are its own
     matches = find_codes(text)
     covered = [(cm.mention_start, cm.end) for cm in matches]
     refs = [_coded(doc, text, cm, _sentence_of(bounds, cm.start)) for cm in matches]

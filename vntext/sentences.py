@@ -17,14 +17,16 @@ _OPENERS = "\"“‘'(«[-–•*"
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*|[IVXLCDM]+|[a-zđ])$")
 _HEADING_WORD = re.compile(r"(?:^|\s)(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Khoản|Điểm|Phụ lục|PHỤ LỤC)\s*$")
 
-def sentences_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans (whitespace-trimmed) of text[start:end]; every line break is a boundary."""
+def sentences_in(text: str, start: int, end: int, items: bool = False) -> list[tuple[int, int]]:
+    """Sentence spans (whitespace-trimmed) of text[start:end]; every line break is a boundary. With `items`, a list
+    marker or heading number ("2.", "Điều 5.") stands alone, as the regulation extractor reads a text: each item's
+    mentions are its own."""
     out: list[tuple[int, int]] = []
     for line in LINE_RE.finditer(text, start, end):
         ls, le = line.span()
         seg = ls
         for m in _END.finditer(text, ls, le):
-            if not _is_boundary(text, ls, m):
+            if not _is_boundary(text, ls, m, items):
                 continue
             out.append((seg, m.end()))
             seg = m.end()
@@ -32,7 +34,7 @@ def sentences_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [s for s in (trim_span(text, a, b) for a, b in out) if s[0] < s[1]]
 
 
-def _is_boundary(text: str, line_start: int, m: re.Match[str]) -> bool:
+def _is_boundary(text: str, line_start: int, m: re.Match[str], items: bool = False) -> bool:
     nxt = m.end()
     while nxt < len(text) and text[nxt] in " \t":
         nxt += 1
@@ -49,7 +51,7 @@ def _is_boundary(text: str, line_start: int, m: re.Match[str]) -> bool:
             return False
         if "." in token and all(len(p) <= 2 and p.isalpha() for p in token.split(".")):
             return False  # initials: "L.V. Bình"
-        if _NUMBERING.match(token):
+        if _NUMBERING.match(token) and not items:
             head = before[: len(before) - len(before.rsplit(None, 1)[-1])] if before.strip() else ""
             if not head.strip() or _HEADING_WORD.search(head):
                 return False  # list marker "1." or heading "Điều 5."
@@ -64,6 +66,7 @@ def trim_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every sentence; abbreviations, numbers, dates, document codes and list markers don't split."""
-    return sentences_in(text, 0, len(text))
+def split_sentences(text: str, items: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of every sentence; abbreviations, numbers, dates, document codes and (unless `items`) list
+    markers don't split."""
+    return sentences_in(text, 0, len(text), items)

@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.extraction_quality import CORPUS_GOLD, corpus_predictions, read_gold, score
-from regulations.extract import canonical_issuer, extract_references, sentence_bounds
+from regulations.extract import canonical_issuer, extract_references
+from vntext.sentences import split_sentences
 from vntext.dates import parse_dmy as parse_date
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -103,7 +104,10 @@ def test_helpers():
     assert canonical_issuer("Ngày 12/7/2017, Bộ trưởng bộ Tài chính ban hành") == "Bộ Tài chính"
     assert canonical_issuer("của Ban Bí thư Trung ương Đảng") == "Ban Bí thư"
     assert canonical_issuer("của Hội Nông dân") == "Hội Nông dân"
-    assert sentence_bounds("Ở TP. Hồ Chí Minh. Câu hai!\nDòng ba") == [(0, 18), (19, 27), (28, 35)]
+    assert split_sentences("Ở TP. Hồ Chí Minh. Câu hai!\nDòng ba", items=True) == [(0, 18), (19, 27), (28, 35)]
+    # a list item's marker stands alone for the extractor; the chunker keeps it with its item
+    assert split_sentences("2. Sở Ngoại vụ chủ trì.", items=True) == [(0, 2), (3, 23)]
+    assert split_sentences("2. Sở Ngoại vụ chủ trì.") == [(0, 23)]
 
 
 def test_corpus_matches_hand_checked_gold():
