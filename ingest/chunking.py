@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from vntext.sentences import ABBREVIATIONS, LINE_RE, sentences_in, split_sentences, trim_span  # noqa: F401  (re-exported)
+from vntext.sentences import LINE_RE, sentences_in, split_sentences, trim_span  # noqa: F401  (re-exported)
 from core.types import Span
 from ingest.tables import is_table_row
 

@@ -5,12 +5,19 @@ do not end a sentence; every line break does."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-# Abbreviations whose period does not end a sentence ("TP. Hồ Chí Minh", "PGS. TS. Nguyễn Văn A").
-ABBREVIATIONS = frozenset({
-    "TP", "Tp", "tp", "Th", "TS", "Ts", "PGS", "GS", "ThS", "Ths", "St", "BS", "BSCK", "KS", "CN", "NCS", "TX", "TT",
-    "Tr", "tr", "Nxb", "NXB", "Mr", "Mrs", "Ms", "Dr", "Prof", "No", "Vol", "pp", "Q", "P", "H", "Ô", "ông", "bà",
-})
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """Abbreviations whose period does not end a sentence ("TP. Hồ Chí Minh", "PGS. TS. Nguyễn Văn A"):
+    prompts/sentence_abbreviations.txt, read on first use."""
+    from core.settings import PROMPTS_DIR
+
+    lines = (PROMPTS_DIR / "sentence_abbreviations.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.lstrip().startswith("#") for w in line.split())
+
+
 LINE_RE = re.compile(r"[^\n]+")
 _END = re.compile(r"(?:\./\.|[.!?…]+)[\"”’»)\]']*(?=\s)")
 _OPENERS = "\"“‘'(«[-–•*"
@@ -47,7 +54,7 @@ def _is_boundary(text: str, line_start: int, m: re.Match[str], items: bool = Fal
         before = text[line_start:m.start()]
         token = before.rsplit(None, 1)[-1] if before.strip() else ""
         token = token.lstrip(_OPENERS)
-        if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha() and token.isupper()):
+        if token in abbreviations() or (len(token) == 1 and token.isalpha() and token.isupper()):
             return False
         if "." in token and all(len(p) <= 2 and p.isalpha() for p in token.split(".")):
             return False  # initials: "L.V. Bình"
