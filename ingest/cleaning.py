@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from vntext.normalize import match_form, normalize, source_text
+from vntext.dates import valid_iso
 from vntext.places import load_places
 from core.settings import PROMPTS_DIR
 from core.types import DocumentMeta
@@ -266,11 +266,7 @@ def _header(lines: list[str]) -> list[int]:
     return out
 
 
-def _valid_iso(d: int, mo: int, y: int) -> str | None:
-    try:
-        return date(y, mo, d).isoformat() if 1900 <= y <= 2100 else None
-    except ValueError:
-        return None
+_YEARS = (1900, 2100)  # a document's own date; an impossible one ("ngày 31/13") dates nothing
 
 
 def find_date(header: list[str], title: str = "") -> str | None:
@@ -280,15 +276,15 @@ def find_date(header: list[str], title: str = "") -> str | None:
     for ln in header:
         m = _DATELINE.match(ln)
         if m:
-            return _valid_iso(*(int(g) for g in (m.groups()[:3] if m.group(1) else m.groups()[3:])))
+            return valid_iso(*(int(g) for g in (m.groups()[:3] if m.group(1) else m.groups()[3:])), years=_YEARS)
     for ln in header:
         m = _PLACE_DATE.match(ln)
         if m:
-            return _valid_iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            return valid_iso(int(m.group(1)), int(m.group(2)), int(m.group(3)), years=_YEARS)
     m = _TITLE_DATE.search(title)
     if m:
         d, mo, y = (int(g) for g in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
-        return _valid_iso(d, mo, y)
+        return valid_iso(d, mo, y, years=_YEARS)
     return None
 
 

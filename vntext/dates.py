@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 _MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                        "september", "october", "november", "december"], 1)}
@@ -13,10 +14,15 @@ _EN_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.
 _EN_MDY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 
 
-def _iso(d: int, m: int, y: int) -> str | None:
-    if 1 <= d <= 31 and 1 <= m <= 12 and 1000 <= y <= 2999:
-        return f"{y:04d}-{m:02d}-{d:02d}"
-    return None
+def valid_iso(d: int, m: int, y: int, years: tuple[int, int] = (1000, 2999)) -> str | None:
+    """yyyy-mm-dd of a day that exists ("30/2/2015" does not), in the year range; else None."""
+    try:
+        return date(y, m, d).isoformat() if years[0] <= y <= years[1] else None
+    except ValueError:
+        return None
+
+
+_iso = valid_iso
 
 
 def parse_dmy(s: str) -> str | None:
