@@ -1,0 +1,124 @@
+"""What the question words of a question say, read off its cue text (folded Vietnamese, lower-case English): the
+options of a multiple-choice question, where the question word stands, which kind of place or list is asked,
+the document types asked together, how precisely a date is asked, and which constraints describe a named
+document. The frame analyzer (retriever/frame.py) puts them together."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from core.types import Constraint, ConstraintKind
+from vntext.codes import fold_text
+
+_PUNCT = re.compile(r"[^\w%²]+")
+
+_LIST_OF = (("country", ("nuoc", "quoc gia", "countries", "nations", "neighbo")),
+            ("province", ("tinh", "thanh pho", "dia phuong", "provinces", "localities", "cities")),
+            ("district", ("huyen", "xa", "districts", "communes")),
+            ("organisation", ("to chuc", "doi tac", "co quan", "partners", "organi", "agencies", "associations",
+                              "bodies", "ministries")))
+
+
+_OPTION = re.compile(r"(?:^|\s)([A-Da-d])[.)]\s+")
+
+
+def split_options(core: str) -> tuple[str, tuple[str, ...]]:
+    """(stem, options) of a multiple-choice question "...? A. x B. y C. z": the options are choices offered, so
+    what they name is not asked of the documents. A question without at least "A." and "B." has no options."""
+    marks = [m for m in _OPTION.finditer(core)]
+    letters = [m.group(1).upper() for m in marks]
+    if "A" not in letters or "B" not in letters[letters.index("A"):]:
+        return core, ()
+    first = letters.index("A")
+    marks = marks[first:]
+    seq = [m for i, m in enumerate(marks) if m.group(1).upper() == "ABCD"[i]] if len(marks) <= 4 else marks[:4]
+    if len(seq) < 2:
+        return core, ()
+    stem = core[: seq[0].start()].strip()
+    opts = [core[m.end(): (seq[i + 1].start() if i + 1 < len(seq) else len(core))].strip() for i, m in enumerate(seq)]
+    return (stem or core), tuple(o for o in opts if o)
+
+
+def _cue_text(core: str, lang: str) -> str:
+    """What the answer-type cues read: folded Vietnamese / lower-case English, punctuation as single spaces."""
+    text = fold_text(core) if lang == "vi" else core.lower()
+    end = " ?" if core.rstrip().endswith("?") else ""
+    return " ".join(_PUNCT.sub(" ", text).split()) + end if lang == "vi" else " ".join(text.split())
+
+
+_ASK_VI = re.compile(r"\b(?:nao|gi|ai|bao nhieu|may|khi nao|bao gio|dau)\b")
+_ASK_EN = re.compile(r"\b(?:what|which|who|whom|whose|when|where|how)\b", re.I)
+
+
+def _ask_at(stem: str, lang: str) -> int:
+    m = (_ASK_VI.search(fold_text(stem)) if lang == "vi" else _ASK_EN.search(stem))
+    return m.start() if m else -1
+
+
+_PLACE_KIND = (("country", re.compile(r"\b(?:(?:nuoc|quoc gia)(?: ban)? nao|(?:which|what) (?:country|nation))\b")),
+               ("province", re.compile(r"\b(?:(?:tinh|thanh pho|dia phuong|huyen)(?: ban)? nao|"
+                                       r"(?:which|what) (?:province|city|locality|district))\b")))
+
+
+def _place_kind(cue_text: str) -> str | None:
+    """The kind of place a "where" question names before its question word: "nước nào", "which province"."""
+    return next((kind for kind, rx in _PLACE_KIND if rx.search(cue_text)), None)
+
+
+def _list_of(cue_text: str) -> str | None:
+    """What a list question lists: the noun after "những" / "các" / "which" ("những đối tác tiềm năng nào":
+    organisations, though "tỉnh" is named elsewhere in the question); else any kind's word in the question."""
+    for m in re.finditer(r"\b(?:nhung|cac|which|what|list|name|all)\s+(?:other\s+|the\s+)?(\w+(?:\s+\w+)?)", cue_text):
+        kind = next((k for k, words in _LIST_OF if any(m.group(1).startswith(w) for w in words)), None)
+        if kind:
+            return kind
+    for kind, words in _LIST_OF:
+        if any(w in cue_text for w in words):
+            return kind
+    return None
+
+
+def _coordinated(text: str, span: tuple[int, int], alt: str, to_type) -> tuple[str, ...]:
+    """The type at `span` with the types written right before or after it, joined by a comma, "và", "hoặc", "and",
+    "or" or "/": "nghi quyet chi thi nao" -> (Chỉ thị, Nghị quyết)."""
+    joint = r"\s*(?:,|/|\bva\b|\bhoac\b|\band\b|\bor\b)?\s*"  # Vietnamese cue text has no commas left
+    words = [text[span[0]:span[1]]]
+    before = text[:span[0]]
+    while (m := re.search(rf"(?:^|\b)({alt}){joint}$", before)):
+        words.append(m.group(1))
+        before = before[:m.start(1)]
+    after = text[span[1]:]
+    while (m := re.match(rf"{joint}({alt})\b", after)):
+        words.append(m.group(1))
+        after = after[m.end():]
+    return tuple(dict.fromkeys(t for t in map(to_type, words) if t))
+
+
+_PRECISION = (  # how precisely a date question asks, Vietnamese cue text folded, English lower-cased
+    ("day", re.compile(r"\b(?:ngay nao|ngay gi|ngay bao nhieu|ngay may|hom nao|truoc ngay|han chot|thoi han|"
+                       r"(?:what|which|on what|by what) (?:date|day)|by when|deadline)\b")),
+    ("month", re.compile(r"\b(?:thang nao|thang may|thang bao nhieu|(?:what|which|in what) month)\b")),
+    ("year", re.compile(r"\b(?:nam nao|nam bao nhieu|nam may|(?:what|which|in what) year)\b")),
+)
+
+
+def _date_precision(cue_text: str) -> str | None:
+    """"day" for "ngày nào" / "by what date", "month", "year"; None for "khi nào" / "when" (any date answers)."""
+    return next((name for name, rx in _PRECISION if rx.search(cue_text)), None)
+
+
+_OF_DOCUMENT = re.compile(r"\s*(?:của|do|of|by|issued by|from)\s+[^,;:?.()]{0,40}$", re.I)
+
+
+def _of_documents(stem: str, constraints: tuple[Constraint, ...]) -> tuple[Constraint, ...]:
+    """Marks the issuer and place written with a named document ("Kế hoạch 47/KH-UBND của UBND tỉnh Hà Giang",
+    "Decision 99/2025 of the Quảng Trị People's Committee"): they describe that document, so its own text meets
+    them, not only a sentence that repeats them."""
+    ends = [c.end for c in constraints if c.kind == ConstraintKind.CODE]
+    out = []
+    for c in constraints:
+        if c.kind in (ConstraintKind.ORGANISATION, ConstraintKind.PLACE) and any(
+                e <= c.start and _OF_DOCUMENT.fullmatch(stem[e:c.start]) for e in ends):
+            c = replace(c, of_document=True)
+        out.append(c)
+    return tuple(out)
