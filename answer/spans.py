@@ -26,9 +26,11 @@ _NAMED_BODY = re.compile(rf"\b(?:Tổ chức|Hiệp hội|Hội|Quỹ|Ngân hàn
                          rf"(?:(?:\s+{_LOW}){{1,4}}(?:\s+{_CAP}){{1,4}})?(?:\s*\([A-ZĐ]{{2,8}}\))?")
 _ACRONYM = re.compile(r"(?<![\w-])[A-ZĐ]{2,8}(?![\w/-])")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
-_FOREIGN_PLACE = re.compile(rf"\b(?:tỉnh|thành phố|huyện|bang|khu tự trị|vùng|thủ đô|quận|châu|tiểu bang)"
+_FOREIGN_PLACE = re.compile(rf"\b(?P<kind>tỉnh|thành phố|huyện|xã|bang|khu tự trị|vùng|thủ đô|quận|châu|tiểu bang|"
+                            rf"cửa khẩu(?:\s+(?:quốc tế|chính|phụ|song phương))?(?:\s+là)?)"
                             rf"(?:\s+(?:biên giới|bạn|kết nghĩa|giáp biên|miền núi|vùng cao|ven biển))?\s+"
-                            rf"({_CAP}(?:\s+{_CAP}){{0,3}})")
+                            rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})")
+_LOCALITY_KIND = {"huyện": "district", "xã": "district", "quận": "district", "cửa": "border_gate"}
 # the further names of an enumeration after a place ("các huyện biên giới Đồng Văn, Mèo Vạc, Yên Minh và Quản Bạ")
 _NEXT_NAME = re.compile(rf"\s*(?:,|và|and)\s*({_CAP}(?:\s+{_CAP}){{0,3}})")
 _TITLE = re.compile(rf"\b(?:ông|bà|đồng chí|đ/c|Đ/c|Ông|Bà|Đồng chí|Mr\.?|Mrs\.?|Ms\.?)\s+({_CAP}(?:\s+{_CAP}){{1,4}})")
@@ -71,7 +73,8 @@ class SpanFinder:
             return self.persons(text) or self.organisations(text)
         if kind == AnswerType.ORGANISATION:
             return self.organisations(text) or self.persons(text)
-        if kind == AnswerType.PLACE or (kind == AnswerType.LIST and frame.list_of in ("country", "province", "district", None)):
+        if kind == AnswerType.PLACE or (kind == AnswerType.LIST and frame.list_of in ("country", "province", "district",
+                                                                                     "border_gate", None)):
             return self.places(text, frame.list_of)
         if kind == AnswerType.LIST and frame.list_of == "organisation":
             return self.organisations(text)
@@ -192,18 +195,21 @@ class SpanFinder:
 
     def places(self, text: str, list_of: str | None = None) -> list[Span]:
         """Provinces, countries and localities named with their kind ("tỉnh Champasak", "huyện Đồng Văn", and the
-        names enumerated after it); `list_of` keeps one kind ("province", "district", "country")."""
+        names enumerated after it); `list_of` keeps one kind ("province", "district", "border_gate", "country")."""
         out: list[Span] = []
         countries = {s for _, s, _ in find_terms(text, self.lex.countries, "vi", False)}
         if list_of in (None, "province"):
             out += [Span(AnswerType.PLACE, s, e, text[s:e]) for _, s, e in self.lex.provinces.find(text)]
         if list_of in (None, "country"):
             out += [Span(AnswerType.PLACE, s, e, text[s:e]) for _, s, e in find_terms(text, self.lex.countries, "vi", False)]
-        if list_of in (None, "province", "district"):
+        if list_of in (None, "province", "district", "border_gate"):
             for m in _FOREIGN_PLACE.finditer(text):
-                if not any(o.start <= m.start(1) < o.end for o in out):
-                    out.append(Span(AnswerType.PLACE, m.start(1), m.end(1), m.group(1)))
-                at = m.end(1)
+                word = m.group("kind").split()[0].lower()
+                if list_of in ("district", "border_gate") and _LOCALITY_KIND.get(word) != list_of:
+                    continue  # "những huyện nào": not the provinces or regions the sentence names
+                if not any(o.start <= m.start('name') < o.end for o in out):
+                    out.append(Span(AnswerType.PLACE, m.start('name'), m.end('name'), m.group('name')))
+                at = m.end('name')
                 while (n := _NEXT_NAME.match(text, at)) and n.start(1) not in countries \
                         and not any(o.start <= n.start(1) < o.end for o in out):
                     out.append(Span(AnswerType.PLACE, n.start(1), n.end(1), n.group(1)))

@@ -15,6 +15,7 @@ _PUNCT = re.compile(r"[^\w%²]+")
 _LIST_OF = (("country", ("nuoc", "quoc gia", "countries", "nations", "neighbo")),
             ("province", ("tinh", "thanh pho", "dia phuong", "provinces", "localities", "cities")),
             ("district", ("huyen", "xa", "districts", "communes")),
+            ("border_gate", ("cua khau", "border gate", "border crossing")),
             ("organisation", ("to chuc", "doi tac", "co quan", "partners", "organi", "agencies", "associations",
                               "bodies", "ministries")))
 

@@ -111,6 +111,10 @@ def test_places_provinces_countries_and_foreign_localities(sf):
 def test_an_enumeration_after_a_place_lists_each_name(sf):
     s = "Ủy ban nhân dân các huyện biên giới Đồng Văn, Mèo Vạc, Yên Minh và Quản Bạ chỉ đạo cấp xã"
     assert texts(sf.places(s, "district")) == ["Đồng Văn", "Mèo Vạc", "Yên Minh", "Quản Bạ"]
+    # a list of border gates or districts keeps its kind, not the provinces and regions around them
+    s = "Đăk Nông thuộc vùng Tây Nguyên, giáp tỉnh Lâm Đồng, có 2 cửa khẩu chính là Bu Prăng và Đăk Perr."
+    assert texts(sf.places(s, "border_gate")) == ["Bu Prăng", "Đăk Perr"]
+    assert texts(sf.places(s, "district")) == []
 
 
 @pytest.mark.parametrize("question, kind, expected", [

@@ -185,6 +185,8 @@ def test_provincial_departments_are_organisations(fa, question, org):
     ("Kon Tum wants twinning ties with towns and provinces abroad - in which countries?", "country"),
     ("Những tỉnh nào có nhắc đến Chỉ thị 38-CT/TW?", "province"),
     ("Kế hoạch 47/KH-UBND giao những huyện biên giới nào chỉ đạo cấp xã?", "district"),
+    ("Đăk Nông có những cửa khẩu nào với Campuchia?", "border_gate"),
+    ("What are the names of the main border crossings between Đăk Nông and Cambodia?", "border_gate"),
 ])
 def test_a_list_lists_the_noun_its_question_word_names(fa, question, kind):
     f = fa.analyze(question)
