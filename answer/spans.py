@@ -15,7 +15,9 @@ from vntext.codes import find_codes, fold_text
 from vntext.dates import date_spans
 
 _NUMBER = r"(?<![\w.,/-])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\w/-]|[.,]\d)"
-_CAP = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ'-]*"
+# an upper-case first letter, Vietnamese ones included ("À-Ỹ" as a range would take lower-case "ở", "đ" too)
+_UPPER = "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.isupper())
+_CAP = rf"[A-Z{_UPPER}][\wÀ-ỹ'-]*"
 # a word of a name after its capitalised first word ("Cơ quan Hợp tác quốc tế Nhật Bản"); never a word that
 # starts what follows the name ("Lãnh sự quán Ý tại ...", "... của ...", "... và ...")
 _LOW = (r"(?!(?:tại|của|và|với|ở|trong|đã|để|cho|từ|là|trên|về|theo|thuộc|đến|sang|nhằm|được|có|như|cùng|gồm)(?!\w))"
@@ -168,8 +170,13 @@ class SpanFinder:
 
     def persons(self, text: str) -> list[Span]:
         out = self.titled(text)
+        # a place is no person though it starts with a family name ("Hà Nội", "Lâm Đồng", "Cao Bằng")
+        places = [(s, e) for _, s, e in self.lex.provinces.find(text)] + \
+                 [(s, e) for _, s, e in find_terms(text, self.lex.countries, "vi", False)]
         for m in re.finditer(rf"(?<!\w){_CAP}(?:\s+{_CAP}){{1,4}}", text):
             words = m.group().split()
+            if any(a <= m.start() < b for a, b in places):
+                continue
             if words[0] in self.lex.surnames and len(words) >= 2 and not any(o.start <= m.start() < o.end for o in out):
                 out.append(Span(AnswerType.PERSON, m.start(), m.end(), m.group()))
         return sorted(out, key=lambda s: s.start)

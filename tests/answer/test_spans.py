@@ -137,3 +137,9 @@ def test_a_ratio_is_a_quantity_in_lan():
     text = "Năm 2016, các dự án FDI giải ngân được trên 17 triệu đô la, tăng khoảng 4,4 lần so năm 2015."
     assert [s.text for s in parts().spans.find(q, text)] == ["khoảng 4,4 lần"]
     assert frame("In 2016 how many times more FDI did An Giang disburse than in 2015?").unit == "lần"
+
+
+def test_a_place_or_a_lower_case_word_is_no_part_of_a_name(sf):
+    """"Hà Nội" starts with a family name but is a place; "ở" is lower-case although "À-Ỹ" spans it."""
+    s = "Chủ tịch nước đứng đầu Nhà nước, ở Hà Nội, ông Nguyễn Văn An và bà Lâm Thị Mai ở Lâm Đồng"
+    assert texts(sf.persons(s)) == ["Nguyễn Văn An", "Lâm Thị Mai"]
