@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from answer.citations import make_citation, quote_window
 from answer.constraints import ConstraintChecker, context_of
-from answer.spans import Span, SpanFinder
+from answer.spans import Span, SpanFinder, precision_wanted
 from core.tuning import Tuning
 from core.types import AnswerType, Citation, Constraint, Hit, IndexStats, QuestionFrame, Retrieval, ShortAnswer
 from vntext.analyzer import Analyzer
@@ -103,8 +103,8 @@ class Composer:
         typed = frame.answer_type in TYPED
         ok = [c for c in cands if not c.unmet]
         answering = [c for c in ok if c.spans] if typed else ok
-        if frame.date_precision in ("day", "month"):  # a sentence giving the day asked for before one giving a year
-            wanted = 3 if frame.date_precision == "day" else 2
+        wanted = precision_wanted(frame)
+        if wanted:  # a sentence giving the day asked for before one giving a year
             answering = [c for c in answering if max(sp.strength for sp in c.spans) >= wanted] or answering
         pool = answering or ok or cands
         best = pool[0]

@@ -11,7 +11,7 @@ from functools import cached_property
 from core.lexicon import Lexicon
 from core.types import AnswerType, ConstraintKind, QuestionFrame
 from retriever.frame_entities import find_terms
-from vntext.codes import find_codes, fold_text
+from vntext.codes import find_codes, fold_text, key_part
 from vntext.dates import date_spans
 
 _NUMBER = r"(?<![\w.,/-])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\w/-]|[.,]\d)"
@@ -36,6 +36,11 @@ _LOCALITY_KIND = {"huyện": "district", "xã": "district", "quận": "district"
 # the further names of an enumeration after a place ("các huyện biên giới Đồng Văn, Mèo Vạc, Yên Minh và Quản Bạ")
 _NEXT_NAME = re.compile(rf"\s*(?:,|và|and)\s*({_CAP}(?:\s+{_CAP}){{0,3}})")
 _TITLE = re.compile(rf"\b(?:ông|bà|đồng chí|đ/c|Đ/c|Ông|Bà|Đồng chí|Mr\.?|Mrs\.?|Ms\.?)\s+({_CAP}(?:\s+{_CAP}){{1,4}})")
+
+
+def precision_wanted(frame: QuestionFrame) -> int:
+    """The least date-span strength a date question asks for (3 a day, 2 a month), 0 when any date answers."""
+    return {"day": 3, "month": 2}.get(frame.date_precision or "", 0)
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,7 @@ class SpanFinder:
             return self.quantities(text, frame.unit_spellings, tuple(c.value for c in frame.of(ConstraintKind.YEAR)))
         if kind == AnswerType.DATE:
             found = self.dates(text, frame.about_document or bool(frame.codes) and not frame.effect, frame.codes)
-            wanted = {"day": 3, "month": 2}.get(frame.date_precision or "", 0)
+            wanted = precision_wanted(frame)
             # "ngày nào", "by what date": a bare year is no answer beside a full date
             return [sp for sp in found if sp.strength >= wanted] or found if wanted else found
         if kind == AnswerType.PERSON:
@@ -153,8 +158,8 @@ class SpanFinder:
         document's date: it answers a question about a document, not one about an event; when the question names
         documents (`named` codes), only about those ("Căn cứ Nghị định 64/2021/NĐ-CP ngày ..." does not date plan
         47/KH-UBND)."""
-        wanted = {_code(c) for c in named}
-        codes = [(c.end, _code(c.code)) for c in find_codes(text)]
+        wanted = {key_part(c) for c in named}
+        codes = [(c.end, key_part(c.code)) for c in find_codes(text)]
         out = []
         for d in date_spans(text):
             owner = next((k for e, k in codes if 0 <= d.start - e <= 16 and re.fullmatch(
@@ -242,7 +247,3 @@ def _unit_heads(spellings: tuple[str, ...]) -> list[str]:
                 heads.append(h)
     return sorted(heads, key=lambda h: -len(h))
 
-
-def _code(code: str) -> str:
-    """A document number compared as written, case and marks aside ("272-QĐ/TW", or "272" for "Quyết định 272")."""
-    return re.sub(r"\s+", "", fold_text(code))

@@ -243,7 +243,8 @@ def find_question_codes(question: str) -> list[CodeMatch]:
     return _scan(question, lenient=True)
 
 
-def _key_part(s: str) -> str:
+def key_part(s: str) -> str:
+    """A code or type word compared as written, case, marks and spaces aside ("272-QĐ/TW" -> "272-qd/tw")."""
     return re.sub(r"\s+", "", fold_text(s))
 
 
@@ -252,12 +253,12 @@ def code_key(code: str) -> str:
     norm = normalize_code(code)
     if norm is None:
         raise ValueError(f"not a document code: {code!r}")
-    return CODE_PREFIX + _key_part(norm)
+    return CODE_PREFIX + key_part(norm)
 
 
 def shorthand_key(doc_type: str, number: str) -> str:
     """"Chỉ thị", "38" -> "num:chithi:38" (leading zeros and a "/2017" year dropped)."""
-    return f"{SHORTHAND_PREFIX}{_key_part(doc_type)}:{number.split('/')[0].lstrip('0') or '0'}"
+    return f"{SHORTHAND_PREFIX}{key_part(doc_type)}:{number.split('/')[0].lstrip('0') or '0'}"
 
 
 def _keys(matches: list[CodeMatch]) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from vntext.normalize import normalize
@@ -34,9 +34,14 @@ class Places:
                 names.setdefault(v, variants[0])
         return cls(names)
 
+    @cached_property
+    def _names(self) -> tuple[str, ...]:
+        """Every spelling, longest first (so "Bà Rịa - Vũng Tàu" wins over "Vũng Tàu"): sorted once, not per call."""
+        return tuple(sorted(self.canonical, key=len, reverse=True))
+
     def find(self, text: str, ignore_case: bool = False) -> list[tuple[str, int, int]]:
         """(canonical, start, end) of each place named in `text`."""
-        names = tuple(sorted(self.canonical, key=len, reverse=True))
+        names = self._names
         out = []
         for m in _places_re(names, re.IGNORECASE if ignore_case else 0).finditer(text):
             key = m.group() if m.group() in self.canonical else next(

@@ -12,10 +12,10 @@ from functools import lru_cache
 def abbreviations() -> frozenset[str]:
     """Abbreviations whose period does not end a sentence ("TP. Hồ Chí Minh", "PGS. TS. Nguyễn Văn A"):
     prompts/sentence_abbreviations.txt, read on first use."""
+    from core.lexicon import load_words_cased
     from core.settings import PROMPTS_DIR
 
-    lines = (PROMPTS_DIR / "sentence_abbreviations.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w for line in lines if not line.lstrip().startswith("#") for w in line.split())
+    return frozenset(load_words_cased(PROMPTS_DIR / "sentence_abbreviations.txt"))
 
 
 LINE_RE = re.compile(r"[^\n]+")
