@@ -166,34 +166,32 @@ class ReferenceResolver:
         3394/KH-UBND?"). For a follow-up that names no reference word yet cannot be answered on its own; None
         when the earlier turn has no scope or the question names its own. With the question: the province, when
         the scope is one."""
-        if not earlier or find_codes(question) or self.lex.provinces.find(question, ignore_case=True):
-            return None
-        _q, frame, _a = earlier[-1]
-        if frame is None:
-            return None
-        codes, names = frame.of(ConstraintKind.CODE), frame.of(ConstraintKind.DOCUMENT)
-        core = question.rstrip(" ?.!…")
-        mark = question[len(core):].strip() or "?"
-        if codes or names:
-            c = (codes or names)[0]
-            doc = self._phrase("document", c.text, c.text if len(c.text) >= len(c.value) else c.value, english)
-            return f"{core}, {'under' if english else 'theo'} {doc}{mark}", None
-        province = next((c.value for c in frame.of(ConstraintKind.PLACE) if self.lex.provinces.find(c.value)), None)
-        return (f"{core}, {'in' if english else 'tại'} {province}{mark}", province) if province else None
+        return self._scoped(question, earlier, english, documents=True)
 
     def _with_scope(self, standalone: str, earlier, english: bool) -> str:
         """A follow-up about a group an earlier question named keeps that question's province:
         "Trong 5 năm qua có bao nhiêu đoàn NGO đến Đồng Nai?" -> "Tổng giá trị cam kết tài trợ của họ là bao
         nhiêu?" asks about Đồng Nai's NGOs. A named document, person or body is its own scope."""
-        if self.lex.provinces.find(standalone, ignore_case=True) or find_codes(standalone):
-            return standalone
+        scoped = self._scoped(standalone, earlier, english, documents=False)
+        return scoped[0] if scoped else standalone
+
+    def _scoped(self, question: str, earlier, english: bool, documents: bool) -> tuple[str, str | None] | None:
+        """(the question with the latest earlier turn's document, when `documents`, else province appended, that
+        province or None); None when the question names its own place or document, or that turn has neither."""
+        if not earlier or find_codes(question) or self.lex.provinces.find(question, ignore_case=True):
+            return None
         _q, frame, _a = earlier[-1]
-        places = [c.value for c in frame.of(ConstraintKind.PLACE)] if frame is not None else []
-        province = next((p for p in places if self.lex.provinces.find(p)), None)
-        if province is None:
-            return standalone
-        core = standalone.rstrip(" ?.!…")
-        return f"{core}, {'in' if english else 'tại'} {province}{standalone[len(core):] or '?'}"
+        if frame is None:
+            return None
+        core = question.rstrip(" ?.!…")
+        mark = question[len(core):].strip() or "?"
+        named = (frame.of(ConstraintKind.CODE) or frame.of(ConstraintKind.DOCUMENT)) if documents else ()
+        if named:
+            c = named[0]
+            doc = self._phrase("document", c.text, c.text if len(c.text) >= len(c.value) else c.value, english)
+            return f"{core}, {'under' if english else 'theo'} {doc}{mark}", None
+        province = next((c.value for c in frame.of(ConstraintKind.PLACE) if self.lex.provinces.find(c.value)), None)
+        return (f"{core}, {'in' if english else 'tại'} {province}{mark}", province) if province else None
 
     def _value(self, focus: Focus, kind: str, written: str) -> str | None:
         """The focus of `kind`; for a place, one of the kind the reference names: "tỉnh này" a province (or a

@@ -73,17 +73,19 @@ class RegulationAnswerer:
         cards = [c for c in (self._filtered(card, filters) for card in self.named_cards(frame)) if c is not None]
         if not cards:
             return None
+        code = cards[0].code or cards[0].name
         mismatch = self._mismatch(cards[0], frame)
-        if mismatch:  # a wrong premise ("When did the Secretariat issue 38-CT/TW?"): said, and the card shown
+        lacking = "" if mismatch else _lacks(cards[0], frame)
+        if mismatch or lacking:
+            # a wrong premise ("When did the Secretariat issue 38-CT/TW?"), or what was asked of the document is not
+            # in the documents: said, and the card shown
             shown = self._render(cards[:1], retrieval, lang, None, all_places=True)
-            lead = self.frames.get(lang, "premise", what=mismatch, code=cards[0].code or cards[0].name)
-            return replace(shown, answer=f"{lead}\n\n{shown.answer}", abstained=True, reason=f"unmet: {mismatch}")
-        lacking = _lacks(cards[0], frame)
-        if lacking:  # the card is shown, but what was asked of it is not in the documents
-            shown = self._render(cards[:1], retrieval, lang, None, all_places=True)
-            lead = self.frames.get(lang, "partial_card", code=cards[0].code or cards[0].name,
-                                   what=self.frames.get(lang, f"card_{lacking}"))
-            return replace(shown, answer=f"{lead}\n\n{shown.answer}", abstained=True, reason=f"card lacks {lacking}")
+            if mismatch:
+                lead, reason = self.frames.get(lang, "premise", what=mismatch, code=code), f"unmet: {mismatch}"
+            else:
+                what = self.frames.get(lang, f"card_{lacking}")
+                lead, reason = self.frames.get(lang, "partial_card", code=code, what=what), f"card lacks {lacking}"
+            return replace(shown, answer=f"{lead}\n\n{shown.answer}", abstained=True, reason=reason)
         issuer = cards[0].issuers[0] if cards[0].issuers else ""
         spellings = next((t.spellings for t in self.lex.issuers if issuer in t.spellings), ())
         span = card_span(cards[0], frame, spellings)

@@ -203,11 +203,13 @@ class AnswerService:
         if verdict.missing and frame.constraints and verdict.reason.startswith("no sentence meets"):
             lead = self.frames.get(lang, "unmet", what=verdict.missing)
         elif verdict.missing:
-            key = f"what_{frame.answer_type.value}"
-            money = "đồng" in frame.unit_spellings  # an amount asked in no particular currency
-            what = (self.frames.get(lang, "what_quantity_money") if frame.answer_type == AnswerType.QUANTITY and money
-                    else self.frames.get(lang, "what_quantity_unit", unit=frame.unit)
-                    if frame.answer_type == AnswerType.QUANTITY and frame.unit else self.frames.get(lang, key))
+            quantity = frame.answer_type == AnswerType.QUANTITY
+            if quantity and "đồng" in frame.unit_spellings:  # an amount asked in no particular currency
+                what = self.frames.get(lang, "what_quantity_money")
+            elif quantity and frame.unit:
+                what = self.frames.get(lang, "what_quantity_unit", unit=frame.unit)
+            else:
+                what = self.frames.get(lang, f"what_{frame.answer_type.value}")
             lead = self.frames.get(lang, "partial", what=what)
         else:
             lead = self.frames.get(lang, "abstain")
