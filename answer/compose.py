@@ -111,6 +111,8 @@ class Composer:
         unmet = () if ok else best.unmet
         chosen = self._select(best, pool)
         terms = set(retrieval.query_terms)
+        if frame.own_terms:  # a part of a compound question: its span is the one nearest to its own words
+            terms = set(frame.own_terms)
         citations = [self._cite(n, c, terms, frame) for n, c in enumerate(chosen, 1)]
         short, items = None, []
         if typed and answering:

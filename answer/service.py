@@ -12,14 +12,17 @@ from typing import Iterator, Sequence
 from answer.answerability import Answerability, Verdict
 from answer.citations import passage_opening
 from answer.compose import Composer, Composition
+from answer.compound import merge_parts
 from answer.frames import Frames
 from core.errors import BadQuestion, IndexMissing
 from core.settings import Settings
 from core.tuning import Tuning
-from core.types import Answer, AnswerType, Citation, ConstraintKind, Filters, QuestionFrame, Retrieval, Turn
+from core.types import (Answer, AnswerType, Citation, ConstraintKind, Filters, QuestionFrame, QuestionPart, Retrieval,
+                        Turn)
 from answer.conversation import ReferenceResolver, Resolution
 from retriever.frame import FrameAnalyzer
 from retriever.hybrid import HybridRetriever
+from vntext.diacritics import typed_without_diacritics
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -113,6 +116,8 @@ class AnswerService:
             raise IndexMissing("no documents are indexed yet: run `python app.py ingest [PATH ...]` (default corpus/)")
         resolution = self.standalone(question, history)
         asked = resolution.standalone
+        if typed_without_diacritics(asked) and self.analyzer.language(asked) == "vi":
+            asked = self.retriever.restore_diacritics(asked)  # shown as how the question was understood
         frame = self.analyzer.analyze(asked)
         lang = frame.lang
         if resolution.unresolved:  # never a silent guess: say what is unclear and ask
@@ -139,6 +144,11 @@ class AnswerService:
             retried = next((p for p in self._answer(wider, filters, lang) if isinstance(p, Answer)), None)
             if retried is not None and (elsewhere or not retried.abstained):
                 answer, asked, frame = retried, resolution.with_context, wider
+        if frame.parts and self.llm is None:
+            # a question asking several things: each part answered on its own, shown together; a part the
+            # documents do not answer says so
+            answered = [(part, self._part(part, filters, lang)) for part in frame.parts]
+            answer = merge_parts(answer, answered, self.frames, lang) or answer
         if self.regulations is not None and not answer.references and not answer.abstained:
             answer = replace(answer, references=self.regulations.references_for(answer.answer))
         if truncated:
@@ -148,6 +158,12 @@ class AnswerService:
                    "retrieve": round((t1 - t0) * 1e3, 1), "compose": round((t2 - t1) * 1e3, 1), "total": round((t2 - t0) * 1e3, 1)}
         yield replace(answer, question=question, asked_as=asked, timings_ms=timings, lang=lang,
                       mode=answer.mode or self.mode, frame=frame)
+
+    def _part(self, part: QuestionPart, filters: Filters | None, lang: str) -> Answer:
+        frame = self.analyzer.analyze(part.question, lang=lang, compound=False)
+        own = self.analyzer.analyze(part.label, lang=lang, compound=False)
+        frame = replace(frame, own_terms=tuple(self.retriever.lexical_terms(own)))
+        return [p for p in self._answer(frame, filters, lang) if isinstance(p, Answer)][-1]
 
     # ---- routing
     def _answer(self, frame: QuestionFrame, filters: Filters | None, lang: str) -> Iterator[Retrieval | str | Answer]:

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
 import numpy as np
+
+from vntext.diacritics import DiacriticRestorer
 from scipy import sparse
 
 from core.types import Chunk
@@ -80,6 +82,13 @@ class LexicalIndex:
             nz = nz[scores[nz] >= np.partition(scores[nz], nz.size - k)[nz.size - k]]
         top = nz[np.argsort(-scores[nz], kind="stable")[:k]]
         return [LexicalResult(int(i), float(scores[i])) for i in top]
+
+    def restorer(self, stopwords: frozenset[str] = frozenset()) -> DiacriticRestorer:
+        """Puts diacritics back into a question typed without them, from the words these passages write."""
+        if not hasattr(self, "_restorer"):
+            df = np.diff(self.matrix.indptr)
+            self._restorer = DiacriticRestorer.from_vocab({t: float(df[j]) for t, j in self.vocab.items()}, stopwords)
+        return self._restorer
 
     def idf_by_term(self) -> dict[str, float]:
         if not hasattr(self, "_idf_map"):

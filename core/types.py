@@ -138,6 +138,15 @@ class Constraint:
 
 
 @dataclass(frozen=True)
+class QuestionPart:
+    """One of the things a compound question asks: its own words (`label`) and the question read on its own, with
+    the earlier clauses' subject before it (`question`)."""
+
+    label: str
+    question: str
+
+
+@dataclass(frozen=True)
 class QuestionFrame:
     """A question analysed once (no model): every later stage reads this, not the question text."""
 
@@ -160,6 +169,8 @@ class QuestionFrame:
     also: tuple[AnswerType, ...] = ()  # further things asked ("ban hành ngày nào và về nội dung gì": content)
     effect: bool = False  # asks when a text takes or loses effect ("có hiệu lực từ ngày nào"), not when it was issued
     date_precision: str | None = None  # a date question's "day" / "month" / "year" ("ngày nào", "what year"), else None
+    parts: tuple[QuestionPart, ...] = ()  # a compound question's asks, each answered on its own; () for one ask
+    own_terms: tuple[str, ...] = ()  # a part's own words as search terms: its span is the one nearest to them
 
     def describes_answer(self, c: Constraint) -> bool:
         """Whether a constraint qualifies what is asked rather than what is named: in "14-CTr/TU ... theo nghị
@@ -183,7 +194,8 @@ class QuestionFrame:
                 "about_document": self.about_document,
                 "constraints": [{"kind": c.kind.value, "value": c.value, "text": c.text} for c in self.constraints],
                 "topic": list(self.topic), "expansions": list(self.expansions), "filler": list(self.filler),
-                "options": list(self.options)}
+                "options": list(self.options),
+                "parts": [{"label": p.label, "question": p.question} for p in self.parts]}
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from retriever.filler import strip_filler
 from retriever.frame_cues import (_ask_at, _coordinated, _cue_text, _date_precision, _list_of, _of_documents,  # noqa: F401
                                    _place_kind, split_options)
 from retriever.frame_entities import constraints_in
+from retriever.frame_parts import split_parts
 from vntext.codes import fold_text
 from vntext.language import detect_language
 from vntext.normalize import normalize
@@ -24,6 +25,7 @@ log = logging.getLogger(__name__)
 # words that end the counted noun of "bao nhiêu X" / "how many X"
 _VI_UNIT_STOP = frozenset("là có được đã đang sẽ tại ở của trong năm đến từ với cho mà thì và hay không "
                           "nào gì lên rồi như thế nhiêu trên dưới theo còn".split())  # "đoàn ra", "đoàn vào" are nouns
+_VI_UNIT_STOP_ASCII = frozenset(fold_text(w) for w in _VI_UNIT_STOP | {"đi", "vào", "hiện", "này", "đó"})
 _EN_UNIT_STOP = frozenset("are is was were did do does has have had will would can could in of for by at from to on "
                           "with the a an there that which who been be per".split())
 _MEASURE_VI = {"dien tich": "km²", "chieu dai": "km", "dai bao nhieu": "km", "duong bien gioi dai": "km",
@@ -45,11 +47,13 @@ class FrameAnalyzer:
     def language(self, text: str) -> str:
         return detect_language(text, self._vi_ascii, self.lex.en_stopwords)
 
-    def analyze(self, question: str) -> QuestionFrame:
+    def analyze(self, question: str, lang: str | None = None, compound: bool = True) -> QuestionFrame:
+        """The question's frame; `lang` when it is known (a part of a longer question); `compound` reads a
+        question asking several things into its parts."""
         text = " ".join(normalize(question).split())
         core, filler = strip_filler(text, self.lex)
         stem, options = split_options(core)
-        lang = self.language(core)
+        lang = lang or self.language(core)
         cue_text = _cue_text(stem, lang)
         asks, about = self._answer_types(cue_text, lang)
         answer_type = asks[0]
@@ -77,7 +81,9 @@ class FrameAnalyzer:
             about_document=names_document and about, filler=filler, options=options,
             ask_at=_ask_at(stem, lang), also=tuple(asks[1:]) if re.search(r"\b(?:va|and)\b", cue_text) else (),
             effect=any(p.kind == "effect" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
-            date_precision=_date_precision(cue_text) if answer_type == AnswerType.DATE else None)
+            date_precision=_date_precision(cue_text) if answer_type == AnswerType.DATE else None,
+            # a named document asked about as a document: its card answers every ask ("ngày nào, về nội dung gì")
+            parts=split_parts(stem, lang) if compound and not options and not (names_document and about) else ())
         log.debug("frame %s", frame.to_json())
         return frame
 
@@ -142,8 +148,10 @@ class FrameAnalyzer:
             m = re.search(r"\b(?:bao nhieu|may)\s+", folded)
             noun_end = None
             if m:
+                # a question written without diacritics spells its stop words without them too ("da", "di")
+                stop = _VI_UNIT_STOP_ASCII if folded == core.lower() else _VI_UNIT_STOP
                 for w in list(re.finditer(r"\w+", core[m.end():]))[:6]:
-                    if w.group().lower() in _VI_UNIT_STOP:
+                    if w.group().lower() in stop:
                         break
                     noun_end = m.end() + w.end()
             if noun_end:

@@ -84,6 +84,17 @@ def _free(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return not any(a < e and s < b for a, b in spans)
 
 
+# a role word that qualifies an institution or a field of work names no person holding it: "cơ quan lãnh sự",
+# "công tác lãnh sự", "về lãnh sự", "Tổng Lãnh sự quán", "consular affairs"
+_FIELD_BEFORE = re.compile(r"(?i:(?:cơ quan|công tác|hoạt động|nghiệp vụ|lĩnh vực|vấn đề|quan hệ|về|mảng|phòng|"
+                           r"co quan|cong tac|hoat dong|nghiep vu|linh vuc|van de|quan he|ve|mang|phong)\s+)$")
+_FIELD_AFTER = re.compile(r"^(?i:\s*quán|\s*quan\b|[a-z]*\s+(?:affairs|office|section|work|services))")
+
+
+def _role_as_modifier(core: str, start: int, end: int) -> bool:
+    return bool(_FIELD_BEFORE.search(core[max(0, start - 14):start]) or _FIELD_AFTER.match(core[end:end + 12]))
+
+
 def constraints_in(core: str, lang: str, lex: Lexicon) -> list[Constraint]:
     out: list[Constraint] = []
     taken: list[tuple[int, int]] = []
@@ -106,7 +117,8 @@ def constraints_in(core: str, lang: str, lex: Lexicon) -> list[Constraint]:
         kind = ConstraintKind.DATE if len(d.iso) == 10 else ConstraintKind.YEAR
         add(kind, d.iso if kind == ConstraintKind.DATE else d.year, d.start, d.end, (core[d.start:d.end], d.year))
     for term, s, e in find_terms(core, lex.roles, lang, ignore_case=True):
-        add(ConstraintKind.ROLE, term.vi, s, e, term.spellings)
+        if not _role_as_modifier(core, s, e):
+            add(ConstraintKind.ROLE, term.vi, s, e, term.spellings)
     for term, s, e in find_terms(core, lex.issuers, lang, ignore_case=True):
         if not re.search(r"(?i:phi|non)[ -]$", core[max(0, s - 4):s]):  # "tổ chức phi chính phủ" names no government
             add(ConstraintKind.ORGANISATION, term.vi, s, e, term.spellings)

@@ -58,6 +58,10 @@ class HybridRetriever:
                          {"lexical": (t1 - t0) * 1e3, "dense": (t2 - t1) * 1e3, "fuse": (t3 - t2) * 1e3}, scope,
                          tuple(sim for _, sim in dense), tuple(r.score for r in lexical))
 
+    def restore_diacritics(self, text: str) -> str:
+        """A question typed without diacritics, with them put back as the indexed passages write its words."""
+        return self.lexical.get().restorer(self.analyzer.stopwords).restore(text)
+
     def stats(self) -> IndexStats:
         index = self.lexical.get()
         return IndexStats(index.idf_by_term(), index.max_idf, index.vocab, index.localities, len(index.chunks))

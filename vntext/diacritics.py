@@ -1,0 +1,103 @@
+"""Diacritics put back into a question typed without them ("dong nai hien co bao nhieu khu cong nghiep" -> "Đồng
+Nai hiện có bao nhiêu khu công nghiệp"), read off the index's own words.
+
+Each syllable's candidates are the written forms the indexed passages hold that fold to it; the sequence chosen
+is the one whose adjacent pairs the passages hold most often (a Viterbi pass over pair and word frequencies), so
+"ban hanh" becomes "ban hành" beside "văn bản" and "Ban" beside "Thường vụ". A syllable the passages never
+write stays as typed; the restored question only adds to what the plain one matches (passages are indexed under
+their folded forms too)."""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+
+from vntext.normalize import fold
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CANDIDATES = 4  # written forms kept per syllable: the most frequent
+_PAIR_WEIGHT, _WORD_WEIGHT = 2.0, 0.5  # a pair the passages hold says far more than a frequent syllable
+
+
+class DiacriticRestorer:
+    def __init__(self, word_df: dict[str, float], pair_df: dict[tuple[str, str], float]):
+        self.pair_df = pair_df
+        forms: dict[str, list[tuple[float, str]]] = defaultdict(list)
+        for w, df in word_df.items():
+            forms[fold(w)].append((df, w))
+        self.forms = {k: [w for _, w in sorted(v, reverse=True)[:_CANDIDATES]] for k, v in forms.items()}
+        self.word_df = word_df
+
+    @classmethod
+    def from_vocab(cls, df_by_term: dict[str, float], stopwords: frozenset[str] = frozenset()) -> "DiacriticRestorer":
+        """From an index's terms and their document frequencies ("khu", "khu_công", their folded twins). Stopwords
+        ("của", "nào", "đã") are not indexed alone: they count as the most frequent words, which they are."""
+        words: dict[str, float] = defaultdict(float)
+        pairs: dict[tuple[str, str], float] = {}
+        for term, df in df_by_term.items():
+            if "_" in term:
+                a, _, b = term.partition("_")
+                if a.isalpha() and b.isalpha():
+                    pairs[(a, b)] = df
+                    for w in (a, b):  # stopwords are indexed only inside pairs
+                        words[w] = max(words[w], 0.5)
+            elif term.isalpha():
+                words[term] = max(words[term], df)
+        # a folded twin counts only what was written without diacritics: its df is shared with every accented form
+        accented = defaultdict(float)
+        for w, df in words.items():
+            if fold(w) != w:
+                accented[fold(w)] += df
+        plain = {w: df - accented.get(w, 0.0) for w, df in words.items() if fold(w) == w}
+        words.update({w: df for w, df in plain.items() if df > 0})
+        for w in [w for w, df in plain.items() if df <= 0]:
+            words.pop(w, None)
+        top = max(words.values(), default=1.0)
+        for w in stopwords:
+            if w.isalpha():
+                words[w] = max(words.get(w, 0.0), top)
+        return cls(dict(words), pairs)
+
+    def restore(self, text: str) -> str:
+        """The text with diacritics where the index's passages write the words with them; case kept."""
+        out, at = [], 0
+        for run in re.finditer(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*", text):
+            out.append(text[at:run.start()])
+            out.append(self._run(run.group()))
+            at = run.end()
+        out.append(text[at:])
+        return "".join(out)
+
+    def _run(self, phrase: str) -> str:
+        typed = phrase.split()
+        options = [self.forms.get(w.lower(), []) or [w.lower()] for w in typed]
+        # Viterbi over the written forms
+        best = [{o: (_WORD_WEIGHT * math.log1p(self.word_df.get(o, 0.0)), None) for o in options[0]}]
+        for i in range(1, len(typed)):
+            row = {}
+            for o in options[i]:
+                word = _WORD_WEIGHT * math.log1p(self.word_df.get(o, 0.0))
+                row[o] = max(((s + word + _PAIR_WEIGHT * math.log1p(self.pair_df.get((p, o), 0.0)), p)
+                              for p, (s, _) in best[-1].items()), key=lambda x: x[0])
+            best.append(row)
+        choice = max(best[-1], key=lambda o: best[-1][o][0])
+        chosen = [choice]
+        for i in range(len(typed) - 1, 0, -1):
+            choice = best[i][choice][1]
+            chosen.append(choice)
+        chosen.reverse()
+        return " ".join(_cased(w, typed_w) for w, typed_w in zip(chosen, typed))
+
+
+def _cased(word: str, typed: str) -> str:
+    if fold(word) != typed.lower():
+        return typed
+    if typed.isupper() and len(typed) > 1:
+        return word.upper()
+    return word[:1].upper() + word[1:] if typed[:1].isupper() else word
+
+
+def typed_without_diacritics(text: str) -> bool:
+    """Whether a question has letters and none of them carries a diacritic (nor is "đ")."""
+    letters = _WORD.findall(text)
+    return bool(letters) and all(w.isascii() for w in letters)
