@@ -100,6 +100,37 @@ def group_named(question: str) -> str | None:
     return m.group().strip() if m else None
 
 
+_DEMONSTRATIVE = re.compile(r"(?i)\s+(?:này|đó|ấy|đấy|trên|vừa nêu|nói trên|kể trên|vừa rồi)$")
+
+
+def _titled_in(reference: str, answer: Answer | None) -> str | None:
+    """A document without a number that an earlier answer quoted by its type and title, for "đề án đó" / "kế
+    hoạch này": "Đề án định hướng Hội nhập quốc tế của tỉnh Kon Tum đến năm 2020" (up to the next punctuation)."""
+    kind = _DEMONSTRATIVE.sub("", reference).strip()
+    if answer is None or answer.abstained or fold_text(kind) in ("van ban", "tai lieu"):
+        return None
+    rx = re.compile(rf"(?i)(?<!\w){re.escape(kind)}\s+[^\W\d][^,.;:()\n“”\"]{{8,140}}")
+    for c in answer.citations:
+        m = rx.search(c.quote)
+        if m:
+            words = m.group().split()
+            return " ".join([words[0][:1].upper() + words[0][1:], *words[1:16]]).strip()
+    return None
+
+
+def _role_holder(frame: QuestionFrame) -> str | None:
+    """The person a question names only by a role, with the place or body written right after it ("Phó Thủ
+    tướng Lào", "Chủ tịch UBND tỉnh"), as a later "ông ấy" / "he" stands for."""
+    for role in frame.of(ConstraintKind.ROLE):
+        end = role.end
+        for c in frame.constraints:
+            if c.kind in (ConstraintKind.PLACE, ConstraintKind.ORGANISATION) and 0 <= c.start - end <= 2:
+                end = c.end
+        if role.start >= 0:
+            return frame.core[role.start:end]
+    return None
+
+
 class ReferenceResolver:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
@@ -114,6 +145,8 @@ class ReferenceResolver:
             named = self._spans.titled(question)
             if named:
                 f = replace(f, person=named[0].text)
+            elif frame is not None and (held := _role_holder(frame)):
+                f = replace(f, person=held)  # "Phó Thủ tướng Lào" -> "Ông ấy được đưa đi thăm ..." is that person
         return f
 
     def references(self, question: str) -> list[tuple[str, int, int]]:
@@ -139,6 +172,8 @@ class ReferenceResolver:
         out, last, groups = [], 0, 0
         for kind, s, e in refs:
             value = next((v for f in foci if (v := self._value(f, kind, question[s:e]))), None)
+            if value is None and kind == "document" and not english:  # "Đề án đó": the đề án an answer quoted by title
+                value = next((t for _, _, a in reversed(earlier) if (t := _titled_in(question[s:e], a))), None)
             if value is None and kind == "thing":  # "it", "họ": the latest document, then organisation, place
                 value = next((f.get(k) for f in foci for k in ("document", "organisation", "place") if f.get(k)), None)
             if value is None and kind == "organisation":  # "họ", "they": the group the previous question named

@@ -44,6 +44,11 @@ class RegulationAnswerer:
         """Sources of the indexed documents whose own number is one of `codes` ("Số: 99/2025/QĐ-UBND")."""
         return tuple(sorted({s for c in codes for s in self.regulations.numbered(c)}))
 
+    def citing_sources(self, frame: QuestionFrame) -> tuple[str, ...]:
+        """Sources of the documents whose passages cite the documents the question names: where a named document
+        with no text of its own in the index is discussed ("Sau 5 năm thực hiện Chỉ thị số 26-CT/TU ...")."""
+        return tuple(sorted({c.source for card in self.named_cards(frame) for c in card.citations}))
+
     def titled_sources(self, names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(sources of the indexed documents titled as the question names them, the names no title matches).
         A title matches a name that starts with it ("Luật Giáo dục năm 2019" is "Luật Giáo dục") and the other

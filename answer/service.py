@@ -184,7 +184,10 @@ class AnswerService:
                 yield retrieval  # a document the index does not hold and no passage cites
                 yield regs.refusal(retrieval, lang, "no_such_document", missing[0])
                 return
-            scope = tuple(sorted(set(regs.own_sources(frame.codes) if not frame.about_document else ()) | set(titled)))
+            own = set(regs.own_sources(frame.codes) if not frame.about_document else ()) | set(titled)
+            if frame.codes and not own and not frame.about_document:
+                own = set(regs.citing_sources(frame))  # failing its own text, the documents that discuss it
+            scope = tuple(sorted(own))
             if scope:  # the named document's own text comes before passages that merely mention it
                 retrieval = _merged(self.retriever.retrieve(frame, filters, scope=scope), retrieval, self.settings.top_k)
         yield retrieval

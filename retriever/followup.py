@@ -96,6 +96,24 @@ def _elliptical_part(turn: str, places: Places | None) -> str | None:
     return part
 
 
+_ISSUER_LEAD = re.compile(r"\s+(?:của|do|of|by|issued by)\s+", re.I)
+_ISSUER_STOP = frozenset("được ban về có là quy nhằm đã sẽ thì vào ngày năm khi nào gì bao hướng "
+                         "was is were are issued about on in when what which and".split())
+
+
+def _issuer_after(text: str) -> int:
+    """How many characters of `text` (what follows a document number) name its issuer: "của Bộ Chính trị"."""
+    m = _ISSUER_LEAD.match(text)
+    if not m:
+        return 0
+    end = m.end()
+    for w in list(re.finditer(r"[^\W_][\w-]*", text[m.end():]))[:6]:
+        if w.group().lower() in _ISSUER_STOP or text[end:m.end() + w.start()].strip(" "):
+            break  # the issuer ends at a verb, a question word or punctuation
+        end = m.end() + w.end()
+    return end if end > m.end() else 0
+
+
 def _substitute(base: str, part: str, places: Places | None) -> str:
     core = re.sub(_END, "", base)
     mark = base[len(core):].strip() or "?"
@@ -108,9 +126,11 @@ def _substitute(base: str, part: str, places: Places | None) -> str:
     if part_codes:
         if len(base_codes) == 1:
             b, p = base_codes[0], part_codes[0]
+            # the earlier document's issuer goes with it ("Kết luận 33-KL/TW của Bộ Chính trị" -> "Chỉ thị 25-CT/TW")
+            end = b.end + _issuer_after(core[b.end:])
             if p.doc_type and b.doc_type:
-                return replace((b.mention_start, b.end), part[p.mention_start:p.end])
-            return replace((b.start, b.end), part[p.start:p.end])
+                return replace((b.mention_start, end), part[p.mention_start:p.end])
+            return replace((b.start, end), part[p.start:p.end])
     elif _YEAR.search(part) and not (places and places.find(part, True)):
         years = _years(core, base_codes)
         new_year = _YEAR.search(part).group()
