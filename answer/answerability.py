@@ -138,9 +138,12 @@ class Answerability:
 def _must_be_stated(frame: QuestionFrame, units: frozenset[str]) -> bool:
     """A measure in an asked unit (km, USD, %, days ...), or the date of a named document or place, is either
     written in a passage or not: its absence is a refusal. A count of things ("bao nhiêu nguyên tắc") may be
-    given by listing them, and names are found less reliably: their absence only means no direct answer."""
+    given by listing them, and names are found less reliably: their absence only means no direct answer, unless
+    the question says what the person or body did ("cơ quan nào chủ trì") and no sentence says it."""
     if frame.answer_type == AnswerType.QUANTITY:
         return frame.unit in units
+    if frame.relation:  # "cơ quan nào chủ trì ...": no sentence says that anyone chairs it
+        return True
     # a named document's own date may be written only beside its number: that is for the card or the model to judge
     return frame.answer_type == AnswerType.DATE and bool(frame.of(ConstraintKind.PLACE)) and not frame.codes
 

@@ -103,6 +103,8 @@ class Composer:
         typed = frame.answer_type in TYPED
         ok = [c for c in cands if not c.unmet]
         answering = [c for c in ok if c.spans] if typed else ok
+        if frame.relation:  # "cơ quan nào chủ trì ...": a body named in a sentence that says no one chairs answers nothing
+            answering = [c for c in answering if _says(c, frame.relation)]
         wanted = precision_wanted(frame)
         if wanted:  # a sentence giving the day asked for before one giving a year
             answering = [c for c in answering if max(sp.strength for sp in c.spans) >= wanted] or answering
@@ -189,6 +191,11 @@ class Composer:
             keep = (c.start + sp.start, c.start + sp.end)
         s, e = quote_window(c.hit.chunk, c.start, c.end, self.t.max_quote, terms, self.analyzer, keep)
         return make_citation(n, c.hit, s, e)
+
+
+def _says(c: Candidate, relation: tuple[str, ...]) -> bool:
+    chunk = c.hit.chunk
+    return f" {' '.join(relation)} " in _words(chunk.text[c.start - chunk.start: c.end - chunk.start])
 
 
 _QUALIFIES = re.compile(r"^\w+(?:\s+\w+){0,2}?\s+(?:của|from|of|in)\s+$", re.I)

@@ -13,7 +13,7 @@ from core.lexicon import Lexicon
 from core.types import AnswerType, Constraint, ConstraintKind, QuestionFrame
 from retriever.filler import strip_filler
 from retriever.frame_cues import (_ask_at, _coordinated, _cue_text, _date_precision, _list_of, _of_documents,  # noqa: F401
-                                   _place_kind, split_options)
+                                   _place_kind, _relation, split_options)
 from retriever.frame_entities import constraints_in
 from retriever.frame_parts import split_parts
 from vntext.codes import fold_text
@@ -82,6 +82,7 @@ class FrameAnalyzer:
             ask_at=_ask_at(stem, lang), also=tuple(asks[1:]) if re.search(r"\b(?:va|and)\b", cue_text) else (),
             effect=any(p.kind == "effect" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
             date_precision=_date_precision(cue_text) if answer_type == AnswerType.DATE else None,
+            relation=_relation(stem, lang) if answer_type in (AnswerType.PERSON, AnswerType.ORGANISATION) else (),
             # a named document asked about as a document: its card answers every ask ("ngày nào, về nội dung gì")
             parts=split_parts(stem, lang) if compound and not options and not (names_document and about) else ())
         log.debug("frame %s", frame.to_json())

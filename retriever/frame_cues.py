@@ -51,6 +51,32 @@ _ASK_VI = re.compile(r"\b(?:nao|gi|ai|bao nhieu|may|khi nao|bao gio|dau)\b")
 _ASK_EN = re.compile(r"\b(?:what|which|who|whom|whose|when|where|how)\b", re.I)
 
 
+_RELATION_SKIP = frozenset("da duoc se la dang nguoi hien co".split())
+_QUALIFIER = frozenset("cua o tai tu thuoc ve voi trong".split())
+
+
+def _relation(stem: str, lang: str) -> tuple[str, ...]:
+    """What a Vietnamese "who / which body" question says the one asked did, the words right after its question
+    word ("cơ quan nào chủ trì", "do ai phê duyệt", "ai là người ký"): folded syllables a sentence naming the
+    answer must hold. None when a qualifier follows ("tổ chức nào của Bỉ") or the question is English."""
+    if lang != "vi":
+        return ()
+    folded = fold_text(stem)
+    m = re.search(r"\b(?:ai|nao)\b", folded)
+    if not m:
+        return ()
+    words = []
+    for w in re.finditer(r"[a-z]+|[^\sa-z]", folded[m.end():]):
+        word = w.group()
+        capital = stem[m.end() + w.start()].isupper()  # a name begins ("ký Chỉ thị 38"): the relation has ended
+        if not word.isalpha() or len(words) == 2 or capital or (not words and word in _QUALIFIER):
+            break
+        if not words and word in _RELATION_SKIP:
+            continue
+        words.append(word)
+    return tuple(words)
+
+
 def _ask_at(stem: str, lang: str) -> int:
     m = (_ASK_VI.search(fold_text(stem)) if lang == "vi" else _ASK_EN.search(stem))
     return m.start() if m else -1
