@@ -157,8 +157,12 @@ class RegulationAnswerer:
 
     def _mismatch(self, card: RegulationCard, frame: QuestionFrame) -> str:
         """What the frame names that the card contradicts ("" when nothing): another issuer, type, date or year."""
+        named_end = max((c.end for c in frame.of(ConstraintKind.CODE)), default=-1)
         for c in frame.of(ConstraintKind.ORGANISATION):
-            if frame.answer_type == AnswerType.DOCUMENTS and frame.about_document and frame.describes_answer(c):
+            # "… theo nghị quyết nào của Trung ương", "Để cụ thể hóa Chương trình 27-CTr/TU, UBND tỉnh đã ra kế hoạch
+            # nào?": a body after the named document, not written with it, issued the documents asked for
+            if frame.answer_type == AnswerType.DOCUMENTS and frame.about_document and (
+                    frame.describes_answer(c) or not c.of_document and c.start > named_end >= 0):
                 continue
             if card.issuers and not any(fold_text(sp) in fold_text(" ".join(card.issuers)) or
                                         fold_text(i) in fold_text(sp) for sp in c.spellings for i in card.issuers):

@@ -205,6 +205,11 @@ class Lexicon:
         return {a: full for _, (a, full) in _rows(self.path("abbreviations.tsv"), 2)}
 
     @cached_property
+    def shorthand(self) -> dict[str, str]:
+        """Chat shorthand and misspelt question words -> written out ("dc" -> "được", "bao nhiu" -> "bao nhiêu")."""
+        return {a.lower(): full for _, (a, full) in _rows(self.path("chat_shorthand.tsv"), 2)}
+
+    @cached_property
     def surnames(self) -> frozenset[str]:
         return frozenset(w for w in load_words_cased(self.path("vi_surnames.txt")))
 

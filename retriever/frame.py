@@ -19,6 +19,7 @@ from retriever.frame_parts import split_parts
 from vntext.codes import fold_text
 from vntext.language import detect_language
 from vntext.normalize import normalize
+from vntext.shorthand import expand as expand_shorthand
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,8 @@ class FrameAnalyzer:
         """The question's frame; `lang` when it is known (a part of a longer question); `compound` reads a
         question asking several things into its parts."""
         text = " ".join(normalize(question).split())
+        if (lang or self.language(text)) == "vi":
+            text = expand_shorthand(text, self.lex.shorthand)  # "dc bao nhiu" -> "được bao nhiêu"
         core, filler = strip_filler(text, self.lex)
         stem, options = split_options(core)
         lang = lang or self.language(core)
