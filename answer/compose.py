@@ -6,7 +6,7 @@ Quotes are verbatim (offsets into the document text) and cited with [n]."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from answer.citations import make_citation, quote_window
 from answer.constraints import ConstraintChecker, context_of
@@ -20,6 +20,7 @@ from vntext.tokens import TokenKind, kind_of
 
 TYPED = frozenset({AnswerType.QUANTITY, AnswerType.DATE, AnswerType.PERSON, AnswerType.ORGANISATION,
                    AnswerType.PLACE, AnswerType.LIST})
+_LABEL = re.compile(r"[^:\n.;]{3,80}:\s")  # "Về công tác lãnh sự và người Việt Nam ở nước ngoài: "
 _HEADING = re.compile(r"^(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+[a-zđ]?\s*[.:]?", re.I)
 
 
@@ -38,6 +39,7 @@ class Candidate:
     score: float
     spans: tuple[Span, ...]  # typed spans, offsets in the sentence
     unmet: tuple[Constraint, ...]
+    section: bool = False  # widened to the labelled section it opens ("Về công tác quản lý biên giới: ...")
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,8 @@ class Composer:
         best = pool[0]
         unmet = () if ok else best.unmet
         chosen = self._select(best, pool)
+        if frame.answer_type in (AnswerType.DESCRIPTION, AnswerType.DOCUMENT_CONTENT):
+            chosen = [self._section(c) for c in chosen]
         terms = set(retrieval.query_terms)
         if frame.own_terms:  # a part of a compound question: its span is the one nearest to its own words
             terms = set(frame.own_terms)
@@ -185,12 +189,25 @@ class Composer:
 
         return min(cand.spans, key=key)
 
+    def _section(self, c: Candidate) -> Candidate:
+        """A sentence that opens a labelled paragraph ("Về công tác quản lý biên giới: Làm tốt ... . Tham mưu ...")
+        stands for the whole section: its sentences together say what the document sets out on that matter."""
+        text, at = c.hit.chunk.text, c.start - c.hit.chunk.start
+        if text.rfind("\n", 0, at) + 1 != at or not _LABEL.match(text, at):
+            return c
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if end - at <= c.end - c.start:
+            return c
+        return replace(c, end=c.hit.chunk.start + min(end, at + self.t.section_quote), section=True)
+
     def _cite(self, n: int, c: Candidate, terms: set[str], frame: QuestionFrame | None = None) -> Citation:
         keep = None
         if c.spans:
             sp = self._nearest(c, terms, frame)
             keep = (c.start + sp.start, c.start + sp.end)
-        s, e = quote_window(c.hit.chunk, c.start, c.end, self.t.max_quote, terms, self.analyzer, keep)
+        limit = self.t.section_quote if c.section else self.t.max_quote
+        s, e = quote_window(c.hit.chunk, c.start, c.end, limit, terms, self.analyzer, keep)
         return make_citation(n, c.hit, s, e)
 
 

@@ -13,6 +13,7 @@ def knob(value: float | int, reason: str):
 class Tuning:
     # --- quoting
     max_quote: int = knob(350, "a quote a person reads at a glance; longer sentences are cut to their densest window")
+    section_quote: int = knob(700, "a labelled section ('Về công tác quản lý biên giới: ...') answering a description question is quoted whole up to this length")
     min_sentence: int = knob(25, "shorter sentences are labels or fragments, never an answer on their own")
     compose_passages: int = knob(6, "sentences are taken from the first passages only: retrieval puts the answer in the top 5")
     rank_prior: float = knob(0.15, "a sentence of a better-ranked passage wins a tie on word overlap")
