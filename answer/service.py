@@ -24,6 +24,7 @@ from retriever.frame import FrameAnalyzer
 from retriever.hybrid import HybridRetriever
 from vntext.diacritics import typed_without_diacritics
 
+_SPANNED = frozenset({AnswerType.QUANTITY, AnswerType.DATE, AnswerType.PERSON, AnswerType.ORGANISATION, AnswerType.PLACE})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -163,7 +164,13 @@ class AnswerService:
         frame = self.analyzer.analyze(part.question, lang=lang, compound=False)
         own = self.analyzer.analyze(part.label, lang=lang, compound=False)
         frame = replace(frame, own_terms=tuple(self.retriever.lexical_terms(own)))
-        return [p for p in self._answer(frame, filters, lang) if isinstance(p, Answer)][-1]
+        answer = [p for p in self._answer(frame, filters, lang) if isinstance(p, Answer)][-1]
+        if frame.answer_type in _SPANNED and not answer.abstained and answer.short_answer is None and not answer.references:
+            # a figure, date or name asked in one part and not found: the other parts' quotes do not answer it
+            what = self.frames.get(lang, f"what_{frame.answer_type.value}")
+            answer = replace(answer, abstained=True, answer=self.frames.get(lang, "partial", what=what),
+                             reason=f"no {frame.answer_type.value} is stated")
+        return answer
 
     # ---- routing
     def _answer(self, frame: QuestionFrame, filters: Filters | None, lang: str) -> Iterator[Retrieval | str | Answer]:

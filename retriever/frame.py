@@ -7,10 +7,11 @@ left. Retrieval, routing, composition and abstention all read the frame."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 import re
 
 from core.lexicon import Lexicon
-from core.types import AnswerType, Constraint, ConstraintKind, QuestionFrame
+from core.types import AnswerType, Constraint, ConstraintKind, QuestionFrame, QuestionPart
 from retriever.filler import strip_filler
 from retriever.frame_cues import (_ask_at, _coordinated, _cue_text, _date_precision, _list_of, _of_documents,  # noqa: F401
                                    _place_kind, _relation, split_options)
@@ -86,12 +87,23 @@ class FrameAnalyzer:
             effect=any(p.kind == "effect" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
             date_precision=_date_precision(cue_text) if answer_type == AnswerType.DATE else None,
             relation=_relation(stem, lang) if answer_type in (AnswerType.PERSON, AnswerType.ORGANISATION) else (),
-            # a named document asked about as a document: its card answers every ask ("ngày nào, về nội dung gì")
-            parts=split_parts(stem, lang) if compound and not options and not (names_document and about) else ())
+            parts=self._parts(stem, lang, names_document and about) if compound and not options else ())
         log.debug("frame %s", frame.to_json())
         return frame
 
     # ---- parts
+    def _parts(self, stem: str, lang: str, about_document: bool) -> tuple[QuestionPart, ...]:
+        """A compound question's parts; none when a named document's card answers every one of them ("ban hành
+        ngày nào, về nội dung gì")."""
+        parts = split_parts(stem, lang)
+        own = (ConstraintKind.PLACE, ConstraintKind.CODE, ConstraintKind.ORGANISATION, ConstraintKind.DOCUMENT)
+        # a part that names its own subject ("..., and how many delegations did Lạng Sơn send?") is read alone
+        parts = tuple(p if not any(c.kind in own for c in self.analyze(p.label, lang, compound=False).constraints)
+                      else replace(p, question=p.label + ("?" if stem.rstrip().endswith("?") else "")) for p in parts)
+        if parts and about_document and all(self.analyze(p.question, lang, compound=False).about_document for p in parts):
+            return ()
+        return parts
+
     def _answer_types(self, cue_text: str, lang: str) -> tuple[list[AnswerType], bool]:
         """Everything the question asks, the first (in the file's order of precedence) the main ask."""
         found: list[AnswerType] = []
