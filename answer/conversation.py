@@ -174,8 +174,10 @@ class ReferenceResolver:
             value = next((v for f in foci if (v := self._value(f, kind, question[s:e]))), None)
             if value is None and kind == "document" and not english:  # "Đề án đó": the đề án an answer quoted by title
                 value = next((t for _, _, a in reversed(earlier) if (t := _titled_in(question[s:e], a))), None)
-            if value is None and kind == "thing":  # "it", "họ": the latest document, then organisation, place
-                value = next((f.get(k) for f in foci for k in ("document", "organisation", "place") if f.get(k)), None)
+            if value is None and kind == "thing":  # "it", "nó": the latest document, then organisation, the group the
+                # previous question was about ("Liên hiệp các tổ chức hữu nghị tỉnh Đồng Nai"), then place
+                value = next((v for f, (q, _, _) in zip(foci, reversed(earlier))
+                              for v in (f.document, f.organisation, group_named(q), f.place) if v), None)
             if value is None and kind == "organisation":  # "họ", "they": the group the previous question named
                 value = next((g for q, _, _ in reversed(earlier) if (g := group_named(q))), None)
                 if value is None and english:  # "How many of them ...": the things the previous question counted

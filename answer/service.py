@@ -25,6 +25,7 @@ from retriever.hybrid import HybridRetriever
 from vntext.diacritics import typed_without_diacritics
 
 _SPANNED = frozenset({AnswerType.QUANTITY, AnswerType.DATE, AnswerType.PERSON, AnswerType.ORGANISATION, AnswerType.PLACE})
+_CONTRAST = re.compile(r"(?i)^(?:(?:thế|vậy)\s+)?còn\s|^and\s+(?:what|how)\s+about\s")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -74,7 +75,11 @@ class AnswerService:
         resolution = self._resolve(question, earlier)
         if resolution.standalone == question and not resolution.unresolved:
             context = self.resolver.with_context(question, earlier, self.analyzer.language(question) == "en")
-            if context:
+            if context and _CONTRAST.match(question):
+                # "Còn các dự án ODA thì tổng vốn là bao nhiêu?": a turn opening with "còn" / "and what about"
+                # goes on in the earlier turn's document or province
+                resolution = replace(resolution, standalone=context[0])
+            elif context:
                 resolution = replace(resolution, with_context=context[0], context_place=context[1])
         return resolution
 
