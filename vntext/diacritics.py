@@ -15,6 +15,7 @@ from collections import defaultdict
 from vntext.normalize import fold
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CODE_JOINERS = frozenset("/-0123456789")
 _CANDIDATES = 4  # written forms kept per syllable: the most frequent
 _PAIR_WEIGHT, _WORD_WEIGHT = 2.0, 0.5  # a pair the passages hold says far more than a frequent syllable
 
@@ -34,6 +35,7 @@ class DiacriticRestorer:
         ("của", "nào", "đã") are not indexed alone: they count as the most frequent words, which they are."""
         words: dict[str, float] = defaultdict(float)
         pairs: dict[tuple[str, str], float] = {}
+        genuine: dict[str, float] = defaultdict(float)  # unaccented words seen beside an accented one: written so
         for term, df in df_by_term.items():
             if "_" in term:
                 a, _, b = term.partition("_")
@@ -41,17 +43,18 @@ class DiacriticRestorer:
                     pairs[(a, b)] = df
                     for w in (a, b):  # stopwords are indexed only inside pairs
                         words[w] = max(words[w], 0.5)
+                    if not (a.isascii() and b.isascii()):  # "thông_tri": "tri" is written without marks
+                        for w in (a, b):
+                            if w.isascii():
+                                genuine[w] += df
             elif term.isalpha():
                 words[term] = max(words[term], df)
-        # a folded twin counts only what was written without diacritics: its df is shared with every accented form
-        accented = defaultdict(float)
-        for w, df in words.items():
-            if fold(w) != w:
-                accented[fold(w)] += df
-        plain = {w: df - accented.get(w, 0.0) for w, df in words.items() if fold(w) == w}
-        words.update({w: df for w, df in plain.items() if df > 0})
-        for w in [w for w, df in plain.items() if df <= 0]:
-            words.pop(w, None)
+        # a folded twin ("thong", "thong_tri") counts only what was written without diacritics: its df is shared
+        # with every accented form that folds to it
+        words = _unshared(words)
+        pairs = _unshared(pairs)
+        for w, df in genuine.items():
+            words[w] = max(words.get(w, 0.0), df)
         top = max(words.values(), default=1.0)
         for w in stopwords:
             if w.isalpha():
@@ -63,14 +66,21 @@ class DiacriticRestorer:
         out, at = [], 0
         for run in re.finditer(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*", text):
             out.append(text[at:run.start()])
-            out.append(self._run(run.group()))
+            # a word touching a document number ("26-ct/tu", "qd-ubnd") is part of the number: kept as typed
+            fixed = (run.start() > 0 and text[run.start() - 1] in _CODE_JOINERS,
+                     run.end() < len(text) and text[run.end()] in _CODE_JOINERS)
+            out.append(self._run(run.group(), fixed))
             at = run.end()
         out.append(text[at:])
         return "".join(out)
 
-    def _run(self, phrase: str) -> str:
+    def _run(self, phrase: str, fixed: tuple[bool, bool] = (False, False)) -> str:
         typed = phrase.split()
         options = [self.forms.get(w.lower(), []) or [w.lower()] for w in typed]
+        if fixed[0]:
+            options[0] = [typed[0].lower()]
+        if fixed[1]:
+            options[-1] = [typed[-1].lower()]
         # Viterbi over the written forms
         best = [{o: (_WORD_WEIGHT * math.log1p(self.word_df.get(o, 0.0)), None) for o in options[0]}]
         for i in range(1, len(typed)):
@@ -87,6 +97,22 @@ class DiacriticRestorer:
             chosen.append(choice)
         chosen.reverse()
         return " ".join(_cased(w, typed_w) for w, typed_w in zip(chosen, typed))
+
+
+def _unshared(table: dict) -> dict:
+    """Keys written without diacritics keep only the df no accented key of the same fold accounts for."""
+    key_fold = (lambda k: fold(k)) if not table or isinstance(next(iter(table)), str) else (lambda k: tuple(map(fold, k)))
+    accented: dict = defaultdict(float)
+    for k, df in table.items():
+        if key_fold(k) != k:
+            accented[key_fold(k)] += df
+    out = {}
+    for k, df in table.items():
+        if key_fold(k) != k:
+            out[k] = df
+        elif df - accented.get(k, 0.0) > 0:
+            out[k] = df - accented.get(k, 0.0)
+    return out
 
 
 def _cased(word: str, typed: str) -> str:
