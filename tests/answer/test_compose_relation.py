@@ -1,0 +1,106 @@
+"""What the question's words say chooses the answer (answer/compose.py, answer/answerability.py): a "who / which
+body did X" question ("cơ quan nào chủ trì", "do ai phê duyệt") is answered only from a sentence that says X, and
+refused when none does; among a sentence's figures, the one beside the words written next to the question word
+("đã giải ngân được bao nhiêu") is the answer."""
+from dataclasses import replace
+
+import pytest
+
+from answer.answerability import Answerability, Model, _must_be_stated
+from answer.compose import _beside_ask
+from tests.answer.passages import Doc, compose, frame, parts, retrieval, short_text, uniform_stats
+
+CHAIRS = Doc("Sở Ngoại vụ chủ trì, phối hợp với các sở, ngành liên quan tổ chức thực hiện Kế hoạch này.",
+             title="Kế hoạch công tác đối ngoại năm 2019", locality="Kon Tum")
+REPORTS = Doc("Sở Ngoại vụ tổng hợp kết quả thực hiện Kế hoạch này, báo cáo Ủy ban nhân dân tỉnh trước ngày 15 tháng 12 "
+              "hằng năm.", title="Kế hoạch công tác đối ngoại năm 2019", locality="Kon Tum")
+APPROVES = Doc("Ủy ban nhân dân tỉnh phê duyệt Kế hoạch tổ chức Hội nghị xúc tiến đầu tư tại Nhật Bản năm 2019.",
+               locality="Đồng Nai")
+ASSIGNS = Doc("Ủy ban nhân dân tỉnh giao Sở Kế hoạch và Đầu tư xây dựng Kế hoạch tổ chức Hội nghị xúc tiến đầu tư tại Nhật "
+              "Bản năm 2019.", locality="Đồng Nai")
+
+CHAIR_Q = "Cơ quan nào chủ trì thực hiện Kế hoạch?"
+APPROVE_Q = "Kế hoạch tổ chức Hội nghị xúc tiến đầu tư tại Nhật Bản do ai phê duyệt?"
+
+
+@pytest.mark.parametrize("question, docs, expected, quoted", [
+    (CHAIR_Q, [CHAIRS], "Sở Ngoại vụ", "d0"),
+    (CHAIR_Q, [REPORTS, CHAIRS], "Sở Ngoại vụ", "d1"),  # the sentence that says "chủ trì", though ranked second
+    ("Cơ quan nào tổng hợp kết quả thực hiện Kế hoạch?", [REPORTS], "Sở Ngoại vụ", "d0"),
+    (APPROVE_Q, [APPROVES], "Ủy ban nhân dân tỉnh", "d0"),
+    (APPROVE_Q, [ASSIGNS, APPROVES], "Ủy ban nhân dân tỉnh", "d1"),
+    ("Cơ quan nào xây dựng Kế hoạch tổ chức Hội nghị xúc tiến đầu tư tại Nhật Bản?", [ASSIGNS], "Sở Kế hoạch và Đầu tư", "d0"),
+])
+def test_the_body_is_taken_from_a_sentence_that_says_the_relation(question, docs, expected, quoted):
+    comp, texts = compose(question, docs)
+    assert short_text(comp, texts) == expected and comp.citations[0].doc_id == quoted
+
+
+@pytest.mark.parametrize("question, docs", [(CHAIR_Q, [REPORTS]), (APPROVE_Q, [ASSIGNS])])
+def test_a_body_named_in_a_sentence_that_does_not_say_the_relation_is_no_direct_answer(question, docs):
+    f = frame(question)
+    comp, _ = compose(f, docs)
+    assert comp.typed and not comp.found and comp.short is None
+    # the same question without its relation takes the body the sentence names: the relation is what refuses it
+    loose, texts = compose(replace(f, relation=()), docs)
+    assert loose.found and loose.short is not None
+
+
+def judge(question, docs):
+    p = parts()
+    r = retrieval(question, docs)
+    comp = p.composer.compose(r, uniform_stats(len(docs)))
+    anything = Model(("coverage",), (0.5,), (0.1,), (4.0,), 0.0, 0.0, {"made_by": "test"})  # the model accepts all
+    return Answerability(p.coverage, anything, p.tuning.coverage_passages,
+                         frozenset(u.vi for u in p.lexicon.units)).judge(r.frame, r, comp, uniform_stats(len(docs)))
+
+
+def test_no_sentence_saying_the_relation_is_a_refusal():
+    v = judge(CHAIR_Q, [REPORTS])
+    assert v.abstain and v.reason == "no organisation is stated" and v.missing == "organisation"
+    assert not judge(CHAIR_Q, [REPORTS, CHAIRS]).abstain
+
+
+UNITS = frozenset(u.vi for u in parts().lexicon.units)
+
+
+@pytest.mark.parametrize("question, stated", [
+    (CHAIR_Q, True),
+    (APPROVE_Q, True),
+    ("Ai là người ký Chỉ thị 38?", True),
+    ("Tổ chức nào của Bỉ đã ký thỏa thuận với Lạng Sơn?", False),  # no relation: a name not found is no refusal
+    ("Which organisation from Belgium has an agreement with Lang Son?", False),
+])
+def test_a_relation_must_be_stated(question, stated):
+    assert _must_be_stated(frame(question), UNITS) is stated
+
+
+# ---- among a sentence's figures, the one beside the words next to the question word
+
+PLEDGED = Doc("Tổng giá trị cam kết tài trợ 8.500.000 USD, tương đương trên 196 tỷ đồng, đã giải ngân 2.899.847 USD, trên "
+              "66 tỷ đồng.", locality="Đồng Nai")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Đồng Nai đã giải ngân được bao nhiêu tiền từ các khoản tài trợ?", "2.899.847 USD"),
+    ("Đã giải ngân được bao nhiêu tiền từ các khoản tài trợ?", "2.899.847 USD"),
+    ("Đồng Nai đã giải ngân dc bao nhiu tiền từ các khoản tài trợ?", "2.899.847 USD"),  # chat shorthand
+    ("Tổng giá trị cam kết tài trợ là bao nhiêu?", "8.500.000 USD"),
+])
+def test_the_figure_beside_the_words_next_to_the_question_word(question, expected):
+    comp, texts = compose(question, [PLEDGED])
+    assert short_text(comp, texts) == expected
+
+
+def test_words_next_to_the_question_word_weigh_more():
+    asked = _beside_ask(frame("Đồng Nai đã giải ngân được bao nhiêu tiền từ các khoản tài trợ?"))
+    assert asked["duoc"] == asked["tien"] == 2.0  # right beside "bao nhiêu"
+    assert asked["ngan"] == 1.5 and asked["giai"] == pytest.approx(4 / 3)
+    assert asked["tai"] == pytest.approx(1.2) and asked["tro"] == pytest.approx(7 / 6)
+    assert _beside_ask(frame("Đồng Nai có 10 hội hữu nghị.")) == {}  # no question word: no word weighs more
+
+
+def test_the_disbursed_amount_through_the_service(fast_container):
+    a = fast_container.answers.ask("Đồng Nai đã giải ngân được bao nhiêu tiền từ các khoản tài trợ?")
+    assert not a.abstained and a.short_answer.text == "2.899.847 USD"
+    assert a.answer.startswith("**2.899.847 USD** [1]") and "8.500.000 USD" in a.citations[0].quote

@@ -1,0 +1,105 @@
+"""References back to a person named only by a role and to a titled document (answer/conversation.py), and a
+document swapped into an earlier question without the earlier document's issuer (retriever/followup.py)."""
+from __future__ import annotations
+
+import pytest
+
+from answer.conversation import ReferenceResolver
+from core.types import Answer, Citation, ShortAnswer
+from retriever.followup import rewrite_followup
+from tests.answer.passages import frame, parts
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ReferenceResolver:
+    return ReferenceResolver(parts().lexicon)
+
+
+def resolve(resolver, question, turns, english=False):
+    return resolver.resolve(question, [(q, frame(q), a) for q, a in turns], english)
+
+
+def dated(text: str = "tháng 10/2011") -> Answer:
+    """An earlier answer giving a date (no person named)."""
+    return Answer("q", "a", False, [], [], short_answer=ShortAnswer(text, 1, 0, len(text)))
+
+
+RECEIVED = "Lãnh đạo tỉnh Lạng Sơn đã đón Phó Thủ tướng Lào vào thời gian nào?"
+
+
+@pytest.mark.parametrize("previous, follow, expected", [
+    (RECEIVED, "Ông ấy được đưa đi thăm những địa điểm nào?", "Phó Thủ tướng Lào được đưa đi thăm những địa điểm nào?"),
+    ("Chủ tịch UBND tỉnh Kon Tum đã làm việc với Đại sứ Nhật Bản vào ngày nào?", "Ông ấy đã tiếp đoàn nào?",
+     "Chủ tịch UBND tỉnh Kon Tum đã tiếp đoàn nào?"),
+])
+def test_a_person_named_only_by_a_role_is_he(resolver, previous, follow, expected):
+    r = resolve(resolver, follow, [(previous, dated())])
+    assert (r.standalone, r.unresolved) == (expected, "")
+
+
+def test_a_person_named_is_preferred_to_a_role(resolver):
+    named = Answer("q", "a", False, [], [], short_answer=ShortAnswer("Nguyễn Văn Hòa", 1, 0, 14))
+    r = resolve(resolver, "Ông ấy giữ chức vụ này từ năm nào?", [("Ai là Chủ tịch UBND tỉnh Kon Tum?", named)])
+    assert r.standalone == "Nguyễn Văn Hòa giữ chức vụ này từ năm nào?"
+    r = resolve(resolver, "Ông ấy đến từ đâu?", [("Đồng chí Cao Huy đã tiếp Phó Thủ tướng Lào vào ngày nào?", dated())])
+    assert r.standalone == "Cao Huy đến từ đâu?"  # the titled name, not the role
+
+
+# the bundled corpus's sentence (Kon Tum's foreign affairs) that names the đề án by its title
+PROJECT = ("Triển khai có hiệu quả Đề án định hướng Hội nhập quốc tế của tỉnh Kon Tum đến năm 2020, tầm nhìn đến năm "
+           "2030…")
+PROJECT_Q = "Kon Tum triển khai đề án nào về hội nhập quốc tế?"
+
+
+def quoting(quote: str, abstained: bool = False) -> Answer:
+    return Answer("q", "a", abstained, [Citation(1, "docs/kt.txt", "Kon Tum", quote, 10, 10 + len(quote), "d0")], [])
+
+
+@pytest.mark.parametrize("follow", ["Đề án đó có mục tiêu gì?", "Đề án này có mục tiêu gì?", "đề án ấy có mục tiêu gì?"])
+def test_that_project_is_the_one_an_earlier_answer_quoted_by_title(resolver, follow):
+    r = resolve(resolver, follow, [(PROJECT_Q, quoting(PROJECT))])
+    assert (r.standalone, r.unresolved) == (
+        "Đề án định hướng Hội nhập quốc tế của tỉnh Kon Tum đến năm 2020 có mục tiêu gì?", "")
+
+
+@pytest.mark.parametrize("follow, answer, unresolved", [
+    ("Đề án đó có mục tiêu gì?", quoting(PROJECT, abstained=True), "Đề án đó"),  # a refused answer quotes nothing
+    ("Kế hoạch đó có mục tiêu gì?", quoting(PROJECT), "Kế hoạch đó"),  # no kế hoạch was quoted
+    ("Đề án đó có mục tiêu gì?", quoting("Tỉnh đã ban hành nhiều văn bản triển khai."), "Đề án đó"),
+])
+def test_no_titled_document_of_the_kind_is_asked_about(resolver, follow, answer, unresolved):
+    r = resolve(resolver, follow, [(PROJECT_Q, answer)])
+    assert (r.standalone, r.unresolved, r.kind) == (follow, unresolved, "document")
+
+
+@pytest.mark.parametrize("previous, follow, expected", [
+    ("Kết luận 33-KL/TW của Bộ Chính trị được ban hành ngày nào?", "Còn Chỉ thị 25-CT/TW thì sao?",
+     "Chỉ thị 25-CT/TW được ban hành ngày nào?"),
+    ("Kết luận 33-KL/TW do Bộ Chính trị ban hành ngày nào?", "Còn Chỉ thị 25-CT/TW thì sao?",
+     "Chỉ thị 25-CT/TW ban hành ngày nào?"),
+    ("Kết luận 33-KL/TW của Bộ Chính trị về những nội dung gì?", "Còn Chỉ thị 25-CT/TW?",
+     "Chỉ thị 25-CT/TW về những nội dung gì?"),
+    ("Theo Kết luận 33-KL/TW của Bộ Chính trị, tỉnh cần làm gì?", "Còn Chỉ thị 25-CT/TW thì sao?",
+     "Theo Chỉ thị 25-CT/TW, tỉnh cần làm gì?"),
+    # no new document: the issuer stays
+    ("Kết luận 33-KL/TW của Bộ Chính trị được thực hiện ra sao ở Đồng Nai năm 2015?", "và năm 2016?",
+     "Kết luận 33-KL/TW của Bộ Chính trị được thực hiện ra sao ở Đồng Nai năm 2016?"),
+])
+def test_a_document_swapped_in_drops_the_earlier_ones_issuer(previous, follow, expected):
+    assert rewrite_followup(follow, [previous]) == expected
+
+
+# ---- through the service (fast layer: document cards need no model)
+
+
+def test_ask_swaps_in_the_document_and_answers_from_its_own_card(fast_container):
+    """With "của Bộ Chính trị" kept, Chỉ thị 25-CT/TW (issued by the Ban Bí thư) would contradict the question."""
+    first = "Kết luận 33-KL/TW của Bộ Chính trị được ban hành ngày nào?"
+    a = fast_container.answers.ask("Còn Chỉ thị 25-CT/TW thì sao?", history=[first])
+    assert a.asked_as == "Chỉ thị 25-CT/TW được ban hành ngày nào?"
+    assert not a.abstained and a.short_answer.text == "08/8/2018" and a.references[0]["code"] == "25-CT/TW"
+
+
+def test_ask_resolves_he_to_the_role_the_previous_question_named(fast_container):
+    a = fast_container.answers.ask("Ông ấy được đưa đi thăm những địa điểm nào?", history=[RECEIVED])
+    assert a.asked_as == "Phó Thủ tướng Lào được đưa đi thăm những địa điểm nào?" and a.reason != "unresolved reference"

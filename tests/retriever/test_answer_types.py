@@ -1,0 +1,33 @@
+"""Answer types from prompts/answer_types.tsv through FrameAnalyzer: a list of things that are no names ("những
+lĩnh vực nào", "which fields", products) is a description, not a list; "chủ lực nào" folds to letters holding "lúc
+nào" and asks no date, while "diễn ra vào lúc nào" does."""
+import pytest
+
+from core.lexicon import Lexicon
+from core.settings import Settings
+from core.types import AnswerType as T
+from retriever.frame import FrameAnalyzer
+
+
+@pytest.fixture(scope="module")
+def fa() -> FrameAnalyzer:
+    return FrameAnalyzer(Lexicon(Settings().prompts_dir))
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Tỉnh ưu tiên hợp tác trong những lĩnh vực nào?", T.DESCRIPTION),
+    ("Hai tỉnh hợp tác trong các lĩnh vực nào?", T.DESCRIPTION),
+    ("Tỉnh hợp tác với Lào trong các lĩnh vực gì?", T.DESCRIPTION),
+    ("Which fields does the province cooperate in?", T.DESCRIPTION),
+    ("In which areas do they cooperate?", T.DESCRIPTION),
+    ("Những nông sản chủ lực nào được xuất khẩu?", T.DESCRIPTION),
+    ("Những nông sản chủ lực nào của tỉnh được xuất khẩu sang Nhật Bản?", T.DESCRIPTION),
+    ("Lễ ký kết diễn ra vào lúc nào?", T.DATE),
+    ("Hội nghị được tổ chức lúc nào?", T.DATE),
+    # names are still a list
+    ("Tỉnh giáp những nước nào?", T.LIST),
+    ("Tỉnh đã ký thỏa thuận với những tổ chức nào?", T.LIST),
+    ("Which countries does Kon Tum border?", T.LIST),
+])
+def test_answer_type(fa, question, kind):
+    assert fa.analyze(question).answer_type == kind

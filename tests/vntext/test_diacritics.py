@@ -1,0 +1,62 @@
+"""Diacritics put back into a question typed without them (vntext/diacritics.py), from a hand-made table of an
+index's terms and document frequencies: single syllables, pairs ("khu_công"), their folded twins ("cong")."""
+import pytest
+
+from vntext.diacritics import DiacriticRestorer, typed_without_diacritics
+
+# as the lexical index holds them: a folded twin counts every accented form's passages ("cong" 8 = "công" 8);
+# "của" is a stopword, indexed only inside pairs; "cửa" is rarer than "của" but written before "khẩu"; "lao" is
+# written without diacritics in 3 of its 5 passages
+DF = {"khu": 10, "công": 8, "cong": 8, "nghiệp": 6, "nghiep": 6, "khu_công": 5, "công_nghiệp": 6,
+      "cửa": 4, "cua": 4, "khẩu": 4, "khau": 4, "cửa_khẩu": 4, "tỉnh": 5, "tinh": 5, "của_tỉnh": 3,
+      "lao": 5, "lào": 2}
+
+
+@pytest.fixture(scope="module")
+def restorer() -> DiacriticRestorer:
+    return DiacriticRestorer.from_vocab(DF, frozenset({"của", "có"}))
+
+
+@pytest.mark.parametrize("typed, restored", [
+    ("khu cong nghiep", "khu công nghiệp"),
+    ("cua khau", "cửa khẩu"),  # the pair the passages write chooses the rarer word
+    ("cua tinh", "của tỉnh"),
+    ("tinh cua", "tỉnh của"),  # no pair: the more frequent word (the stopword)
+    ("khu cong nghiep cua tinh", "khu công nghiệp của tỉnh"),
+])
+def test_the_words_the_passages_write_are_chosen(restorer, typed, restored):
+    assert restorer.restore(typed) == restored
+
+
+@pytest.mark.parametrize("typed, restored", [
+    ("Khu Cong Nghiep", "Khu Công Nghiệp"),
+    ("KHU CONG NGHIEP", "KHU CÔNG NGHIỆP"),
+    ("khu cong xyz", "khu công xyz"),  # a syllable the passages never write stays as typed
+    ("Xyz khu", "Xyz khu"),
+    ("khu cong nghiep 2019, cua khau?", "khu công nghiệp 2019, cửa khẩu?"),  # digits and punctuation kept in place
+    ("lao", "lao"),  # written without diacritics more often than with them: kept
+])
+def test_case_unknown_syllables_and_the_rest_are_kept(restorer, typed, restored):
+    assert restorer.restore(typed) == restored
+
+
+def test_a_folded_twin_counts_only_what_was_written_without_diacritics(restorer):
+    assert restorer.forms["cong"] == ["công"] and "cong" not in restorer.word_df  # 8 - 8: never written so
+    assert restorer.forms["lao"] == ["lao", "lào"] and restorer.word_df["lao"] == 3  # 5 - 2 written without
+    assert restorer.forms["cua"] == ["của", "cửa"]  # the stopword counts as the most frequent word
+    assert restorer.word_df["của"] == 10 and restorer.word_df["cửa"] == 4
+    assert restorer.pair_df == {("khu", "công"): 5, ("công", "nghiệp"): 6, ("cửa", "khẩu"): 4, ("của", "tỉnh"): 3}
+
+
+@pytest.mark.parametrize("text, plain", [
+    ("dong nai hien co bao nhieu khu cong nghiep", True),
+    ("When was Directive 38-CT/TW issued?", True),
+    ("Đồng Nai có bao nhiêu khu công nghiệp?", False),
+    ("dong nai hien có bao nhieu", False),  # one diacritic is enough
+    ("Dong Nai thuộc vùng nào", False),
+    ("đong nai", False),  # "đ" is no plain letter
+    ("2019", False),  # no letters
+    ("", False),
+])
+def test_typed_without_diacritics(text, plain):
+    assert typed_without_diacritics(text) is plain
