@@ -118,13 +118,17 @@ def _titled_in(reference: str, answer: Answer | None) -> str | None:
     return None
 
 
+_ROLE_OF = re.compile(r"(?i)\s*(?:(?:of|from)(?: the)?|của|tỉnh)?\s*")
+
+
 def _role_holder(frame: QuestionFrame) -> str | None:
     """The person a question names only by a role, with the place or body written right after it ("Phó Thủ
     tướng Lào", "Chủ tịch UBND tỉnh"), as a later "ông ấy" / "he" stands for."""
     for role in frame.of(ConstraintKind.ROLE):
         end = role.end
         for c in frame.constraints:
-            if c.kind in (ConstraintKind.PLACE, ConstraintKind.ORGANISATION) and 0 <= c.start - end <= 2:
+            if c.kind in (ConstraintKind.PLACE, ConstraintKind.ORGANISATION) and c.start >= end and \
+                    _ROLE_OF.fullmatch(frame.core[end:c.start]):
                 end = c.end
         if role.start >= 0:
             return frame.core[role.start:end]

@@ -96,22 +96,29 @@ def _elliptical_part(turn: str, places: Places | None) -> str | None:
     return part
 
 
-_ISSUER_LEAD = re.compile(r"\s+(?:của|do|of|by|issued by)\s+", re.I)
+_ISSUER_LEAD = re.compile(r"(?:\s+(?:issued|signed|adopted|promulgated|ban hành|ký))?(?P<lead>\s+(?:của|do|of|by)\s+)", re.I)
 _ISSUER_STOP = frozenset("được ban về có là quy nhằm đã sẽ thì vào ngày năm khi nào gì bao hướng "
                          "was is were are issued about on in when what which and".split())
 
 
-def _issuer_after(text: str) -> int:
-    """How many characters of `text` (what follows a document number) name its issuer: "của Bộ Chính trị"."""
+def _type_word_before(text: str, at: int) -> int:
+    """Where a capitalised word standing right before a document number begins ("Conclusion 33-KL/TW"), else at."""
+    m = re.search(r"(?:^|\s)([A-ZĐ][a-zà-ỹđ]+)\s+$", text[:at])
+    return m.start(1) if m else at
+
+
+def _issuer_after(text: str) -> tuple[int, int]:
+    """Where, in `text` (what follows a document number), its issuer is named: "của Bộ Chính trị", "by the
+    Politburo" in "issued by the Politburo" (the verb stays); (0, 0) when nowhere."""
     m = _ISSUER_LEAD.match(text)
     if not m:
-        return 0
+        return 0, 0
     end = m.end()
     for w in list(re.finditer(r"[^\W_][\w-]*", text[m.end():]))[:6]:
         if w.group().lower() in _ISSUER_STOP or text[end:m.end() + w.start()].strip(" "):
             break  # the issuer ends at a verb, a question word or punctuation
         end = m.end() + w.end()
-    return end if end > m.end() else 0
+    return (m.start("lead"), end) if end > m.end() else (0, 0)
 
 
 def _substitute(base: str, part: str, places: Places | None) -> str:
@@ -127,10 +134,13 @@ def _substitute(base: str, part: str, places: Places | None) -> str:
         if len(base_codes) == 1:
             b, p = base_codes[0], part_codes[0]
             # the earlier document's issuer goes with it ("Kết luận 33-KL/TW của Bộ Chính trị" -> "Chỉ thị 25-CT/TW")
-            end = b.end + _issuer_after(core[b.end:])
-            if p.doc_type and b.doc_type:
-                return replace((b.mention_start, end), part[p.mention_start:p.end])
-            return replace((b.start, end), part[p.start:p.end])
+            cut, end = _issuer_after(core[b.end:])
+            kept = core[b.end:b.end + cut]  # what stood between the number and its issuer ("issued")
+            # the new document's type replaces the earlier one's; a number alone drops it ("Kết luận 33-KL/TW" ->
+            # "25-CT/TW"), and an English type is the word before the number ("Conclusion 33-KL/TW")
+            start = b.mention_start if b.doc_type else _type_word_before(core, b.start)
+            new = part[p.mention_start:p.end] if p.doc_type else part[:p.end].strip()
+            return replace((start, b.end + end if end else b.end), new + kept)
     elif _YEAR.search(part) and not (places and places.find(part, True)):
         years = _years(core, base_codes)
         new_year = _YEAR.search(part).group()
