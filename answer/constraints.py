@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from core.lexicon import Lexicon
 from core.types import Chunk, Constraint, ConstraintKind, QuestionFrame
 from retriever.frame_entities import find_terms
-from vntext.codes import fold_text
+from vntext.codes import find_codes, fold_text
 from vntext.dates import date_spans
 
 
@@ -105,6 +105,7 @@ _RANGE = re.compile(r"(?:tu\s+(?:nam\s+)?|from\s+|giai doan\s+|between\s+)?((?:1
 
 
 
+_DATED = re.compile(r"[\s,]*(?:ngày|ban hành ngày|dated|of)?\s*", re.I)
 _COMPARED = re.compile(r"(?:so với|so|hơn|gấp|cùng kỳ|bằng)\s+(?:cùng kỳ\s+)?(?:năm\s+)?$", re.I)
 
 
@@ -122,8 +123,11 @@ def _compared_year(frame: QuestionFrame, c: Constraint, ctx: SentenceContext) ->
 
 
 def own_dates(sentence: str):
-    """The dates and years a sentence states as its own, not those it compares with ("tăng 4 lần so năm 2015")."""
-    return [d for d in date_spans(sentence) if not _COMPARED.search(sentence[max(0, d.start - 20):d.start])]
+    """The dates and years a sentence states as its own, not those it compares with ("tăng 4 lần so năm 2015") nor
+    those dating a document it cites ("Chương trình hành động số 14-CTr/TU ngày 28/2/2017")."""
+    ends = [c.end for c in find_codes(sentence)]
+    return [d for d in date_spans(sentence) if not _COMPARED.search(sentence[max(0, d.start - 20):d.start])
+            and not any(0 <= d.start - e <= 12 and _DATED.fullmatch(sentence[e:d.start]) for e in ends)]
 
 
 def _year_range_holds(sentence: str, year: str) -> bool:

@@ -87,10 +87,10 @@ def focus_of(frame: QuestionFrame | None, answer: Answer | None) -> Focus:
 
 _GROUP_VI = re.compile(
     r"(?i)(?<!\w)(?:(?:các|những)\s+)?(?:tổ chức|hiệp hội|hội hữu nghị|hội|liên hiệp|đoàn|cơ quan|doanh nghiệp|đối tác|"
-    r"công ty|câu lạc bộ)(?!\w)(?:\s+(?!(?:đến|tại|ở|đã|có|được|là|vào|trong|sang|của|với)(?!\w))[^\W\d_]+){0,8}")
+    r"công ty|câu lạc bộ|lãnh đạo|cán bộ|đại biểu|chuyên gia|doanh nhân)(?!\w)(?:\s+(?!(?:đến|tại|ở|đã|có|được|là|vào|trong|sang|của|với)(?!\w))[^\W\d_]+){0,8}")
 _GROUP_EN = re.compile(
     r"(?i)\b(?:(?!(?:how|many|much|what|which|the|a|an|did|does|do)\b)[a-z'’-]+\s+){0,2}(?:organi[sz]ations|associations|"
-    r"NGOs|companies|partners|delegations|committees|agencies|bodies|groups|unions)\b")
+    r"NGOs|companies|partners|delegations|committees|agencies|bodies|groups|unions|leaders|officials|delegates|experts)\b")
 
 
 def group_named(question: str) -> str | None:
@@ -146,7 +146,7 @@ class ReferenceResolver:
         title ("Đồng chí Cao Huy giữ chức vụ gì?" -> "Ông ấy ..." is Cao Huy)."""
         f = focus_of(frame, answer)
         if f.person is None:
-            named = self._spans.titled(question)
+            named = self._spans.titled(question) or self._spans.persons(question)  # "Cao Huy" in an English question
             if named:
                 f = replace(f, person=named[0].text)
             elif frame is not None and (held := _role_holder(frame)):

@@ -16,9 +16,9 @@ from vntext.codes import fold_text
 
 # question words as written (with diacritics), and as written without them; "đâu" only after "ở"/"từ" ("đầu tư"
 # folds to the same letters)
-_ASK_VI = re.compile(r"(?<!\w)(?:bao nhiêu|bao nhiu|mấy|khi nào|bao giờ|(?:ở|tại|từ) đâu|ra sao|thế nào|nào|gì|ai)(?!\w)",
+_ASK_VI = re.compile(r"(?<!\w)(?:bao nhiêu|bao nhiu|bao lâu|bao xa|mấy|khi nào|bao giờ|(?:ở|tại|từ) đâu|ra sao|thế nào|nào|gì|ai)(?!\w)",
                      re.I)
-_ASK_ASCII = re.compile(r"(?<!\w)(?:bao nhieu|bao nhiu|khi nao|bao gio|(?:o|tai|tu) dau|ra sao|the nao|nao|gi|ai)(?!\w)",
+_ASK_ASCII = re.compile(r"(?<!\w)(?:bao nhieu|bao nhiu|bao lau|bao xa|khi nao|bao gio|(?:o|tai|tu) dau|ra sao|the nao|nao|gi|ai)(?!\w)",
                         re.I)
 _ASK_EN = re.compile(r"(?<!\w)(?:how (?:many|much|long|far|large|big|old)|what|which|who|whom|whose|when|where|how)(?!\w)",
                      re.I)
