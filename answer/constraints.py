@@ -86,7 +86,8 @@ class ConstraintChecker:
         if c.kind == ConstraintKind.ORGANISATION:
             return any(_holds(t, c.spellings) for t in (ctx.sentence, ctx.before, frame_text))
         if c.kind == ConstraintKind.ROLE:
-            return any(c.value in {t.vi for t, _, _ in find_terms(x, self.lex.roles, "vi", ignore_case=True)}
+            return any(c.value in {t.vi for t, s, _ in find_terms(x, self.lex.roles, "vi", ignore_case=True)
+                                   if not _BODY_OF_ROLE.search(x[max(0, s - 12):s])}
                        for x in (ctx.sentence, ctx.before, frame_text))
         if c.kind == ConstraintKind.CODE:
             return bool(scope and ch.source in scope) or _holds(ch.text, (c.value, c.text))
@@ -105,6 +106,7 @@ _RANGE = re.compile(r"(?:tu\s+(?:nam\s+)?|from\s+|giai doan\s+|between\s+)?((?:1
 
 
 
+_BODY_OF_ROLE = re.compile(r"(?:Ban|Văn phòng|Cơ quan)\s+$")  # "Ban Bí thư" is a body, no Bí thư
 _DATED = re.compile(r"[\s,]*(?:ngày|ban hành ngày|dated|of)?\s*", re.I)
 _COMPARED = re.compile(r"(?:so với|so|hơn|gấp|cùng kỳ|bằng)\s+(?:cùng kỳ\s+)?(?:năm\s+)?$", re.I)
 

@@ -5,6 +5,7 @@ return None to let the passages answer. Content questions about a named document
 own text (`own_sources`)."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from answer.cards import card_line, card_reference, card_span, citation_of, code_span, direct_line, short_from
@@ -18,6 +19,16 @@ from regulations.service import RegulationService
 from vntext.analyzer import Analyzer
 from vntext.codes import fold_text
 from vntext.tokens import TokenKind, kind_of
+
+
+_SCOPE_MARK = re.compile(r"(?i)(?:theo|under|according to|pursuant to|in line with)\s+(?:the\s+)?$")
+
+
+def _scope_only(frame: QuestionFrame) -> bool:
+    """Whether every document the question names is named as the frame it is asked under ("…, theo Kế hoạch
+    3394/KH-UBND?", "under 27-CTr/TU"), not as what it asks about."""
+    codes = frame.of(ConstraintKind.CODE)
+    return bool(codes) and all(_SCOPE_MARK.search(frame.core[max(0, c.start - 20):c.start]) for c in codes)
 
 
 class RegulationAnswerer:
@@ -164,6 +175,8 @@ class RegulationAnswerer:
             if frame.answer_type == AnswerType.DOCUMENTS and frame.about_document and (
                     frame.describes_answer(c) or not c.of_document and c.start > named_end >= 0):
                 continue
+            if not c.of_document and _scope_only(frame):
+                continue  # "the People's Committee's plan ..., under 27-CTr/TU": a body of the plan asked for
             if card.issuers and not any(fold_text(sp) in fold_text(" ".join(card.issuers)) or
                                         fold_text(i) in fold_text(sp) for sp in c.spellings for i in card.issuers):
                 return c.text

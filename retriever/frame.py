@@ -74,7 +74,9 @@ class FrameAnalyzer:
             answer_type = AnswerType.DOCUMENTS
         # a named document's relations ("nhằm thực hiện chỉ thị nào") and the places citing it are on its card;
         # a card holds no figures: a quantity asked of a named document is in its text
-        about = (about and answer_type != AnswerType.QUANTITY) or (names_document and (wants_documents or list_of == "province"))
+        # who holds an office ("Who was the Party Secretary when plan X was issued?") is no document's issuer
+        holder = answer_type == AnswerType.PERSON and any(c.kind == ConstraintKind.ROLE for c in constraints)
+        about = (about and answer_type != AnswerType.QUANTITY and not holder) or (names_document and (wants_documents or list_of == "province"))
         if doc_type is None:
             doc_type = next((c.value for c in constraints if c.kind == ConstraintKind.DOC_TYPE), None)
         unit, spellings = self._unit(stem, cue_text, lang) if answer_type == AnswerType.QUANTITY else (None, ())
@@ -109,6 +111,7 @@ class FrameAnalyzer:
     def _answer_types(self, cue_text: str, lang: str) -> tuple[list[AnswerType], bool]:
         """Everything the question asks, the first (in the file's order of precedence) the main ask."""
         found: list[AnswerType] = []
+        opening: list[AnswerType] = []  # asked by the words the question opens with
         about = False
         for p in self.lex.answer_cues:
             if p.lang != lang:
@@ -117,8 +120,14 @@ class FrameAnalyzer:
                 continue
             if p.kind == "about_document":
                 about = about or bool(p.regex.search(cue_text))
-            elif AnswerType(p.kind) not in found and p.regex.search(cue_text):
+            elif AnswerType(p.kind) not in found and (m := p.regex.search(cue_text)):
                 found.append(AnswerType(p.kind))
+                if m.start() == 0:
+                    opening.append(AnswerType(p.kind))
+        if lang == "en" and opening:
+            # an English question asks first what it opens with: "Who was the Party Secretary when plan X was
+            # issued?" asks for a person, the date only places it
+            found = opening + [t for t in found if t not in opening]
         return found or [AnswerType.DESCRIPTION], about
 
     def _document_request(self, core: str, cue_text: str, lang: str) -> tuple[tuple[str, ...], bool]:

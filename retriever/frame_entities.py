@@ -86,7 +86,7 @@ def _free(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 
 # a role word that qualifies an institution or a field of work names no person holding it: "cơ quan lãnh sự",
 # "công tác lãnh sự", "về lãnh sự", "Tổng Lãnh sự quán", "consular affairs"
-_FIELD_BEFORE = re.compile(r"(?i:(?:cơ quan|công tác|hoạt động|nghiệp vụ|lĩnh vực|vấn đề|quan hệ|về|mảng|phòng|"
+_FIELD_BEFORE = re.compile(r"(?i:(?:(?-i:Ban)|cơ quan|công tác|hoạt động|nghiệp vụ|lĩnh vực|vấn đề|quan hệ|về|mảng|phòng|"
                            r"co quan|cong tac|hoat dong|nghiep vu|linh vuc|van de|quan he|ve|mang|phong)\s+)$")
 _FIELD_AFTER = re.compile(r"^(?i:\s*quán|\s*quan\b|[a-z]*\s+(?:affairs|office|section|work|services))")
 
