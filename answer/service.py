@@ -41,10 +41,10 @@ def clean_question(raw: str, max_chars: int) -> tuple[str, bool]:
 class AnswerService:
     def __init__(self, settings: Settings, retriever: HybridRetriever, analyzer: FrameAnalyzer, composer: Composer,
                  answerability: Answerability, frames: Frames, tuning: Tuning, resolver: ReferenceResolver,
-                 regulations=None, llm=None):
+                 regulations=None, llm=None, authors=None):
         self.settings, self.retriever, self.analyzer, self.composer = settings, retriever, analyzer, composer
         self.answerability, self.frames, self.t, self.resolver = answerability, frames, tuning, resolver
-        self.regulations, self.llm = regulations, llm
+        self.regulations, self.llm, self.authors = regulations, llm, authors
         self._replayed: dict[tuple[str, int], Answer] = {}  # earlier turns answered again, by question and index size
 
     @property
@@ -180,6 +180,10 @@ class AnswerService:
     # ---- routing
     def _answer(self, frame: QuestionFrame, filters: Filters | None, lang: str) -> Iterator[Retrieval | str | Answer]:
         retrieval = self.retriever.retrieve(frame, filters)
+        if frame.author and self.authors is not None and (byline := self.authors.answer(retrieval, lang)):
+            yield retrieval  # who wrote the article the question describes: its byline
+            yield byline
+            return
         regs = self.regulations
         if regs is not None:
             # a named document asked about as a document: its card; "which documents ...": the filtered list

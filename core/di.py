@@ -64,10 +64,18 @@ class Container:
         coverage = CoverageJudge(self.analyzer, self.lexicon.glossary, self.lexicon.en_stopwords, t.unknown_en_weight)
         judge = Answerability(coverage, Model.load(embedder=self.embedder.name), t.coverage_passages,
                               frozenset(u.vi for u in self.lexicon.units))
+        from answer.author import AuthorAnswerer
         from answer.conversation import ReferenceResolver
-        return AnswerService(self.settings, self.retriever, self.frame_analyzer, composer, judge,
-                             Frames.load(self.settings.prompts_dir), t, ReferenceResolver(self.lexicon),
-                             regulations=self.regulation_answerer, llm=make_llm_answerer(self.settings))
+        frames = Frames.load(self.settings.prompts_dir)
+        return AnswerService(self.settings, self.retriever, self.frame_analyzer, composer, judge, frames, t,
+                             ReferenceResolver(self.lexicon), regulations=self.regulation_answerer,
+                             llm=make_llm_answerer(self.settings), authors=AuthorAnswerer(self._document, frames))
+
+    def _document(self, doc_id: str):
+        """A document's metadata and cleaned text, for answers that read a whole document (its byline)."""
+        meta = next((r.meta for r in self.store.documents() if r.doc_id == doc_id), None)
+        text = self.store.get_text(doc_id) if meta is not None else None
+        return (meta, text) if text is not None else None
 
     @cached_property
     def regulations(self):

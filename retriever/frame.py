@@ -89,6 +89,7 @@ class FrameAnalyzer:
             about_document=names_document and about, filler=filler, options=options,
             ask_at=_ask_at(stem, lang), also=tuple(asks[1:]) if re.search(r"\b(?:va|and)\b", cue_text) else (),
             effect=any(p.kind == "effect" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
+            author=any(p.kind == "author" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
             date_precision=_date_precision(cue_text) if answer_type == AnswerType.DATE else None,
             relation=_relation(stem, lang) if answer_type in (AnswerType.PERSON, AnswerType.ORGANISATION) else (),
             parts=self._parts(stem, lang, names_document and about) if compound and not options else ())
@@ -116,7 +117,7 @@ class FrameAnalyzer:
         for p in self.lex.answer_cues:
             if p.lang != lang:
                 continue
-            if p.kind == "effect":
+            if p.kind in ("effect", "author"):
                 continue
             if p.kind == "about_document":
                 about = about or bool(p.regex.search(cue_text))
