@@ -105,6 +105,8 @@ class RegulationAnswerer:
         issuer = cards[0].issuers[0] if cards[0].issuers else ""
         spellings = next((t.spellings for t in self.lex.issuers if issuer in t.spellings), ())
         span = card_span(cards[0], frame, spellings)
+        if span is None and frame.answer_type == AnswerType.DOCUMENTS and self.own_sources(frame.codes):
+            return None  # "thay thế cho quyết định nào": no relation on the card; the document's own text says it
         lists_places = frame.answer_type == AnswerType.LIST and frame.list_of in ("province", None)
         answer = self._render(cards[:2], retrieval, lang, None, all_places=True, span=span, list_places=lists_places,
                               quote=True)

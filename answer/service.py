@@ -200,7 +200,8 @@ class AnswerService:
                 yield retrieval  # a document the index does not hold and no passage cites
                 yield regs.refusal(retrieval, lang, "no_such_document", missing[0])
                 return
-            own = set(regs.own_sources(frame.codes) if not frame.about_document else ()) | set(titled)
+            own = set(regs.own_sources(frame.codes) if not frame.about_document or frame.wants_documents else ())
+            own |= set(titled)
             if frame.codes and not own and not frame.about_document:
                 own = set(regs.citing_sources(frame))  # failing its own text, the documents that discuss it
             scope = tuple(sorted(own))

@@ -87,8 +87,9 @@ class SpanFinder:
             return self.places(text, frame.list_of)
         if kind == AnswerType.LIST and frame.list_of == "organisation":
             return self.organisations(text)
-        if kind == AnswerType.DOCUMENTS:
-            return [Span(kind, c.mention_start, c.end, text[c.mention_start:c.end]) for c in find_codes(text)]
+        if kind == AnswerType.DOCUMENTS:  # of the type asked ("đề án nào" is not answered by a Chỉ thị)
+            return [Span(kind, c.mention_start, c.end, text[c.mention_start:c.end]) for c in find_codes(text)
+                    if not frame.doc_types or c.doc_type in frame.doc_types]
         return []
 
     def quantities(self, text: str, unit_spellings: tuple[str, ...], years: tuple[str, ...] = ()) -> list[Span]:
