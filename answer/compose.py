@@ -49,7 +49,7 @@ class Composition:
     short: ShortAnswer | None
     items: list[tuple[str, int]]  # a list answer's items, each with the citation that holds it
     typed: bool  # the question asks for a span of a type
-    found: bool  # a sentence meeting every constraint holds such a span
+    found: bool  # a sentence meeting every constraint holds such a span (or says what the one asked for did)
     unmet: tuple[Constraint, ...]  # constraints that no sentence meets
     best_coverage: float
 
@@ -128,7 +128,10 @@ class Composer:
                 span = self._nearest(best, terms, frame)
                 base = best.start
                 short = ShortAnswer(span.text, 1, base + span.start, base + span.end)
-        return Composition(chosen, citations, short, items, typed, bool(answering), unmet,
+        # what the person or body asked for did is said somewhere, though perhaps of no name ("Chủ tịch nước là
+        # người đứng đầu Nhà nước"): the documents speak of it
+        said = bool(frame.relation) and any(_says(c, frame.relation) for c in ok)
+        return Composition(chosen, citations, short, items, typed, bool(answering) or said, unmet,
                            max(c.coverage for c in cands))
 
     # ---- parts

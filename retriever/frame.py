@@ -91,7 +91,9 @@ class FrameAnalyzer:
             effect=any(p.kind == "effect" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
             author=any(p.kind == "author" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
             date_precision=_date_precision(cue_text) if answer_type == AnswerType.DATE else None,
-            relation=_relation(stem, lang) if answer_type in (AnswerType.PERSON, AnswerType.ORGANISATION) else (),
+            # (a multiple-choice question's options name the candidates: what they did is in the stem's law)
+            relation=_relation(stem, lang) if answer_type in (AnswerType.PERSON, AnswerType.ORGANISATION)
+            and not options else (),
             parts=self._parts(stem, lang, names_document and about) if compound and not options else ())
         log.debug("frame %s", frame.to_json())
         return frame

@@ -51,7 +51,7 @@ _ASK_VI = re.compile(r"\b(?:nao|gi|ai|bao nhieu|may|khi nao|bao gio|dau)\b")
 _ASK_EN = re.compile(r"\b(?:what|which|who|whom|whose|when|where|how)\b", re.I)
 
 
-_RELATION_SKIP = frozenset("da duoc se la dang nguoi hien co".split())
+_RELATION_SKIP = frozenset("da duoc se la dang nguoi hien co phai can nen the".split())  # copula, tense, modal words
 _QUALIFIER = frozenset("cua o tai tu thuoc ve voi trong".split())
 
 
