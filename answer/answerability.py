@@ -8,7 +8,8 @@ The model: logistic regression over signals that hold across languages and index
 concepts the top passages cover, the best sentence's overlap, the dense similarity of the best passage and how far
 it stands above the pack (calibrated across languages: an English word the glossary lacks does not sink it), the
 lexical score's standing, whether both retrievers agree on the top passage, the share of question words the index
-never saw. Fitted on public data with a held-out split by `python -m benchmarks.answerability`; the weights, the
+never saw, and for a question about a document the index lacks, how scattered its words are over the retrieved
+documents and whether both retrievers' best passages come from one document. Fitted on public data with a held-out split by `python -m benchmarks.answerability`; the weights, the
 threshold and how they were made are in answer/answerability.json."""
 from __future__ import annotations
 
@@ -24,8 +25,10 @@ from vntext.tokens import TokenKind, kind_of
 
 MODEL_PATH = Path(__file__).resolve().parent / "answerability.json"
 FEATURES = ("coverage", "single_coverage", "bigram_coverage", "missing_rare", "best_sentence", "dense_top", "dense_gap",
-            "dense_z", "lexical_z", "agree", "same_document", "oov", "typed_missing", "en")
-DENSE = frozenset({"dense_top", "dense_gap", "dense_z", "agree"})  # signals whose scale is the embedder's own
+            "dense_z", "lexical_z", "agree", "same_document", "oov", "typed_missing", "en", "scattered",
+            "document_agree")
+# signals whose scale (or ranking) is the embedder's own
+DENSE = frozenset({"dense_top", "dense_gap", "dense_z", "agree", "document_agree"})
 ANY_EMBEDDER = "any"  # the model without dense signals, for an embedder no model was fitted for
 
 
@@ -106,7 +109,8 @@ class Answerability:
         agree = bool(first and first.dense_rank and first.lexical_rank and first.dense_rank <= 5 and first.lexical_rank <= 5)
         five = retrieval.hits[:5]
         same = sum(h.chunk.doc_id == first.chunk.doc_id for h in five[1:]) / max(1, len(five) - 1) if first else 0.0
-        return {"coverage": covered, "single_coverage": single, "bigram_coverage": bigrams, "missing_rare": missing_rare,
+        return {**self._documents(frame, retrieval, stats),
+                "coverage": covered, "single_coverage": single, "bigram_coverage": bigrams, "missing_rare": missing_rare,
                 "same_document": same,
                 "best_sentence": comp.best_coverage,
                 "dense_top": retrieval.dense_sims[0] if retrieval.dense_sims else 0.0,
@@ -114,6 +118,24 @@ class Answerability:
                 "lexical_z": _z(retrieval.lexical_scores),
                 "agree": float(agree), "oov": unseen / total, "typed_missing": float(comp.typed and not comp.found),
                 "en": float(frame.lang == "en")}
+
+    def _documents(self, frame: QuestionFrame, retrieval: Retrieval, stats: IndexStats) -> dict[str, float]:
+        """For a question about a document the index lacks (a law left out): passages of several other documents each
+        hold some of its words, no one document holds them together, and the two retrievers land on different
+        documents. `scattered`: the idf-weighted share of the question's two-syllable words that all retrieved
+        passages hold together, less the share the best single document's passages hold. `document_agree`: the
+        best dense and the best lexical passage come from one document."""
+        hits = retrieval.hits
+        weights = self.coverage.bigram_weights(frame, stats)
+        by_doc: dict[str, set[str]] = {}
+        for h in hits:
+            by_doc.setdefault(h.chunk.doc_id, set()).update(self.coverage.analyzer.passage(h.chunk.in_context(locality=True)))
+        pooled, _ = self.coverage.held_share(weights, set().union(*by_doc.values()), stats) if by_doc else (0.0, 0.0)
+        best = max((self.coverage.held_share(weights, toks, stats)[0] for toks in by_doc.values()), default=0.0)
+        dense = min((h for h in hits if h.dense_rank), key=lambda h: h.dense_rank, default=None)
+        lexical = min((h for h in hits if h.lexical_rank), key=lambda h: h.lexical_rank, default=None)
+        agree = bool(dense and lexical and dense.chunk.doc_id == lexical.chunk.doc_id)
+        return {"scattered": max(0.0, pooled - best), "document_agree": float(agree)}
 
     def judge(self, frame: QuestionFrame, retrieval: Retrieval, comp: Composition, stats: IndexStats) -> Verdict:
         if not retrieval.hits:

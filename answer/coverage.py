@@ -92,16 +92,25 @@ class CoverageJudge:
         and a passage of another law shares their syllables far more often than the words themselves. Also the
         weight of the rarest such word the passages lack, relative to the rarest possible (a specific term of the
         question missing from every passage)."""
-        text = " ".join(frame.expansions) if frame.lang == "en" else frame.core
-        tokens = list(dict.fromkeys(t for t in self.analyzer.query(text) if kind_of(t) == TokenKind.BIGRAM))
-        grams = list(dict.fromkeys(  # each word once, folded (as passages index it), read from its written form
-            fold(t) for t in tokens if not any(self._stopword(p) for p in t.split("_"))
-            and (t != fold(t) or not any(fold(o) == t and o != t for o in tokens))))
-        if not grams:
-            return 1.0, 0.0
         have: set[str] = set()
         for p in passages:
             have.update(self.analyzer.passage(p))
-        weight = {g: stats.idf.get(g, stats.max_idf) for g in grams}
+        return self.held_share(self.bigram_weights(frame, stats), have, stats)
+
+    def bigram_weights(self, frame: QuestionFrame, stats: IndexStats) -> dict[str, float]:
+        """The question's two-syllable words (as `bigram_coverage` reads them), each with its idf."""
+        text = " ".join(frame.expansions) if frame.lang == "en" else frame.core
+        tokens = list(dict.fromkeys(t for t in self.analyzer.query(text) if kind_of(t) == TokenKind.BIGRAM))
+        grams = dict.fromkeys(  # each word once, folded (as passages index it), read from its written form
+            fold(t) for t in tokens if not any(self._stopword(p) for p in t.split("_"))
+            and (t != fold(t) or not any(fold(o) == t and o != t for o in tokens)))
+        return {g: stats.idf.get(g, stats.max_idf) for g in grams}
+
+    @staticmethod
+    def held_share(weight: dict[str, float], have: set[str] | frozenset[str], stats: IndexStats) -> tuple[float, float]:
+        """The idf-weighted share of `weight`'s words in `have`, and the weight of the rarest one missing relative to
+        the rarest possible."""
+        if not weight:
+            return 1.0, 0.0
         lacking = max((w for g, w in weight.items() if g not in have), default=0.0)
         return sum(w for g, w in weight.items() if g in have) / (sum(weight.values()) or 1.0), lacking / (stats.max_idf or 1.0)

@@ -1,6 +1,7 @@
 """Answerability (answer/answerability.py): the rules for what the question names, and the fitted model, on hand-made
 passages and a hand-made model; the fitted file's shape."""
 import math
+from dataclasses import replace
 
 import pytest
 
@@ -117,3 +118,44 @@ def test_features_of_a_retrieval():
     assert x["dense_top"] == 0.9 and x["dense_gap"] == pytest.approx(0.5)
     assert x["dense_z"] == pytest.approx(0.5 / 0.01)  # the tail has no spread
     assert x["agree"] == 0.0  # hand-made hits carry no retriever ranks
+    assert x["document_agree"] == 0.0
+
+
+# a question about a law the index lacks (the Law on Handling Administrative Violations): the drug law holds the
+# person it names, the procedure code the measure, neither both
+DRUGS = Doc("Người nghiện ma túy từ đủ 18 tuổi trở lên phải cai nghiện ma túy.", title="Luật Phòng, chống ma túy")
+COURT = Doc("Biện pháp đưa vào trường giáo dưỡng, cơ sở giáo dục bắt buộc do Tòa án quyết định.", title="Luật Tố tụng hành chính")
+BOTH = Doc("Người nghiện ma túy từ đủ 18 tuổi trở lên bị đưa vào cơ sở giáo dục bắt buộc khi tái nghiện.",
+           title="Luật Xử lý vi phạm hành chính")
+ASKED = "Người nghiện ma túy có bị đưa vào cơ sở giáo dục bắt buộc không?"
+
+
+def signals_of(docs, hits=None):
+    p = parts()
+    r = retrieval(ASKED, docs)
+    if hits is not None:
+        r = Retrieval(r.frame, hits, r.code_keys, r.query_terms)
+    stats = uniform_stats(len(docs))
+    judge = Answerability(p.coverage, model(), 3, frozenset(u.vi for u in p.lexicon.units))
+    return judge.features(r.frame, r, p.composer.compose(r, stats), stats)
+
+
+def test_words_found_only_across_documents_are_scattered():
+    # two-syllable words: người_nghiện | cơ_sở, sở_giáo, giáo_dục, dục_bắt, bắt_buộc | buộc_không (in neither)
+    assert signals_of([DRUGS, COURT])["scattered"] == pytest.approx(6 / 7 - 5 / 7)
+
+
+def test_words_one_document_holds_together_are_not_scattered():
+    assert signals_of([BOTH, COURT])["scattered"] == 0.0
+    assert signals_of([DRUGS])["scattered"] == 0.0
+
+
+def test_document_agree_when_both_retrievers_rank_first_a_passage_of_one_document():
+    hits, _ = hits_of([DRUGS, COURT, DRUGS])
+    same = [replace(hits[0], dense_rank=1, lexical_rank=3), replace(hits[1], dense_rank=2, lexical_rank=2),
+            replace(hits[2], dense_rank=3, lexical_rank=1)]
+    hits[2] = replace(hits[2], chunk=replace(hits[2].chunk, doc_id=hits[0].chunk.doc_id))  # two passages of one law
+    same[2] = replace(same[2], chunk=hits[2].chunk)
+    assert signals_of([DRUGS, COURT], same)["document_agree"] == 1.0
+    apart = [replace(same[0], lexical_rank=2), replace(same[1], lexical_rank=1), replace(same[2], lexical_rank=3)]
+    assert signals_of([DRUGS, COURT], apart)["document_agree"] == 0.0
