@@ -189,3 +189,13 @@ def test_hostile_questions_never_break_the_page(page):
     answer = ask(page, "Kon Tum tiếp giáp với những nước nào?", len(hostile) + 1)
     assert "Lào" in answer or "Campuchia" in answer
     assert page.locator("#chat .answer").nth(len(hostile)).locator(".cite-card").count() >= 1
+
+
+def test_a_question_typed_without_diacritics_asking_two_things_is_understood_and_answered_part_by_part(page):
+    answer = ask(page, "dong nai hien co bao nhieu khu cong nghiep, trong do bao nhieu khu da di vao hoat dong?", 1)
+    # how the question was understood is said, with its diacritics put back from the documents' own words
+    assert "Đồng Nai hiện có bao nhiêu khu công nghiệp, trong đó bao nhiêu khu đã đi vào hoạt động" in page.inner_text("#chat")
+    first, second = [line for line in answer.splitlines() if "35 khu" in line or "31 khu" in line][:2]
+    assert "bao nhiêu khu công nghiệp" in first and "35 khu công nghiệp" in first
+    assert "đi vào hoạt động" in second and "31 khu" in second
+    assert "**" not in first and "**" not in second  # the direct answers are rendered bold, not as markup
