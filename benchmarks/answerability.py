@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import time
 from datetime import date
 from pathlib import Path
@@ -147,51 +146,6 @@ def _caps(fit_rows: list[dict], refused_by_rules: np.ndarray) -> dict[str, tuple
     return out
 
 
-def refine(rows: list[dict], model: Model, rounds: int = 3, steps=(-0.5, -0.25, -0.1, 0.1, 0.25, 0.5)) -> Model:
-    """The log loss weighs every question alike; the threshold lives in the tail (the few answerable questions that
-    look weakest). From the logistic fit and its threshold, a coordinate search for the weights that refuse the most
-    unanswerable fit questions at the highest threshold the caps allow, each weight keeping its sign; the corpus
-    side may refuse no more answerable fit questions than the logistic fit did at its threshold. Returns the model
-    with that threshold. Only the fit sets (and ALQAC's full index, for the cap) are read; fold 2 is not."""
-    fit_rows = [r for r in rows if r["split"] in ("fit", "calibrate")]
-    z = np.array([[(r["features"].get(f, 0.0) - m) / (s or 1.0) for f, m, s in zip(model.features, model.mean, model.scale)]
-                  for r in fit_rows])
-    region = np.array([_model_region(r) for r in fit_rows])
-    by_rules = np.array([r["abstained"] for r in fit_rows]) & ~region
-    unanswerable = np.array([not r["answerable"] for r in fit_rows])
-    caps = _caps(fit_rows, by_rules)
-    start = math.log(model.threshold / (1 - model.threshold)) - model.bias  # the logistic fit's threshold on z @ beta
-    corpus = caps["corpus"][0] & region if "corpus" in caps else np.zeros(len(fit_rows), bool)
-    limit = {"corpus": int(((z @ np.array(model.weights)) < start)[corpus].sum())}
-
-    def score(beta: np.ndarray) -> tuple[float, float]:
-        margin, t = z @ beta, math.inf
-        for g, (sel, share) in caps.items():
-            ranked = np.sort(margin[sel & region])
-            k = min(int(np.floor(share * sel.sum() + 1e-9)), limit.get(g, len(ranked)))
-            if k < len(ranked):
-                t = min(t, float(ranked[k]))  # those strictly below are refused
-        refused = np.where(region, margin < t, by_rules)
-        return float(refused[unanswerable].mean()), t
-
-    beta = np.round(np.array(model.weights), 6)
-    best, _ = score(beta)
-    signs = np.array([SIGNS.get(f, 0) for f in model.features])
-    for _ in range(rounds):
-        for j in range(len(beta)):
-            for step in steps:
-                b = beta.copy()
-                b[j] = b[j] + step
-                b[j] = max(b[j], 0.0) if signs[j] > 0 else min(b[j], 0.0) if signs[j] < 0 else b[j]
-                got, _ = score(b)
-                if got > best + 1e-9:
-                    best, beta = got, b
-    _, t = score(beta)
-    threshold = 1 / (1 + math.exp(-(model.bias + t - 1e-9))) if math.isfinite(t) else model.threshold
-    return Model(model.features, model.mean, model.scale, tuple(float(w) for w in np.round(beta, 6)), model.bias,
-                 threshold, {})
-
-
 def decide(rows: list[dict], model: Model, threshold: float) -> list[bool]:
     """Refused or not, for every row, under this model and threshold."""
     out = []
@@ -260,8 +214,8 @@ def main() -> None:
     models, tables = {}, {}
     for key, features in ((embedder, FEATURES), (ANY_EMBEDDER, tuple(f for f in FEATURES if f not in DENSE))):
         model = fit(rows, features)
-        model = refine(rows, Model(model.features, model.mean, model.scale, model.weights, model.bias,
-                                   choose_threshold(rows, model), {}))
+        model = Model(model.features, model.mean, model.scale, model.weights, model.bias,
+                      choose_threshold(rows, model), {})
         tables[key] = report(rows, model)
         models[key] = model
         print(f"\nmodel for {key}: threshold {model.threshold}; weights "
@@ -275,11 +229,6 @@ def main() -> None:
                   "held_out": sorted({r["set"] for r in rows if r["split"] == "heldout"}),
                   "folds": {k: [p.name for p in v] for k, v in folds().items()},
                   "signs": SIGNS,
-                  "weights_rule": "logistic regression (each domain and class weighing the same, signs kept), then a "
-                                  "coordinate search from it for the weights refusing the most unanswerable fit "
-                                  "questions at the highest threshold the caps allow (signs kept; the corpus side "
-                                  "refusing no more answerable fit questions than the logistic fit at its threshold); "
-                                  "that threshold is the model's",
                   "threshold_rule": "highest refusal of unanswerable fit questions with refusal of "
                                                      f"answerable ones at most {TARGET_ANSWERABLE_REFUSAL}",
                   "signals_from": embedder, "report": tables}
