@@ -26,9 +26,9 @@ from vntext.tokens import TokenKind, kind_of
 MODEL_PATH = Path(__file__).resolve().parent / "answerability.json"
 FEATURES = ("coverage", "single_coverage", "bigram_coverage", "missing_rare", "best_sentence", "dense_top", "dense_gap",
             "dense_z", "lexical_z", "agree", "same_document", "oov", "typed_missing", "en", "scattered",
-            "document_agree")
+            "document_agree", "agree_same", "lexical_same")
 # signals whose scale (or ranking) is the embedder's own
-DENSE = frozenset({"dense_top", "dense_gap", "dense_z", "agree", "document_agree"})
+DENSE = frozenset({"dense_top", "dense_gap", "dense_z", "agree", "document_agree", "agree_same"})
 ANY_EMBEDDER = "any"  # the model without dense signals, for an embedder no model was fitted for
 
 
@@ -109,13 +109,17 @@ class Answerability:
         agree = bool(first and first.dense_rank and first.lexical_rank and first.dense_rank <= 5 and first.lexical_rank <= 5)
         five = retrieval.hits[:5]
         same = sum(h.chunk.doc_id == first.chunk.doc_id for h in five[1:]) / max(1, len(five) - 1) if first else 0.0
+        lexical_z = _z(retrieval.lexical_scores)
+        # an answer is one document's: the top five from one document counts the more as both retrievers agree on
+        # the top passage, or the lexical top stands out (products of non-negative signals, each rising with both)
         return {**self._documents(frame, retrieval, stats),
+                "agree_same": float(agree) * same, "lexical_same": max(0.0, lexical_z) * same,
                 "coverage": covered, "single_coverage": single, "bigram_coverage": bigrams, "missing_rare": missing_rare,
                 "same_document": same,
                 "best_sentence": comp.best_coverage,
                 "dense_top": retrieval.dense_sims[0] if retrieval.dense_sims else 0.0,
                 "dense_gap": _gap(retrieval.dense_sims), "dense_z": _z(retrieval.dense_sims),
-                "lexical_z": _z(retrieval.lexical_scores),
+                "lexical_z": lexical_z,
                 "agree": float(agree), "oov": unseen / total, "typed_missing": float(comp.typed and not comp.found),
                 "en": float(frame.lang == "en")}
 

@@ -31,7 +31,10 @@ SIGNS = {"coverage": 1, "single_coverage": 1, "bigram_coverage": 1, "missing_rar
          "typed_missing": -1, "en": 0,
          # a question about a document the index lacks: its words scattered over other documents' passages, the
          # two retrievers' best passages in different documents
-         "scattered": -1, "document_agree": 1}
+         "scattered": -1, "document_agree": 1,
+         # an answer is one document's: the top five from one document, with the retrievers agreeing on the top
+         # passage or the lexical top standing out
+         "agree_same": 1, "lexical_same": 1}
 
 
 def folds() -> dict[str, list[Path]]:

@@ -159,3 +159,29 @@ def test_document_agree_when_both_retrievers_rank_first_a_passage_of_one_documen
     assert signals_of([DRUGS, COURT], same)["document_agree"] == 1.0
     apart = [replace(same[0], lexical_rank=2), replace(same[1], lexical_rank=1), replace(same[2], lexical_rank=3)]
     assert signals_of([DRUGS, COURT], apart)["document_agree"] == 0.0
+
+
+def _one_law(n: int = 5, ranks: bool = True):
+    """n passages of one document (the drug law), the first ranked first by both retrievers."""
+    hits, _ = hits_of([DRUGS] * n)
+    doc = hits[0].chunk.doc_id
+    return [replace(h, chunk=replace(h.chunk, doc_id=doc), dense_rank=i + 1 if ranks else None,
+                    lexical_rank=i + 1 if ranks else None) for i, h in enumerate(hits)]
+
+
+def test_agree_same_is_one_document_with_both_retrievers_agreeing_on_its_top_passage():
+    assert signals_of([DRUGS], _one_law())["agree_same"] == 1.0
+    assert signals_of([DRUGS], _one_law(ranks=False))["agree_same"] == 0.0  # no retriever ranked it
+
+
+def test_lexical_same_is_the_lexical_standing_of_a_top_five_from_one_document():
+    p = parts()
+    stats = uniform_stats(5)
+    scores = (9.0, 5.0) + (2.0, 1.0) * 7
+    judge = Answerability(p.coverage, model(), 3, frozenset(u.vi for u in p.lexicon.units))
+    r = retrieval(ASKED, [DRUGS])
+    for hits, same in ((_one_law(), 1.0), (hits_of([DRUGS, COURT, BOTH])[0], 0.0)):
+        rr = Retrieval(r.frame, hits, r.code_keys, r.query_terms, lexical_scores=scores)
+        x = judge.features(rr.frame, rr, p.composer.compose(rr, stats), stats)
+        assert x["same_document"] == same and x["lexical_z"] > 0
+        assert x["lexical_same"] == pytest.approx(x["lexical_z"] * same)
