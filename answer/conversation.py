@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from answer.focus import Focus, focus_of, group_named, role_holder, titled_in
 from answer.spans import SpanFinder
 from core.lexicon import Lexicon
 from core.types import Answer, AnswerType, ConstraintKind, QuestionFrame
@@ -23,21 +24,6 @@ _SHORT_FOLLOWUP = 12  # words: a longer question without earlier turns is taken 
 
 
 @dataclass(frozen=True)
-class Focus:
-    """What an answered turn was about, by kind; each value is written as a question would name it."""
-
-    document: str | None = None  # "Chỉ thị 38-CT/TW"
-    person: str | None = None
-    organisation: str | None = None
-    place: str | None = None
-    places: tuple[str, ...] = ()  # every place of the turn, `place` first (a province and a country may both be named)
-    year: str | None = None
-
-    def get(self, kind: str) -> str | None:
-        return getattr(self, kind, None)
-
-
-@dataclass(frozen=True)
 class Resolution:
     standalone: str
     unresolved: str = ""  # the reference text left unresolved ("nó"), "" when every reference was resolved
@@ -45,94 +31,6 @@ class Resolution:
     with_context: str | None = None  # a follow-up left as asked, with the earlier turn's scope added: tried when
     # the follow-up alone finds too little, or finds it in another province's document (answer/service.py)
     context_place: str | None = None  # that scope when it is a province
-
-
-def focus_of(frame: QuestionFrame | None, answer: Answer | None) -> Focus:
-    """The answer's own focus first (the document it showed, its direct answer), then what the question named."""
-    doc = person = org = place = None
-    if answer is not None and not answer.abstained:
-        refs = answer.references or []
-        # the document the question named, when the answer shows it, else the first the answer shows
-        named = set(frame.codes) if frame is not None and frame.answer_type != AnswerType.DOCUMENTS else set()
-        r = next((r for r in refs if r.get("code") in named), refs[0] if refs else {})
-        if r.get("code"):
-            doc = f"{r['type']} {r['code']}" if r.get("type") else r["code"]
-        short = answer.short_answer.text if answer.short_answer else None
-        kind = frame.answer_type if frame else None
-        if short and kind == AnswerType.PERSON:
-            person = short
-        elif short and kind == AnswerType.ORGANISATION:
-            org = short
-        elif short and kind == AnswerType.PLACE:
-            place = short
-        if r.get("issuers") and not org:
-            org = r["issuers"][0]
-    if frame is not None:
-        codes = [c for c in frame.of(ConstraintKind.CODE)]
-        names = [c for c in frame.of(ConstraintKind.DOCUMENT)]
-        if doc is None and (codes or names):
-            c = (codes or names)[0]
-            doc = c.text if codes and c.text != c.value and len(c.text) > len(c.value) else c.value
-        places = frame.of(ConstraintKind.PLACE)
-        orgs = frame.of(ConstraintKind.ORGANISATION)
-        named_places = tuple(c.value for c in places)
-        place = place or (named_places[0] if named_places else None)
-        org = org or (orgs[0].value if orgs else None)
-        years = frame.of(ConstraintKind.YEAR)
-        year = years[0].value if years else None
-    else:
-        named_places, year = (), None
-    return Focus(doc, person, org, place, tuple(dict.fromkeys(([place] if place else []) + list(named_places))), year)
-
-
-_GROUP_VI = re.compile(
-    r"(?i)(?<!\w)(?:(?:các|những)\s+)?(?:tổ chức|hiệp hội|hội hữu nghị|hội|liên hiệp|đoàn|cơ quan|doanh nghiệp|đối tác|"
-    r"công ty|câu lạc bộ|lãnh đạo|cán bộ|đại biểu|chuyên gia|doanh nhân)(?!\w)(?:\s+(?!(?:đến|tại|ở|đã|có|được|là|vào|trong|sang|của|với)(?!\w))[^\W\d_]+){0,8}")
-_GROUP_EN = re.compile(
-    r"(?i)\b(?:(?!(?:how|many|much|what|which|the|a|an|did|does|do)\b)[a-z'’-]+\s+){0,2}(?:organi[sz]ations|associations|"
-    r"NGOs|companies|partners|delegations|committees|agencies|bodies|groups|unions|leaders|officials|delegates|experts)\b")
-
-
-def group_named(question: str) -> str | None:
-    """The group a question is about ("các tổ chức phi chính phủ nước ngoài", "bilateral friendship associations"):
-    what "họ" / "they" in the next question most likely means when no answer named an organisation."""
-    m = _GROUP_VI.search(question) or _GROUP_EN.search(question)
-    return m.group().strip() if m else None
-
-
-_DEMONSTRATIVE = re.compile(r"(?i)\s+(?:này|đó|ấy|đấy|trên|vừa nêu|nói trên|kể trên|vừa rồi)$")
-
-
-def _titled_in(reference: str, answer: Answer | None) -> str | None:
-    """A document without a number that an earlier answer quoted by its type and title, for "đề án đó" / "kế
-    hoạch này": "Đề án định hướng Hội nhập quốc tế của tỉnh Kon Tum đến năm 2020" (up to the next punctuation)."""
-    kind = _DEMONSTRATIVE.sub("", reference).strip()
-    if answer is None or answer.abstained or fold_text(kind) in ("van ban", "tai lieu"):
-        return None
-    rx = re.compile(rf"(?i)(?<!\w){re.escape(kind)}\s+[^\W\d][^,.;:()\n“”\"]{{8,140}}")
-    for c in answer.citations:
-        m = rx.search(c.quote)
-        if m:
-            words = m.group().split()
-            return " ".join([words[0][:1].upper() + words[0][1:], *words[1:16]]).strip()
-    return None
-
-
-_ROLE_OF = re.compile(r"(?i)\s*(?:(?:of|from)(?: the)?|của|tỉnh)?\s*")
-
-
-def _role_holder(frame: QuestionFrame) -> str | None:
-    """The person a question names only by a role, with the place or body written right after it ("Phó Thủ
-    tướng Lào", "Chủ tịch UBND tỉnh"), as a later "ông ấy" / "he" stands for."""
-    for role in frame.of(ConstraintKind.ROLE):
-        end = role.end
-        for c in frame.constraints:
-            if c.kind in (ConstraintKind.PLACE, ConstraintKind.ORGANISATION) and c.start >= end and \
-                    _ROLE_OF.fullmatch(frame.core[end:c.start]):
-                end = c.end
-        if role.start >= 0:
-            return frame.core[role.start:end]
-    return None
 
 
 class ReferenceResolver:
@@ -149,7 +47,7 @@ class ReferenceResolver:
             named = self._spans.titled(question) or self._spans.persons(question)  # "Cao Huy" in an English question
             if named:
                 f = replace(f, person=named[0].text)
-            elif frame is not None and (held := _role_holder(frame)):
+            elif frame is not None and (held := role_holder(frame)):
                 f = replace(f, person=held)  # "Phó Thủ tướng Lào" -> "Ông ấy được đưa đi thăm ..." is that person
         return f
 
@@ -177,7 +75,7 @@ class ReferenceResolver:
         for kind, s, e in refs:
             value = next((v for f in foci if (v := self._value(f, kind, question[s:e]))), None)
             if value is None and kind == "document" and not english:  # "Đề án đó": the đề án an answer quoted by title
-                value = next((t for _, _, a in reversed(earlier) if (t := _titled_in(question[s:e], a))), None)
+                value = next((t for _, _, a in reversed(earlier) if (t := titled_in(question[s:e], a))), None)
             if value is None and kind == "thing":  # "it", "nó": the latest document, then organisation, the group the
                 # previous question was about ("Liên hiệp các tổ chức hữu nghị tỉnh Đồng Nai"), then place
                 value = next((v for f, (q, _, _) in zip(foci, reversed(earlier))

@@ -23,7 +23,6 @@ from answer.conversation import ReferenceResolver, Resolution
 from retriever.frame import FrameAnalyzer
 from retriever.hybrid import HybridRetriever
 from vntext.diacritics import typed_without_diacritics
-from vntext.normalize import fold
 
 _SPANNED = frozenset({AnswerType.QUANTITY, AnswerType.DATE, AnswerType.PERSON, AnswerType.ORGANISATION, AnswerType.PLACE})
 _CONTRAST = re.compile(r"(?i)^(?:(?:thế|vậy)\s+)?còn\s|^and\s+(?:what|how)\s+about\s")
@@ -84,14 +83,6 @@ class AnswerService:
                 resolution = replace(resolution, with_context=context[0], context_place=context[1])
         return resolution
 
-    def _as_written(self, question: str) -> str:
-        """A restored question as one would write it: provinces with their capitals, a capital first."""
-        out = question
-        for name, s, e in reversed(self.analyzer.lex.provinces.find(question, ignore_case=True)):
-            if fold(out[s:e]) == fold(name):
-                out = out[:s] + name + out[e:]
-        return out[:1].upper() + out[1:]
-
     @staticmethod
     def _elsewhere(answer: Answer, province: str | None) -> bool:
         """Whether an answer quotes first a document about a province other than the conversation's (a document
@@ -132,7 +123,7 @@ class AnswerService:
         resolution = self.standalone(question, history)
         asked = resolution.standalone
         if typed_without_diacritics(asked) and self.analyzer.language(asked) == "vi":
-            asked = self._as_written(self.retriever.restore_diacritics(asked))  # shown as how it was understood
+            asked = self.analyzer.lex.provinces.as_written(self.retriever.restore_diacritics(asked))  # shown as how it was understood
         frame = self.analyzer.analyze(asked)
         lang = frame.lang
         if resolution.unresolved:  # never a silent guess: say what is unclear and ask

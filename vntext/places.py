@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from vntext.normalize import normalize
+from vntext.normalize import fold, normalize
 
 
 def _alt(words) -> str:
@@ -38,6 +38,13 @@ class Places:
     def _names(self) -> tuple[str, ...]:
         """Every spelling, longest first (so "Bà Rịa - Vũng Tàu" wins over "Vũng Tàu"): sorted once, not per call."""
         return tuple(sorted(self.canonical, key=len, reverse=True))
+
+    def as_written(self, text: str) -> str:
+        """`text` with the provinces it names spelt as written ("đồng nai" -> "Đồng Nai") and a capital first."""
+        for name, s, e in reversed(self.find(text, ignore_case=True)):
+            if fold(text[s:e]) == fold(name):
+                text = text[:s] + name + text[e:]
+        return text[:1].upper() + text[1:]
 
     def find(self, text: str, ignore_case: bool = False) -> list[tuple[str, int, int]]:
         """(canonical, start, end) of each place named in `text`."""

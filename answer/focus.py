@@ -1,0 +1,114 @@
+"""What an earlier turn of a conversation was about (its focus), for references back to resolve to: the document
+its answer showed, the person, body or place of its direct answer, else what its question named; a person named
+only by a role ("Phó Thủ tướng Lào"), a group ("Liên hiệp các tổ chức hữu nghị tỉnh Đồng Nai", "Lãnh đạo tỉnh
+Lạng Sơn"), a document an answer quoted by its title ("Đề án định hướng Hội nhập quốc tế ...")."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.types import Answer, AnswerType, ConstraintKind, QuestionFrame
+from vntext.codes import fold_text
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What an answered turn was about, by kind; each value is written as a question would name it."""
+
+    document: str | None = None  # "Chỉ thị 38-CT/TW"
+    person: str | None = None
+    organisation: str | None = None
+    place: str | None = None
+    places: tuple[str, ...] = ()  # every place of the turn, `place` first (a province and a country may both be named)
+    year: str | None = None
+
+    def get(self, kind: str) -> str | None:
+        return getattr(self, kind, None)
+
+
+def focus_of(frame: QuestionFrame | None, answer: Answer | None) -> Focus:
+    """The answer's own focus first (the document it showed, its direct answer), then what the question named."""
+    doc = person = org = place = None
+    if answer is not None and not answer.abstained:
+        refs = answer.references or []
+        # the document the question named, when the answer shows it, else the first the answer shows
+        named = set(frame.codes) if frame is not None and frame.answer_type != AnswerType.DOCUMENTS else set()
+        r = next((r for r in refs if r.get("code") in named), refs[0] if refs else {})
+        if r.get("code"):
+            doc = f"{r['type']} {r['code']}" if r.get("type") else r["code"]
+        short = answer.short_answer.text if answer.short_answer else None
+        kind = frame.answer_type if frame else None
+        if short and kind == AnswerType.PERSON:
+            person = short
+        elif short and kind == AnswerType.ORGANISATION:
+            org = short
+        elif short and kind == AnswerType.PLACE:
+            place = short
+        if r.get("issuers") and not org:
+            org = r["issuers"][0]
+    if frame is not None:
+        codes = [c for c in frame.of(ConstraintKind.CODE)]
+        names = [c for c in frame.of(ConstraintKind.DOCUMENT)]
+        if doc is None and (codes or names):
+            c = (codes or names)[0]
+            doc = c.text if codes and c.text != c.value and len(c.text) > len(c.value) else c.value
+        places = frame.of(ConstraintKind.PLACE)
+        orgs = frame.of(ConstraintKind.ORGANISATION)
+        named_places = tuple(c.value for c in places)
+        place = place or (named_places[0] if named_places else None)
+        org = org or (orgs[0].value if orgs else None)
+        years = frame.of(ConstraintKind.YEAR)
+        year = years[0].value if years else None
+    else:
+        named_places, year = (), None
+    return Focus(doc, person, org, place, tuple(dict.fromkeys(([place] if place else []) + list(named_places))), year)
+
+
+_GROUP_VI = re.compile(
+    r"(?i)(?<!\w)(?:(?:các|những)\s+)?(?:tổ chức|hiệp hội|hội hữu nghị|hội|liên hiệp|đoàn|cơ quan|doanh nghiệp|đối tác|"
+    r"công ty|câu lạc bộ|lãnh đạo|cán bộ|đại biểu|chuyên gia|doanh nhân)(?!\w)(?:\s+(?!(?:đến|tại|ở|đã|có|được|là|vào|trong|sang|của|với)(?!\w))[^\W\d_]+){0,8}")
+_GROUP_EN = re.compile(
+    r"(?i)\b(?:(?!(?:how|many|much|what|which|the|a|an|did|does|do)\b)[a-z'’-]+\s+){0,2}(?:organi[sz]ations|associations|"
+    r"NGOs|companies|partners|delegations|committees|agencies|bodies|groups|unions|leaders|officials|delegates|experts)\b")
+
+
+def group_named(question: str) -> str | None:
+    """The group a question is about ("các tổ chức phi chính phủ nước ngoài", "bilateral friendship associations"):
+    what "họ" / "they" in the next question most likely means when no answer named an organisation."""
+    m = _GROUP_VI.search(question) or _GROUP_EN.search(question)
+    return m.group().strip() if m else None
+
+
+_DEMONSTRATIVE = re.compile(r"(?i)\s+(?:này|đó|ấy|đấy|trên|vừa nêu|nói trên|kể trên|vừa rồi)$")
+
+
+def titled_in(reference: str, answer: Answer | None) -> str | None:
+    """A document without a number that an earlier answer quoted by its type and title, for "đề án đó" / "kế
+    hoạch này": "Đề án định hướng Hội nhập quốc tế của tỉnh Kon Tum đến năm 2020" (up to the next punctuation)."""
+    kind = _DEMONSTRATIVE.sub("", reference).strip()
+    if answer is None or answer.abstained or fold_text(kind) in ("van ban", "tai lieu"):
+        return None
+    rx = re.compile(rf"(?i)(?<!\w){re.escape(kind)}\s+[^\W\d][^,.;:()\n“”\"]{{8,140}}")
+    for c in answer.citations:
+        m = rx.search(c.quote)
+        if m:
+            words = m.group().split()
+            return " ".join([words[0][:1].upper() + words[0][1:], *words[1:16]]).strip()
+    return None
+
+
+_ROLE_OF = re.compile(r"(?i)\s*(?:(?:of|from)(?: the)?|của|tỉnh)?\s*")
+
+
+def role_holder(frame: QuestionFrame) -> str | None:
+    """The person a question names only by a role, with the place or body written right after it ("Phó Thủ
+    tướng Lào", "Chủ tịch UBND tỉnh"), as a later "ông ấy" / "he" stands for."""
+    for role in frame.of(ConstraintKind.ROLE):
+        end = role.end
+        for c in frame.constraints:
+            if c.kind in (ConstraintKind.PLACE, ConstraintKind.ORGANISATION) and c.start >= end and \
+                    _ROLE_OF.fullmatch(frame.core[end:c.start]):
+                end = c.end
+        if role.start >= 0:
+            return frame.core[role.start:end]
+    return None
