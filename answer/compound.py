@@ -40,8 +40,11 @@ def _sections(answer: Answer, frames: Frames, lang: str) -> tuple[str, list[str]
     return text, []  # a document card or list is the answer itself
 
 
-def merge_parts(whole: Answer, parts: list[tuple[QuestionPart, Answer]], frames: Frames, lang: str) -> Answer | None:
-    """The parts' answers as one, or None when no part is answered (the whole question's answer stands)."""
+def merge_parts(whole: Answer, parts: list[tuple[QuestionPart, Answer]], frames: Frames, lang: str,
+                latest_last: bool = False) -> Answer | None:
+    """The parts' answers as one, or None when no part is answered (the whole question's answer stands). The short
+    answer is the first part's, or the last one's with `latest_last` (a follow-up made a compound question by
+    continuing the earlier one: "So với năm 2015 thì tăng bao nhiêu lần?" asks the last part)."""
     if not any(not a.abstained for _, a in parts):
         return None
     citations: list[Citation] = []
@@ -62,7 +65,7 @@ def merge_parts(whole: Answer, parts: list[tuple[QuestionPart, Answer]], frames:
         lines += [f"  {x}" if x.strip() else "" for x in block[1:]]
         quotes += [q for q in (_renumber(x, mapping) for x in quoted) if q not in quotes]
         references += [r for r in answer.references if r not in references]
-        if short is None and answer.short_answer is not None and not answer.abstained:
+        if (short is None or latest_last) and answer.short_answer is not None and not answer.abstained:
             short = replace(answer.short_answer, n=mapping.get(answer.short_answer.n, answer.short_answer.n))
     text = "\n".join(lines)
     if quotes:

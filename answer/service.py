@@ -123,7 +123,8 @@ class AnswerService:
         resolution = self.standalone(question, history)
         asked = resolution.standalone
         if typed_without_diacritics(asked) and self.analyzer.language(asked) == "vi":
-            asked = self.analyzer.lex.provinces.as_written(self.retriever.restore_diacritics(asked))  # shown as how it was understood
+            # shown as how the question was understood
+            asked = self.analyzer.lex.provinces.as_written(self.retriever.restore_diacritics(asked))
         frame = self.analyzer.analyze(asked)
         lang = frame.lang
         if resolution.unresolved:  # never a silent guess: say what is unclear and ask
@@ -154,7 +155,7 @@ class AnswerService:
             # a question asking several things: each part answered on its own, shown together; a part the
             # documents do not answer says so
             answered = [(part, self._part(part, filters, lang)) for part in frame.parts]
-            answer = merge_parts(answer, answered, self.frames, lang) or answer
+            answer = merge_parts(answer, answered, self.frames, lang, latest_last=resolution.standalone != question) or answer
         if self.regulations is not None and not answer.references and not answer.abstained:
             answer = replace(answer, references=self.regulations.references_for(answer.answer))
         if truncated:
