@@ -114,8 +114,8 @@ class Composer:
         best = pool[0]
         unmet = () if ok else best.unmet
         chosen = self._select(best, pool)
-        if frame.answer_type in (AnswerType.DESCRIPTION, AnswerType.DOCUMENT_CONTENT):
-            chosen = [self._section(c) for c in chosen]
+        if frame.answer_type in (AnswerType.DESCRIPTION, AnswerType.DOCUMENT_CONTENT) or typed and not answering:
+            chosen = [self._section(c) for c in chosen]  # (nothing of the asked type: the section says what there is)
         terms = set(retrieval.query_terms)
         if frame.own_terms:  # a part of a compound question: its span is the one nearest to its own words
             terms = set(frame.own_terms)

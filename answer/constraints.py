@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from core.lexicon import Lexicon
-from core.types import Chunk, Constraint, ConstraintKind, QuestionFrame
+from core.types import AnswerType, Chunk, Constraint, ConstraintKind, QuestionFrame
 from retriever.frame_entities import find_terms
 from vntext.codes import find_codes, fold_text
 from vntext.dates import date_spans
@@ -54,7 +54,8 @@ class ConstraintChecker:
         self.lex = lexicon
 
     def unmet(self, frame: QuestionFrame, ctx: SentenceContext, scope: tuple[str, ...] = ()) -> list[Constraint]:
-        return [c for c in frame.constraints if not (_compared_year(frame, c, ctx) or self.met(c, ctx, scope))]
+        return [c for c in frame.constraints if not (_compared_year(frame, c, ctx) or _issues_answer(frame, c)
+                                                     or self.met(c, ctx, scope))]
 
     def met(self, c: Constraint, ctx: SentenceContext, scope: tuple[str, ...] = ()) -> bool:
         ch = ctx.chunk
@@ -69,7 +70,11 @@ class ConstraintChecker:
             if c.kind == ConstraintKind.YEAR and any(d.year != c.value for d in stated) \
                     and not _year_range_holds(ctx.sentence, c.value):
                 return False  # the sentence is about another year
+            # the paragraph before, the title and heading, and the document's own date: a sentence with no date of
+            # its own in an article of July 2014 tells of 2014 ("trong ý kiến chỉ đạo tháng 7/2014, ...")
             around = {getattr(d, attr) for d in date_spans(f"{ctx.before} {frame_text}")}
+            if ch.date and c.kind == ConstraintKind.YEAR and not stated:
+                around.add(ch.date[:4])
             return c.value in around or (c.kind == ConstraintKind.YEAR and _year_range_holds(ctx.sentence, c.value))
         if c.kind == ConstraintKind.PLACE:
             about = self.lex.provinces.canonical.get(ch.locality, ch.locality) if ch.locality else None
@@ -122,6 +127,12 @@ def _compared_year(frame: QuestionFrame, c: Constraint, ctx: SentenceContext) ->
     if c.kind != ConstraintKind.YEAR or not _COMPARED_IN_QUESTION.search(frame.question[max(0, c.start - 24):c.start]):
         return False
     return c.value in {d.year for d in date_spans(ctx.sentence)}
+
+
+def _issues_answer(frame: QuestionFrame, c: Constraint) -> bool:
+    """"những văn bản nào của Trung ương": the body issued the documents asked for; their numbers answer it
+    ("45-CT/TW"), not a sentence repeating the body's name."""
+    return frame.answer_type == AnswerType.DOCUMENTS and c.kind == ConstraintKind.ORGANISATION and frame.describes_answer(c)
 
 
 def own_dates(sentence: str):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from answer.focus import Focus, focus_of, group_named, role_holder, titled_in
+from answer.focus import Focus, focus_of, group_named, named_in, role_holder, titled_in
 from answer.spans import SpanFinder
 from core.lexicon import Lexicon
 from core.types import Answer, AnswerType, ConstraintKind, QuestionFrame
@@ -76,12 +76,16 @@ class ReferenceResolver:
             value = next((v for f in foci if (v := self._value(f, kind, question[s:e]))), None)
             if value is None and kind == "document" and not english:  # "Đề án đó": the đề án an answer quoted by title
                 value = next((t for _, _, a in reversed(earlier) if (t := titled_in(question[s:e], a))), None)
+            if value is None and kind == "document":  # "that memorandum": the one the previous question named
+                value = next((t for q, _, _ in reversed(earlier) if (t := named_in(question[s:e], q))), None)
             if value is None and kind == "thing":  # "it", "nó": the latest document, then organisation, the group the
                 # previous question was about ("Liên hiệp các tổ chức hữu nghị tỉnh Đồng Nai"), then place
                 value = next((v for f, (q, _, _) in zip(foci, reversed(earlier))
                               for v in (f.document, f.organisation, group_named(q), f.place) if v), None)
             if value is None and kind == "organisation":  # "họ", "they": the group the previous question named
                 value = next((g for q, _, _ in reversed(earlier) if (g := group_named(q))), None)
+                if value is None and foci and len(foci[0].places) >= 2:  # "they" after "An Giang ... Champasak"
+                    value = (" and " if english else " và ").join(foci[0].places[:2])
                 if value is None and english:  # "How many of them ...": the things the previous question counted
                     value = next((f"the {fr.unit}" for _, fr, _ in reversed(earlier)
                                   if fr is not None and fr.answer_type == AnswerType.QUANTITY and fr.unit

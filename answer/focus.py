@@ -97,6 +97,23 @@ def titled_in(reference: str, answer: Answer | None) -> str | None:
     return None
 
 
+_ASKS = re.compile(r"(?i)(?<!\w)(?:nào|gì|ai|which|what|whose)(?!\w)")
+_DEMONSTRATIVE_EN = re.compile(r"(?i)^(?:this|that|the same|the said|the above|these|those)\s+")
+
+
+def named_in(reference: str, question: str) -> str | None:
+    """A document without a number that an earlier question named by its kind, for "that memorandum" / "biên bản
+    ghi nhớ đó": "the memorandum of understanding with Champasak province in Laos" (up to the next punctuation)."""
+    kind = _DEMONSTRATIVE.sub("", _DEMONSTRATIVE_EN.sub("", reference)).strip()
+    if fold_text(kind) in ("van ban", "tai lieu", "document", "text"):
+        return None
+    m = re.search(rf"(?i)(?<!\w){re.escape(kind)}s?\b[^,.;:?()\n“”\"]{{0,90}}", question)
+    if not m or _ASKS.search(m.group()):
+        return None  # "Đề án nào ...": the question asked which one; it named none
+    named = " ".join(m.group().split()[:14])
+    return named if not reference.isascii() else f"the {named}"
+
+
 _ROLE_OF = re.compile(r"(?i)\s*(?:(?:of|from)(?: the)?|của|tỉnh)?\s*")
 
 

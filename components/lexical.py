@@ -83,11 +83,13 @@ class LexicalIndex:
         top = nz[np.argsort(-scores[nz], kind="stable")[:k]]
         return [LexicalResult(int(i), float(scores[i])) for i in top]
 
-    def restorer(self, stopwords: frozenset[str] = frozenset()) -> DiacriticRestorer:
+    def restorer(self, stopwords: frozenset[str] = frozenset(),
+                 question_words: frozenset[str] = frozenset()) -> DiacriticRestorer:
         """Puts diacritics back into a question typed without them, from the words these passages write."""
         if not hasattr(self, "_restorer"):
             df = np.diff(self.matrix.indptr)
-            self._restorer = DiacriticRestorer.from_vocab({t: float(df[j]) for t, j in self.vocab.items()}, stopwords)
+            self._restorer = DiacriticRestorer.from_vocab({t: float(df[j]) for t, j in self.vocab.items()}, stopwords,
+                                                          question_words)
         return self._restorer
 
     def idf_by_term(self) -> dict[str, float]:

@@ -205,6 +205,11 @@ class Lexicon:
         return {a: full for _, (a, full) in _rows(self.path("abbreviations.tsv"), 2)}
 
     @cached_property
+    def question_words(self) -> frozenset[str]:
+        """Vietnamese question words as written ("nào", "bao", "nhiêu"): passages seldom write them."""
+        return load_words(self.path("vi_question_words.txt"))
+
+    @cached_property
     def shorthand(self) -> dict[str, str]:
         """Chat shorthand and misspelt question words -> written out ("dc" -> "được", "bao nhiu" -> "bao nhiêu")."""
         return {a.lower(): full for _, (a, full) in _rows(self.path("chat_shorthand.tsv"), 2)}

@@ -101,6 +101,9 @@ _ISSUER_STOP = frozenset("được ban về có là quy nhằm đã sẽ thì v�
                          "was is were are issued about on in when what which and".split())
 
 
+_BY_ISSUER = re.compile(r"(?<=\s)(được|do)\s+[A-ZĐ][^\s,.;?]*(?:\s+[^\s,.;?]+){0,4}?\s+(?=(?:ban hành|ký|thông qua)\b)")
+
+
 def _type_word_before(text: str, at: int) -> int:
     """Where a capitalised word standing right before a document number begins ("Conclusion 33-KL/TW"), else at."""
     m = re.search(r"(?:^|\s)([A-ZĐ][a-zà-ỹđ]+)\s+$", text[:at])
@@ -134,6 +137,9 @@ def _substitute(base: str, part: str, places: Places | None) -> str:
         if len(base_codes) == 1:
             b, p = base_codes[0], part_codes[0]
             # the earlier document's issuer goes with it ("Kết luận 33-KL/TW của Bộ Chính trị" -> "Chỉ thị 25-CT/TW")
+            core = _BY_ISSUER.sub("được ", core)  # "được Bộ Chính trị ban hành" named the earlier one's issuer
+            base_codes = find_codes(core)
+            b = base_codes[0]
             cut, end = _issuer_after(core[b.end:])
             kept = core[b.end:b.end + cut]  # what stood between the number and its issuer ("issued")
             # the new document's type replaces the earlier one's; a number alone drops it ("Kết luận 33-KL/TW" ->

@@ -60,7 +60,7 @@ class HybridRetriever:
 
     def restore_diacritics(self, text: str) -> str:
         """A question typed without diacritics, with them put back as the indexed passages write its words."""
-        return self.lexical.get().restorer(self.analyzer.stopwords).restore(text)
+        return self.lexical.get().restorer(self.analyzer.stopwords, self.frames.lex.question_words).restore(text)
 
     def stats(self) -> IndexStats:
         index = self.lexical.get()

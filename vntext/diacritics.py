@@ -30,9 +30,10 @@ class DiacriticRestorer:
         self.word_df = word_df
 
     @classmethod
-    def from_vocab(cls, df_by_term: dict[str, float], stopwords: frozenset[str] = frozenset()) -> "DiacriticRestorer":
+    def from_vocab(cls, df_by_term: dict[str, float], stopwords: frozenset[str] = frozenset(),
+                   question_words: frozenset[str] = frozenset()) -> "DiacriticRestorer":
         """From an index's terms and their document frequencies ("khu", "khu_công", their folded twins). Stopwords
-        ("của", "nào", "đã") are not indexed alone: they count as the most frequent words, which they are."""
+        ("của", "nào", "đã") are not indexed alone: they count as often as the pairs they stand in."""
         words: dict[str, float] = defaultdict(float)
         pairs: dict[tuple[str, str], float] = {}
         genuine: dict[str, float] = defaultdict(float)  # unaccented words seen beside an accented one: written so
@@ -55,10 +56,17 @@ class DiacriticRestorer:
         pairs = _unshared(pairs)
         for w, df in genuine.items():
             words[w] = max(words.get(w, 0.0), df)
+        # a stopword is indexed only inside pairs: how often it is written is what those pairs add up to
+        in_pairs: dict[str, float] = defaultdict(float)
+        for (a, b), df in pairs.items():
+            in_pairs[a] += df
+            in_pairs[b] += df
         top = max(words.values(), default=1.0)
         for w in stopwords:
-            if w.isalpha():
-                words[w] = max(words.get(w, 0.0), top)
+            if w.isalpha() and in_pairs.get(w):
+                words[w] = max(words.get(w, 0.0), min(top, in_pairs[w]))
+        for w in question_words:  # what a question asks with, though passages seldom write it
+            words[w] = max(words.get(w, 0.0), top)
         return cls(dict(words), pairs)
 
     def restore(self, text: str) -> str:
