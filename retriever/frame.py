@@ -30,6 +30,9 @@ _VI_UNIT_STOP = frozenset("là có được đã đang sẽ tại ở của tron
 _VI_UNIT_STOP_ASCII = frozenset(fold_text(w) for w in _VI_UNIT_STOP | {"đi", "vào", "hiện", "này", "đó"})
 _EN_UNIT_STOP = frozenset("are is was were did do does has have had will would can could in of for by at from to on "
                           "with the a an there that which who been be per".split())
+_ON_MATTER = re.compile(r"\b(?:say|says|said|provide|provides|state|states|set out|sets out)\s+(?:about|on|regarding|"
+                        r"concerning)\s+\w+\s+\w+|\b(?:quy dinh|noi|de cap|neu|huong dan|de ra)\s+(?:nhung\s+)?(?:gi|dieu gi|"
+                        r"noi dung gi)\s+(?:ve|doi voi)\s+\w+\s+\w+")
 _MEASURE_VI = {"dien tich": "km²", "chieu dai": "km", "dai bao nhieu": "km", "duong bien gioi dai": "km",
                "dan so": "người", "ty le": "%", "phan tram": "%", "bao lau": "thời hạn", "thoi han": "thời hạn"}
 _MEASURE_NOUN_VI = {"lau": "thời hạn", "xa": "km"}
@@ -76,7 +79,10 @@ class FrameAnalyzer:
         # a card holds no figures: a quantity asked of a named document is in its text
         # who holds an office ("Who was the Party Secretary when plan X was issued?") is no document's issuer
         holder = answer_type == AnswerType.PERSON and any(c.kind == ConstraintKind.ROLE for c in constraints)
-        about = (about and answer_type != AnswerType.QUANTITY and not holder) or (names_document and (wants_documents or list_of == "province"))
+        # what a named document says on one matter ("What does Plan X say about cultural diplomacy?", "Kế hoạch X
+        # quy định gì về công tác lãnh sự?") is in its text, not on its card
+        on_matter = answer_type == AnswerType.DOCUMENT_CONTENT and bool(_ON_MATTER.search(cue_text))
+        about = (about and answer_type != AnswerType.QUANTITY and not holder and not on_matter) or (names_document and (wants_documents or list_of == "province"))
         if doc_type is None:
             doc_type = next((c.value for c in constraints if c.kind == ConstraintKind.DOC_TYPE), None)
         unit, spellings = self._unit(stem, cue_text, lang) if answer_type == AnswerType.QUANTITY else (None, ())

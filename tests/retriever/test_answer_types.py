@@ -31,3 +31,13 @@ def fa() -> FrameAnalyzer:
 ])
 def test_answer_type(fa, question, kind):
     assert fa.analyze(question).answer_type == kind
+
+
+@pytest.mark.parametrize("question, about", [
+    ("What does Plan 3394/KH-UBND say about foreign information and cultural diplomacy?", False),  # one matter
+    ("What is Directive 38-CT/TW about?", True),  # the document as a whole: its card
+    ("Chỉ thị 38-CT/TW nói về vấn đề gì?", True),
+])
+def test_what_a_named_document_says_on_one_matter_is_searched_in_its_text(fa, question, about):
+    f = fa.analyze(question)
+    assert f.answer_type == T.DOCUMENT_CONTENT and f.codes and f.about_document is about
