@@ -68,9 +68,6 @@ def question_sets() -> list[tuple[str, str, str, list[dict]]]:
     out += [("alqac_nearmiss_fit", "alqac", "fit", near[0::2]), ("alqac_nearmiss_heldout", "alqac", "heldout", near[1::2])]
     out += [("dev", "corpus", "fit", _items(DEV)), ("dev_extra_tune", "corpus", "fit", _items(DATA / "dev_extra_tune.jsonl")),
             ("dev_fresh_tune", "corpus", "fit", _items(DATA / "dev_fresh_tune.jsonl")),
-            ("dev_fresh2_tune", "corpus", "fit", _items(DATA / "dev_fresh2_tune.jsonl")),
-            ("dev_fresh3_tune", "corpus", "fit", _items(DATA / "dev_fresh3_tune.jsonl")),
-            ("legal_fresh2_tune", "corpus_legal", "fit", _items(DATA / "legal_questions_fresh2_tune.jsonl")),
             ("dev_nearmiss_fit", "corpus", "fit", _items(DATA / "dev_nearmiss_fit.jsonl")),
             ("legal_tune", "corpus_legal", "fit", _items(DATA / "legal_questions_tune.jsonl")),
             ("dev_extra_heldout", "corpus", "heldout", _items(DATA / "dev_extra_heldout.jsonl")),
