@@ -80,13 +80,22 @@ def group_named(question: str) -> str | None:
 
 
 _DEMONSTRATIVE = re.compile(r"(?i)\s+(?:này|đó|ấy|đấy|trên|vừa nêu|nói trên|kể trên|vừa rồi)$")
+_DEMONSTRATIVE_EN = re.compile(r"(?i)^(?:this|that|the same|the said|the above|these|those)\s+")
+_ASKS = re.compile(r"(?i)(?<!\w)(?:nào|gì|ai|which|what|whose)(?!\w)")
+
+
+def _kind(reference: str) -> str | None:
+    """The kind of document a reference back names, without its demonstrative ("đề án đó" -> "đề án", "that
+    memorandum" -> "memorandum"); None for any document at all ("văn bản này", "this document")."""
+    kind = _DEMONSTRATIVE.sub("", _DEMONSTRATIVE_EN.sub("", reference)).strip()
+    return None if fold_text(kind) in ("van ban", "tai lieu", "document", "text") else kind
 
 
 def titled_in(reference: str, answer: Answer | None) -> str | None:
     """A document without a number that an earlier answer quoted by its type and title, for "đề án đó" / "kế
     hoạch này": "Đề án định hướng Hội nhập quốc tế của tỉnh Kon Tum đến năm 2020" (up to the next punctuation)."""
-    kind = _DEMONSTRATIVE.sub("", reference).strip()
-    if answer is None or answer.abstained or fold_text(kind) in ("van ban", "tai lieu"):
+    kind = _kind(reference)
+    if answer is None or answer.abstained or kind is None:
         return None
     rx = re.compile(rf"(?i)(?<!\w){re.escape(kind)}\s+[^\W\d][^,.;:()\n“”\"]{{8,140}}")
     for c in answer.citations:
@@ -97,15 +106,11 @@ def titled_in(reference: str, answer: Answer | None) -> str | None:
     return None
 
 
-_ASKS = re.compile(r"(?i)(?<!\w)(?:nào|gì|ai|which|what|whose)(?!\w)")
-_DEMONSTRATIVE_EN = re.compile(r"(?i)^(?:this|that|the same|the said|the above|these|those)\s+")
-
-
 def named_in(reference: str, question: str) -> str | None:
     """A document without a number that an earlier question named by its kind, for "that memorandum" / "biên bản
     ghi nhớ đó": "the memorandum of understanding with Champasak province in Laos" (up to the next punctuation)."""
-    kind = _DEMONSTRATIVE.sub("", _DEMONSTRATIVE_EN.sub("", reference)).strip()
-    if fold_text(kind) in ("van ban", "tai lieu", "document", "text"):
+    kind = _kind(reference)
+    if kind is None:
         return None
     m = re.search(rf"(?i)(?<!\w){re.escape(kind)}s?\b[^,.;:?()\n“”\"]{{0,90}}", question)
     if not m or _ASKS.search(m.group()):

@@ -11,7 +11,7 @@ from typing import Iterator, Sequence
 
 from answer.answerability import Answerability, Verdict
 from answer.citations import passage_opening
-from answer.compose import Composer, Composition
+from answer.compose import TYPED, Composer, Composition
 from answer.compound import merge_parts
 from answer.frames import Frames
 from core.errors import BadQuestion, IndexMissing
@@ -24,7 +24,7 @@ from retriever.frame import FrameAnalyzer
 from retriever.hybrid import HybridRetriever
 from vntext.diacritics import typed_without_diacritics
 
-_SPANNED = frozenset({AnswerType.QUANTITY, AnswerType.DATE, AnswerType.PERSON, AnswerType.ORGANISATION, AnswerType.PLACE})
+_SPANNED = TYPED - {AnswerType.LIST, AnswerType.DOCUMENTS}  # one figure, date or name answers it
 _CONTRAST = re.compile(r"(?i)^(?:(?:thế|vậy)\s+)?còn\s|^and\s+(?:what|how)\s+about\s")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
