@@ -69,7 +69,10 @@ def test_chat_cites_38_ct_tw_opens_document_rates_and_exports(page, live_app):
     page.locator("#chat button[aria-label='Like']").first.click()
     db = Path(live_app["data"]) / "feedback.sqlite"
     for _ in range(50):
-        rows = sqlite3.connect(db).execute("SELECT question, rating, citations FROM feedback").fetchall() if db.exists() else []
+        try:  # the page may have created the file and not yet its table
+            rows = sqlite3.connect(db).execute("SELECT question, rating, citations FROM feedback").fetchall() if db.exists() else []
+        except sqlite3.OperationalError:
+            rows = []
         if rows:
             break
         page.wait_for_timeout(200)
