@@ -1,41 +1,76 @@
-"""Who wrote an article ("Bài viết về ... do ai viết?", "Who wrote the piece on ...?"): the byline of the document
-the question describes, quoted from its own line ("• Nguồn: Võ Thái Lâm - Sở Ngoại vụ tỉnh Đăk Nông").
+"""What an article's masthead says: who wrote it ("Bài viết về ... do ai viết?", "Who wrote the piece on ...?") and when
+it was posted ("Bài viết ... được đăng ngày nào?", "When was the article on ... posted?").
 
-The document is the one the best passage belongs to (the question names the article by its topic); its author is
-what ingest read from its trailing "Nguồn:" / "Tác giả:" line or signature (ingest/cleaning.find_author). A
-document with no byline gives no answer here, and the question goes on to the passages."""
+The article is the one the best passage belongs to (the question names it by its topic). Its author is what ingest
+read from its trailing "Nguồn:" / "Tác giả:" line or signature (ingest/cleaning.find_author), quoted from that line;
+its posting date is the dateline ingest read (ingest/cleaning.find_date: "Ngày đăng: 09/07/2014", "Cập nhật
+24/07/2019 08:53"), quoted from the line that states it. An article with no byline gives no answer here, and the
+question goes on to the passages; an article with no dateline is said to state none (the dates inside its text date
+events, not the posting)."""
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from answer.frames import Frames
-from core.types import Answer, Citation, DocumentMeta, Retrieval, ShortAnswer
+from core.types import Answer, Citation, DocumentMeta, Hit, Retrieval, ShortAnswer
 
 # doc_id -> (the document's metadata, its cleaned text), or None
 DocumentLookup = Callable[[str], "tuple[DocumentMeta, str] | None"]
+
+
+def dateline(text: str, iso: str) -> tuple[int, int] | None:
+    """Where the text first states the ISO date `iso` ("2014-07-09"): "09/07/2014", "9/7/2014", "09-07-2014",
+    "ngày 9 tháng 7 năm 2014"."""
+    year, month, day = (int(x) for x in iso.split("-"))
+    m = re.search(rf"(?<!\d)0?{day}\s*[/.-]\s*0?{month}\s*[/.-]\s*{year}(?!\d)"
+                  rf"|ngày\s+0?{day}\s+tháng\s+0?{month}\s+năm\s+{year}(?!\d)", text, re.IGNORECASE)
+    return (m.start(), m.end()) if m else None
 
 
 class AuthorAnswerer:
     def __init__(self, lookup: DocumentLookup, frames: Frames):
         self.lookup, self.frames = lookup, frames
 
-    def answer(self, retrieval: Retrieval, lang: str) -> Answer | None:
+    def _article(self, retrieval: Retrieval) -> tuple[Hit, DocumentMeta, str] | None:
         if not retrieval.hits:
             return None
-        chunk = retrieval.hits[0].chunk
-        found = self.lookup(chunk.doc_id)
-        if found is None or not found[0].author:
-            return None
-        meta, text = found
-        at = text.rfind(meta.author)
-        if at < 0:
-            return None
+        hit = retrieval.hits[0]
+        found = self.lookup(hit.chunk.doc_id)
+        return (hit, *found) if found is not None else None
+
+    def _quote(self, retrieval: Retrieval, hit: Hit, text: str, at: int, end_at: int, lang: str) -> Answer:
+        """The answer: the span in bold, then the whole line that states it, cited."""
+        chunk = hit.chunk
         start = text.rfind("\n", 0, at) + 1
-        end = text.find("\n", at)
+        end = text.find("\n", end_at)
         end = len(text) if end < 0 else end
         line = text[start:end]
         cite = Citation(1, chunk.source, chunk.title, line, start, end, chunk.doc_id, chunk.locality, chunk.date)
-        short = ShortAnswer(meta.author, 1, at, at + len(meta.author))
+        short = ShortAnswer(text[at:end_at], 1, at, end_at)
         where = f" — *{chunk.title}*" if chunk.title else ""
-        body = f"**{meta.author}** [1]\n\n{self.frames.get(lang, 'lead')}\n\n- “{line.strip()}” [1]{where}"
+        body = f"**{short.text}** [1]\n\n{self.frames.get(lang, 'lead')}\n\n- “{line.strip()}” [1]{where}"
         return Answer(retrieval.question, body, False, [cite], retrieval.hits, mode="extractive", short_answer=short)
+
+    def answer(self, retrieval: Retrieval, lang: str) -> Answer | None:
+        """Who wrote the article: its byline, or None when it has none."""
+        found = self._article(retrieval)
+        if found is None or not found[1].author:
+            return None
+        hit, meta, text = found
+        at = text.rfind(meta.author)
+        return self._quote(retrieval, hit, text, at, at + len(meta.author), lang) if at >= 0 else None
+
+    def published(self, retrieval: Retrieval, lang: str) -> Answer | None:
+        """When the article was posted: its dateline; an article without one is said to state none. None when there
+        is no article to speak of."""
+        found = self._article(retrieval)
+        if found is None:
+            return None
+        hit, meta, text = found
+        where = dateline(text, meta.date) if meta.date else None
+        if where is None:
+            title = meta.title or hit.chunk.title
+            return Answer(retrieval.question, self.frames.get(lang, "no_published", title=title), True, [],
+                          retrieval.hits, mode="extractive", reason="the article states no posting date")
+        return self._quote(retrieval, hit, text, *where, lang)

@@ -185,6 +185,10 @@ class AnswerService:
             yield retrieval  # who wrote the article the question describes: its byline
             yield byline
             return
+        if frame.published and self.authors is not None and (posted := self.authors.published(retrieval, lang)):
+            yield retrieval  # when the article the question describes was posted: its dateline
+            yield posted
+            return
         regs = self.regulations
         if regs is not None:
             # a named document asked about as a document: its card; "which documents ...": the filtered list

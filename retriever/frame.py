@@ -96,6 +96,7 @@ class FrameAnalyzer:
             ask_at=_ask_at(stem, lang), also=tuple(asks[1:]) if re.search(r"\b(?:va|and)\b", cue_text) else (),
             effect=any(p.kind == "effect" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
             author=any(p.kind == "author" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
+            published=any(p.kind == "published" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
             date_precision=_date_precision(cue_text) if answer_type == AnswerType.DATE else None,
             # (a multiple-choice question's options name the candidates: what they did is in the stem's law)
             relation=_relation(stem, lang) if answer_type in (AnswerType.PERSON, AnswerType.ORGANISATION)
@@ -125,7 +126,7 @@ class FrameAnalyzer:
         for p in self.lex.answer_cues:
             if p.lang != lang:
                 continue
-            if p.kind in ("effect", "author"):
+            if p.kind in ("effect", "author", "published"):
                 continue
             if p.kind == "about_document":
                 about = about or bool(p.regex.search(cue_text))
