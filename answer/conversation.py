@@ -51,6 +51,12 @@ class ReferenceResolver:
                 f = replace(f, person=held)  # "Phó Thủ tướng Lào" -> "Ông ấy được đưa đi thăm ..." is that person
         return f
 
+    def _types(self, english: bool) -> tuple[str, ...]:
+        """The document type words a question names documents by ("chỉ thị", "directive")."""
+        if english:
+            return tuple(e for t in self.lex.doc_types for e in t.english)
+        return tuple(t.vi.lower() for t in self.lex.doc_types)
+
     def references(self, question: str) -> list[tuple[str, int, int]]:
         """(kind, start, end) of each reference back in the question, left to right, not overlapping."""
         out: list[tuple[str, int, int]] = []
@@ -77,7 +83,8 @@ class ReferenceResolver:
             if value is None and kind == "document" and not english:  # "Đề án đó": the đề án an answer quoted by title
                 value = next((t for _, _, a in reversed(earlier) if (t := titled_in(question[s:e], a))), None)
             if value is None and kind == "document":  # "that memorandum": the one the previous question named
-                value = next((t for q, _, _ in reversed(earlier) if (t := named_in(question[s:e], q))), None)
+                value = next((t for q, _, _ in reversed(earlier) if (t := named_in(question[s:e], q, self._types(english)))), None)
+                groups += value is not None  # a document described, not numbered: in the province it was asked of
             if value is None and kind == "thing":  # "it", "nó": the latest document, then organisation, the group the
                 # previous question was about ("Liên hiệp các tổ chức hữu nghị tỉnh Đồng Nai"), then place
                 value = next((v for f, (q, _, _) in zip(foci, reversed(earlier))

@@ -106,16 +106,31 @@ def titled_in(reference: str, answer: Answer | None) -> str | None:
     return None
 
 
-def named_in(reference: str, question: str) -> str | None:
+_ASKED_AFTER = re.compile(r"(?i)\s+(?:(?:phải|đúng|có) (?:không|chưa)|hay không|không|chưa|không ạ|vậy|ạ|nhỉ)\s*$")
+
+
+def named_in(reference: str, question: str, kinds: tuple[str, ...] = ()) -> str | None:
     """A document without a number that an earlier question named by its kind, for "that memorandum" / "biên bản
-    ghi nhớ đó": "the memorandum of understanding with Champasak province in Laos" (up to the next punctuation)."""
+    ghi nhớ đó": "the memorandum of understanding with Champasak province in Laos" (up to the next punctuation).
+    A reference to any document ("văn bản đó", "this document") takes the first of `kinds` (the document types)
+    the question named: "... có chỉ thị về tăng cường công tác đối ngoại thời kỳ CNH, HĐH phải không?" -> "chỉ thị
+    về tăng cường công tác đối ngoại thời kỳ CNH, HĐH"."""
     kind = _kind(reference)
-    if kind is None:
+    names = (kind,) if kind is not None else kinds
+    if not names:
         return None
-    m = re.search(rf"(?i)(?<!\w){re.escape(kind)}s?\b[^,.;:?()\n“”\"]{{0,90}}", question)
-    if not m or _ASKS.search(m.group()):
+    alternatives = "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True))
+    m = re.search(rf"(?i)(?<!\w)(?:{alternatives})s?\b[^.;:?()\n“”\"]{{0,90}}", question)
+    if not m:
+        return None
+    named = m.group()
+    if kind is None:  # a description runs to the end of the clause, without the question's closing words
+        named = _ASKED_AFTER.sub("", named.split(",")[0] if not re.search(r"\b[A-ZĐ]{2,}\s*,", named) else named)
+    else:
+        named = named.split(",")[0]
+    if _ASKS.search(named) or len(named.split()) < (2 if kind else 3):
         return None  # "Đề án nào ...": the question asked which one; it named none
-    named = " ".join(m.group().split()[:14])
+    named = " ".join(named.split()[:14])
     return named if not reference.isascii() else f"the {named}"
 
 

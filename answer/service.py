@@ -122,9 +122,11 @@ class AnswerService:
             raise IndexMissing("no documents are indexed yet: run `python app.py ingest [PATH ...]` (default corpus/)")
         resolution = self.standalone(question, history)
         asked = resolution.standalone
-        if typed_without_diacritics(asked) and self.analyzer.language(asked) == "vi":
-            # shown as how the question was understood
-            asked = self.analyzer.lex.provinces.as_written(self.retriever.restore_diacritics(asked))
+        if self.analyzer.language(asked) == "vi":  # shown as how the question was understood
+            if typed_without_diacritics(asked):
+                asked = self.analyzer.lex.provinces.as_written(self.retriever.restore_diacritics(asked))
+            else:  # a mark mistyped ("nôi dung", "cua Thủ tướng")
+                asked = self.retriever.correct_diacritics(asked)
         frame = self.analyzer.analyze(asked)
         lang = frame.lang
         if resolution.unresolved:  # never a silent guess: say what is unclear and ask

@@ -72,7 +72,10 @@ class SpanFinder:
         if kind == AnswerType.QUANTITY:
             return self.quantities(text, frame.unit_spellings, tuple(c.value for c in frame.of(ConstraintKind.YEAR)))
         if kind == AnswerType.DATE:
-            found = self.dates(text, frame.about_document or bool(frame.codes) and not frame.effect, frame.codes)
+            # a question about a document, named by its number or described by its type ("Chỉ thị về ... ra ngày
+            # nào"), is answered by a date written after a document number as well
+            about = frame.about_document or bool(frame.codes or frame.described_document) and not frame.effect
+            found = self.dates(text, about, frame.codes)
             wanted = precision_wanted(frame)
             # "ngày nào", "by what date": a bare year is no answer beside a full date
             return [sp for sp in found if sp.strength >= wanted] or found if wanted else found

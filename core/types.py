@@ -163,6 +163,7 @@ class QuestionFrame:
     doc_type: str | None = None  # the document type asked for or named ("Chỉ thị")
     doc_types: tuple[str, ...] = ()  # every type asked for ("những nghị quyết, chỉ thị nào"), `doc_type` among them
     about_document: bool = False  # asks about a named document as a document (issuer, date, kind, subject)
+    described_document: str | None = None  # the type of a document asked about as one, described not numbered
     filler: tuple[str, ...] = ()  # the parts of the question recognised as filler
     options: tuple[str, ...] = ()  # a multiple-choice question's options ("A. ...", "B. ..."): choices, not constraints
     ask_at: int = -1  # offset in `core` of the question word ("nào", "gì", "which"); -1 when there is none

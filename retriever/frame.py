@@ -83,6 +83,7 @@ class FrameAnalyzer:
         # quy định gì về công tác lãnh sự?") is in its text, not on its card
         on_matter = answer_type == AnswerType.DOCUMENT_CONTENT and bool(_ON_MATTER.search(cue_text))
         about = (about and answer_type != AnswerType.QUANTITY and not holder and not on_matter) or (names_document and (wants_documents or list_of == "province"))
+        described = self._described(cue_text, lang) if about and not names_document and not wants_documents else None
         if doc_type is None:
             doc_type = next((c.value for c in constraints if c.kind == ConstraintKind.DOC_TYPE), None)
         unit, spellings = self._unit(stem, cue_text, lang) if answer_type == AnswerType.QUANTITY else (None, ())
@@ -92,7 +93,7 @@ class FrameAnalyzer:
             topic=self._topic(core, lang, constraints),
             expansions=tuple(self.lex.glossary.expand(core)) if lang == "en" else (),
             doc_type=doc_type, doc_types=doc_types or ((doc_type,) if doc_type else ()),
-            about_document=names_document and about, filler=filler, options=options,
+            about_document=names_document and about, described_document=described, filler=filler, options=options,
             ask_at=_ask_at(stem, lang), also=tuple(asks[1:]) if re.search(r"\b(?:va|and)\b", cue_text) else (),
             effect=any(p.kind == "effect" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
             author=any(p.kind == "author" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
@@ -117,6 +118,16 @@ class FrameAnalyzer:
         if parts and about_document and all(self.analyze(p.question, lang, compound=False).about_document for p in parts):
             return ()
         return parts
+
+    def _described(self, cue_text: str, lang: str) -> str | None:
+        """The type of a document the question asks about as a document without its number ("Chỉ thị về tăng cường
+        công tác đối ngoại ra ngày nào?" -> "Chỉ thị"); not one it only takes as its scope ("Theo kế hoạch ...")."""
+        names = self.lex.doc_type_by_folded if lang == "vi" else self.lex.doc_type_by_english
+        alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        for m in re.finditer(rf"\b({alt})\b", cue_text):
+            if not re.search(r"\b(?:theo|under|according to|in|of)\s*(?:the\s+)?$", cue_text[:m.start()]):
+                return names[m.group(1)]
+        return None
 
     def _answer_types(self, cue_text: str, lang: str) -> tuple[list[AnswerType], bool]:
         """Everything the question asks, the first (in the file's order of precedence) the main ask."""

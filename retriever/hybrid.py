@@ -62,6 +62,10 @@ class HybridRetriever:
         """A question typed without diacritics, with them put back as the indexed passages write its words."""
         return self.lexical.get().restorer(self.analyzer.stopwords, self.frames.lex.question_words).restore(text)
 
+    def correct_diacritics(self, text: str) -> str:
+        """A question typed with diacritics, its mistyped marks put right as the indexed passages write the words."""
+        return self.lexical.get().restorer(self.analyzer.stopwords, self.frames.lex.question_words).correct(text)
+
     def stats(self) -> IndexStats:
         index = self.lexical.get()
         return IndexStats(index.idf_by_term(), index.max_idf, index.vocab, index.localities, len(index.chunks))

@@ -12,12 +12,15 @@ import math
 import re
 from collections import defaultdict
 
-from vntext.normalize import fold
+from vntext.normalize import fold, unify_tone_marks
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CODE_JOINERS = frozenset("/-0123456789")
 _CANDIDATES = 4  # written forms kept per syllable: the most frequent
 _PAIR_WEIGHT, _WORD_WEIGHT = 2.0, 0.5  # a pair the passages hold says far more than a frequent syllable
+# Correcting a question typed with diacritics: a syllable the passages never write as typed is taken for a mistyped
+# mark when a form of the same letters makes a pair with a neighbour in at least this many passages.
+_MIN_PAIR_MARK = 3
 
 
 class DiacriticRestorer:
@@ -82,6 +85,44 @@ class DiacriticRestorer:
         out.append(text[at:])
         return "".join(out)
 
+    def correct(self, text: str) -> str:
+        """A question typed with diacritics, with the syllables whose mark was mistyped put right where the passages'
+        word pairs say so ("cua Thủ tướng", "nôi dung", "ngừoi chỉ đạo" -> "của", "nội", "người"); every syllable the
+        passages write as typed stays as typed."""
+        out, at = [], 0
+        for run in re.finditer(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*", text):
+            out.append(text[at:run.start()])
+            typed = run.group().split()
+            words = [w.lower() for w in typed]
+            for i in range(len(words)):
+                if (i == 0 and run.start() > 0 and text[run.start() - 1] in _CODE_JOINERS) or (
+                        i == len(words) - 1 and run.end() < len(text) and text[run.end()] in _CODE_JOINERS):
+                    continue  # part of a document number
+                words[i] = self._fix(words[i - 1] if i else None, words[i], words[i + 1] if i + 1 < len(words) else None)
+            out.append(" ".join(_cased(w, t) for w, t in zip(words, typed)))
+            at = run.end()
+        out.append(text[at:])
+        return "".join(out)
+
+    def _fix(self, before: str | None, word: str, after: str | None) -> str:
+        """A syllable the passages never write as typed ("nôi", "ngừoi") -> the form of the same letters that makes
+        a pair with a neighbour in at least _MIN_PAIR_MARK passages ("nội" beside "dung"), else as typed. Written
+        forms are believed: in a small index many right pairs never occur, so pairs alone would undo right words."""
+        if (before is None and after is None) or not word.isalpha() or word.isascii() and word in self.forms.get(word, ()):
+            return word
+        if any(self.word_df.get(w, 0.0) > 0 or w in self.forms.get(fold(w), ()) for w in (word, unify_tone_marks(word))):
+            return word  # written so in the passages, or in the old tone placement ("thoả" for "thỏa")
+
+        def support(form: str) -> float:
+            return max(self.pair_df.get((before, form), 0.0) if before else 0.0,
+                       self.pair_df.get((form, after), 0.0) if after else 0.0)
+
+        best, best_support = word, _MIN_PAIR_MARK - 1e-9
+        for form in self.forms.get(fold(word), []):
+            if support(form) > best_support:
+                best, best_support = form, support(form)
+        return best
+
     def _run(self, phrase: str, fixed: tuple[bool, bool] = (False, False)) -> str:
         typed = phrase.split()
         options = [self.forms.get(w.lower(), []) or [w.lower()] for w in typed]
@@ -124,7 +165,7 @@ def _unshared(table: dict) -> dict:
 
 
 def _cased(word: str, typed: str) -> str:
-    if fold(word) != typed.lower():
+    if word == typed.lower():
         return typed
     if typed.isupper() and len(typed) > 1:
         return word.upper()

@@ -103,3 +103,34 @@ def test_ask_swaps_in_the_document_and_answers_from_its_own_card(fast_container)
 def test_ask_resolves_he_to_the_role_the_previous_question_named(fast_container):
     a = fast_container.answers.ask("Ông ấy được đưa đi thăm những địa điểm nào?", history=[RECEIVED])
     assert a.asked_as == "Phó Thủ tướng Lào được đưa đi thăm những địa điểm nào?" and a.reason != "unresolved reference"
+
+
+DESCRIBED = "Ban Thường vụ Tỉnh ủy Lạng Sơn có chỉ thị về tăng cường công tác đối ngoại thời kỳ CNH, HĐH phải không?"
+
+
+@pytest.mark.parametrize("previous, follow, expected", [
+    (DESCRIBED, "Văn bản đó ra ngày nào?",
+     "Chỉ thị về tăng cường công tác đối ngoại thời kỳ CNH, HĐH ra ngày nào, tại Lạng Sơn?"),
+    ("Did Kon Tum adopt a plan on foreign affairs for 2018-2021?", "When was this document issued?",
+     "When was the plan on foreign affairs for 2018-2021 issued, in Kon Tum?"),
+])
+def test_any_document_is_the_one_the_previous_question_described_by_type(resolver, previous, follow, expected):
+    """With no number and no answer to take it from, "văn bản đó" / "this document" is the document the previous
+    question described by its type, up to the question's closing words, in the province it was asked of."""
+    r = resolve(resolver, follow, [(previous, None)], english=follow.isascii())
+    assert not r.unresolved and r.standalone == expected
+
+
+@pytest.mark.parametrize("previous", [
+    "Tỉnh Lạng Sơn có bao nhiêu dự án ODA?",  # no document at all
+    "Kế hoạch nào quy định công tác đối ngoại của Kon Tum?",  # asked which one: named none
+])
+def test_no_document_described_leaves_the_reference_unresolved(resolver, previous):
+    assert resolve(resolver, "Văn bản đó ra ngày nào?", [(previous, None)]).unresolved == "Văn bản đó"
+
+
+def test_a_document_described_by_type_is_dated_by_the_date_after_its_number(fast_container):
+    """"Chỉ thị ... ra ngày nào": the date written after the directive's number answers it, not a year in its title."""
+    a = fast_container.answers.ask("Văn bản đó ra ngày nào?", history=[DESCRIBED])
+    assert a.frame.described_document == "Chỉ thị" and not a.abstained
+    assert a.short_answer.text == "17/3/2008"
