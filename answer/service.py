@@ -128,6 +128,8 @@ class AnswerService:
             else:  # a mark mistyped ("nôi dung", "cua Thủ tướng")
                 asked = self.retriever.correct_diacritics(asked)
         frame = self.analyzer.analyze(asked)
+        if asked != question and history:
+            frame = self._new_place_only(frame, question)
         lang = frame.lang
         if resolution.unresolved:  # never a silent guess: say what is unclear and ask
             kind = self.frames.get(lang, f"kind_{resolution.kind}")
@@ -179,6 +181,19 @@ class AnswerService:
             answer = replace(answer, abstained=True, answer=self.frames.get(lang, "partial", what=what),
                              reason=f"no {frame.answer_type.value} is stated")
         return answer
+
+    def _new_place_only(self, frame: QuestionFrame, followup: str) -> QuestionFrame:
+        """An elliptical turn that brings a new place ("Còn tỉnh Đồng Nai thì sao?" after "Từ 2008 đến nay Lạng Sơn
+        ký được bao nhiêu thỏa thuận quốc tế nhân danh UBND tỉnh?") asks the same of that place: the earlier turn's
+        years and bodies qualified the earlier place's figure, so they rank the new place's sentences but need
+        not be stated in them. The new place must be; so must a year the turn itself brings."""
+        own = self.analyzer.analyze(followup, compound=False)
+        if not own.of(ConstraintKind.PLACE) or own.of(ConstraintKind.YEAR) or own.of(ConstraintKind.DATE):
+            return frame
+        said = {(c.kind, c.value) for c in own.constraints}
+        soft = (ConstraintKind.YEAR, ConstraintKind.DATE, ConstraintKind.ORGANISATION)
+        kept = tuple(c for c in frame.constraints if c.kind not in soft or (c.kind, c.value) in said)
+        return replace(frame, constraints=kept) if len(kept) < len(frame.constraints) else frame
 
     # ---- routing
     def _answer(self, frame: QuestionFrame, filters: Filters | None, lang: str) -> Iterator[Retrieval | str | Answer]:
@@ -250,7 +265,10 @@ class AnswerService:
             if quantity and "đồng" in frame.unit_spellings:  # an amount asked in no particular currency
                 what = self.frames.get(lang, "what_quantity_money")
             elif quantity and frame.unit:
-                what = self.frames.get(lang, "what_quantity_unit", unit=frame.unit)
+                # named in the answer's language: "a figure in people", not "in người"
+                term = next((u for u in self.analyzer.lex.units if u.vi == frame.unit), None)
+                unit = term.english[0] if lang == "en" and term is not None and term.english else frame.unit
+                what = self.frames.get(lang, "what_quantity_unit", unit=unit)
             else:
                 what = self.frames.get(lang, f"what_{frame.answer_type.value}")
             lead = self.frames.get(lang, "partial", what=what)

@@ -193,7 +193,7 @@ class FrameAnalyzer:
             return "lần", self._unit_spellings("lần")
         if lang == "vi":
             folded = fold_text(core)
-            m = re.search(r"\b(?:bao nhieu|may)\s+", folded)
+            m = re.search(r"\b(?:bao nhieu|may)\b\s*", folded)
             noun_end = None
             if m:
                 # a question written without diacritics spells its stop words without them too ("da", "di")
@@ -202,13 +202,20 @@ class FrameAnalyzer:
                     if w.group().lower() in stop:
                         break
                     noun_end = m.end() + w.end()
-            if noun_end:
-                written = core[m.end():noun_end]
+            written = core[m.end():noun_end] if noun_end else None
+            if m and written is None and (counted := re.search(r"(?i)(?<!\w)số (?:lượng )?((?:[^\W\d_]+ ?){1,2})", core[:m.start()])):
+                # "số cán bộ được nâng lên mấy": the number of what "số" names
+                words = counted.group(1).split()
+                words = words[:next((i for i, w in enumerate(words) if w.lower() in _VI_UNIT_STOP), len(words))]
+                written = " ".join(words) or None
+            if written:
                 if fold_text(written) in _MEASURE_NOUN_VI:  # "bao nhiêu lâu": a duration
                     return _MEASURE_NOUN_VI[fold_text(written)], self._unit_spellings(_MEASURE_NOUN_VI[fold_text(written)])
                 unit = self._measure_unit(written)
                 if unit:
-                    return unit.vi, unit.spellings
+                    # "bao nhiêu người lao động": passages count them as "6.785 lao động" too
+                    rest = written.split()[1:3] if fold_text(written.split()[0]) == "nguoi" else []
+                    return unit.vi, unit.spellings + ((" ".join(rest),) if len(rest) == 2 else ())
                 if any(fold_text(written).startswith(fold_text(w)) for w in self.lex.number_words.get("money", ())):
                     return "USD", self._unit_spellings("USD") + self._unit_spellings("đồng")  # an amount of money
                 return written, (written,)
@@ -227,7 +234,8 @@ class FrameAnalyzer:
                     break
                 noun.append(w)
             phrase = " ".join(noun)
-            unit = self._measure_unit(phrase)
+            # "how many local workers": the head noun names a unit the table knows though its modifier does not
+            unit = self._measure_unit(phrase) or (self._measure_unit(noun[-1]) if len(noun) > 1 else None)
             if unit:
                 return unit.vi, unit.spellings
             variants = tuple(v for g in self.lex.glossary.find(phrase) for v in g.variants)

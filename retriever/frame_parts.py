@@ -2,7 +2,7 @@
 đó bao nhiêu khu đã hoạt động?", "ban hành bằng văn bản nào, vào ngày nào?", "When was it issued and what is it
 about?"). Each thing asked is a part, answered on its own and shown with the others.
 
-A question splits where a clause boundary (a comma, a semicolon, "và", "and") stands between two question words,
+A question splits where a clause boundary (a comma, a semicolon, a question mark, "và", "and") stands between two question words,
 at the last boundary before the later question word ("bao nhiêu tổ chức ... chương trình, dự án trên địa bàn, và
 tổng giá trị bao nhiêu": at ", và"). Words asked together with no boundary between them ("tỉnh nào có bao nhiêu
 ...") are one ask. A later part is read with the earlier clauses before it, their question words taken out, so it
@@ -23,8 +23,8 @@ _ASK_ASCII = re.compile(r"(?<!\w)(?:bao nhieu|bao nhiu|bao lau|bao xa|khi nao|ba
 _ASK_EN = re.compile(r"(?<!\w)(?:how (?:many|much|long|far|large|big|old)|what|which|who|whom|whose|when|where|how)(?!\w)",
                      re.I)
 # where one ask ends and the next begins
-_BOUNDARY_VI = re.compile(r"\s*[,;]\s*(?:(?:và|va|còn|con|cùng|đồng thời|dong thoi)\s+)?|\s+(?:và|va)\s+", re.I)
-_BOUNDARY_EN = re.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+", re.I)
+_BOUNDARY_VI = re.compile(r"\s*[,;?]\s*(?:(?:và|va|còn|con|cùng|đồng thời|dong thoi)\s+)?|\s+(?:và|va)\s+", re.I)
+_BOUNDARY_EN = re.compile(r"\s*[,;?]\s*(?:and\s+)?|\s+and\s+", re.I)
 # what a later part drops of an earlier clause besides its question words
 _DETERMINERS = re.compile(r"(?<!\w)(?:những|các|nhung|cac|là|la|do)\s*$", re.I)
 _MIN_WORDS = 2

@@ -134,3 +134,19 @@ def test_a_document_described_by_type_is_dated_by_the_date_after_its_number(fast
     a = fast_container.answers.ask("Văn bản đó ra ngày nào?", history=[DESCRIBED])
     assert a.frame.described_document == "Chỉ thị" and not a.abstained
     assert a.short_answer.text == "17/3/2008"
+
+
+def test_a_new_place_asks_the_same_of_it_without_the_earlier_places_qualifiers(fast_container):
+    """"Còn tỉnh Đồng Nai thì sao?": the earlier turn's "từ 2008" and "nhân danh UBND tỉnh" qualified Lạng Sơn's
+    figure; Đồng Nai's own sentence ("Đến nay, Đồng Nai đã ký kết 27 bản thỏa thuận quốc tế ...") answers."""
+    first = "Từ 2008 đến nay Lạng Sơn ký được tổng cộng bao nhiêu thỏa thuận quốc tế nhân danh UBND tỉnh?"
+    a = fast_container.answers.ask("Còn tỉnh Đồng Nai thì sao?", history=[first])
+    assert "Đồng Nai" in a.asked_as and "2008" in a.asked_as
+    assert [c.value for c in a.frame.constraints] == ["Đồng Nai"]
+    assert not a.abstained and a.short_answer.text.startswith("27")
+
+
+def test_a_new_place_the_documents_do_not_cover_is_still_refused(fast_container):
+    first = "Từ 2008 đến nay Lạng Sơn ký được tổng cộng bao nhiêu thỏa thuận quốc tế nhân danh UBND tỉnh?"
+    a = fast_container.answers.ask("Còn tỉnh Gia Lai thì sao?", history=[first])
+    assert a.abstained and a.short_answer is None

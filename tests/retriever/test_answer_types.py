@@ -41,3 +41,26 @@ def test_answer_type(fa, question, kind):
 def test_what_a_named_document_says_on_one_matter_is_searched_in_its_text(fa, question, about):
     f = fa.analyze(question)
     assert f.answer_type == T.DOCUMENT_CONTENT and f.codes and f.about_document is about
+
+
+@pytest.mark.parametrize("question, unit, spelled", [
+    # people are counted under the words for who they are
+    ("Tạo việc làm cho bao nhiêu người lao động?", "người", ("lao động", "thành viên")),
+    ("Mỗi đoàn được cử tối đa bao nhiêu người?", "người", ("thành viên", "cán bộ")),
+    ("How many local workers do foreign firms employ?", "người", ("lao động",)),
+    # "số cán bộ ... mấy": the number of what "số" names
+    ("Nếu có doanh nghiệp đi cùng thì số cán bộ được nâng lên mấy?", "người", ("cán bộ",)),
+    ("Số đoàn ra năm 2016 là mấy?", "đoàn ra", ("đoàn ra",)),
+])
+def test_the_counted_noun_is_read_where_people_write_it(fa, question, unit, spelled):
+    f = fa.analyze(question)
+    assert f.answer_type == T.QUANTITY and f.unit == unit
+    assert set(spelled) <= set(f.unit_spellings)
+
+
+def test_a_message_of_two_questions_is_two_parts(fa):
+    f = fa.analyze("Mỗi đoàn được cử tối đa bao nhiêu người? Nếu có doanh nghiệp đi cùng thì số cán bộ được nâng lên mấy?")
+    assert [p.label for p in f.parts] == ["Mỗi đoàn được cử tối đa bao nhiêu người",
+                                         "Nếu có doanh nghiệp đi cùng thì số cán bộ được nâng lên mấy"]
+    second = fa.analyze(f.parts[1].question, compound=False)
+    assert second.answer_type == T.QUANTITY and second.unit == "người"
