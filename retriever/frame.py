@@ -213,12 +213,12 @@ class FrameAnalyzer:
                     return _MEASURE_NOUN_VI[fold_text(written)], self._unit_spellings(_MEASURE_NOUN_VI[fold_text(written)])
                 unit = self._measure_unit(written)
                 if unit:
-                    # "bao nhiêu người lao động": passages count them as "6.785 lao động" too
-                    rest = written.split()[1:3] if fold_text(written.split()[0]) == "nguoi" else []
-                    return unit.vi, unit.spellings + ((" ".join(rest),) if len(rest) == 2 else ())
+                    return unit.vi, unit.spellings + self._people(unit.vi, written)
                 if any(fold_text(written).startswith(fold_text(w)) for w in self.lex.number_words.get("money", ())):
                     return "USD", self._unit_spellings("USD") + self._unit_spellings("đồng")  # an amount of money
-                return written, (written,)
+                # "bao nhiêu cán bộ": counted as "07 người" too, when no sentence names them ("05 thành viên" first)
+                people = fold_text(written) in {fold_text(w) for w in self.lex.number_words.get("people", ())}
+                return written, (written,) + (("người",) if people else ())
             for key, unit in _MEASURE_VI.items():
                 if re.search(rf"\b{key}\b", cue_text):
                     return unit, self._unit_spellings(unit)
@@ -237,7 +237,7 @@ class FrameAnalyzer:
             # "how many local workers": the head noun names a unit the table knows though its modifier does not
             unit = self._measure_unit(phrase) or (self._measure_unit(noun[-1]) if len(noun) > 1 else None)
             if unit:
-                return unit.vi, unit.spellings
+                return unit.vi, unit.spellings + self._people(unit.vi, "")
             variants = tuple(v for g in self.lex.glossary.find(phrase) for v in g.variants)
             return (phrase or None), variants
         if _MONEY_EN.search(cue_text):
@@ -246,6 +246,14 @@ class FrameAnalyzer:
             if re.search(rf"\b{key}\b", cue_text):
                 return unit, self._unit_spellings(unit)
         return None, ()
+
+    def _people(self, unit: str, written: str) -> tuple[str, ...]:
+        """A count of people ("bao nhiêu người", "how many people") is written under who they are as well ("05
+        thành viên"); "bao nhiêu người lao động" under its own noun too ("6.785 lao động")."""
+        if unit != "người":
+            return ()
+        rest = written.split()[1:3] if written and fold_text(written.split()[0]) == "nguoi" else []
+        return tuple(self.lex.number_words.get("people", ())) + ((" ".join(rest),) if len(rest) == 2 else ())
 
     def _measure_unit(self, written: str):
         low = written.lower()

@@ -47,9 +47,10 @@ def test_what_a_named_document_says_on_one_matter_is_searched_in_its_text(fa, qu
     # people are counted under the words for who they are
     ("Tạo việc làm cho bao nhiêu người lao động?", "người", ("lao động", "thành viên")),
     ("Mỗi đoàn được cử tối đa bao nhiêu người?", "người", ("thành viên", "cán bộ")),
-    ("How many local workers do foreign firms employ?", "người", ("lao động",)),
+    ("How many local workers do foreign firms employ?", "người", ("thành viên", "lao động")),
+    ("Mỗi đoàn ra được tối đa bao nhiêu thành viên?", "thành viên", ("thành viên", "người")),
     # "số cán bộ ... mấy": the number of what "số" names
-    ("Nếu có doanh nghiệp đi cùng thì số cán bộ được nâng lên mấy?", "người", ("cán bộ",)),
+    ("Nếu có doanh nghiệp đi cùng thì số cán bộ được nâng lên mấy?", "cán bộ", ("cán bộ", "người")),
     ("Số đoàn ra năm 2016 là mấy?", "đoàn ra", ("đoàn ra",)),
 ])
 def test_the_counted_noun_is_read_where_people_write_it(fa, question, unit, spelled):
@@ -63,4 +64,4 @@ def test_a_message_of_two_questions_is_two_parts(fa):
     assert [p.label for p in f.parts] == ["Mỗi đoàn được cử tối đa bao nhiêu người",
                                          "Nếu có doanh nghiệp đi cùng thì số cán bộ được nâng lên mấy"]
     second = fa.analyze(f.parts[1].question, compound=False)
-    assert second.answer_type == T.QUANTITY and second.unit == "người"
+    assert second.answer_type == T.QUANTITY and second.unit == "cán bộ"
