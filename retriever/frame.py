@@ -101,7 +101,8 @@ class FrameAnalyzer:
             date_precision=_date_precision(cue_text) if answer_type == AnswerType.DATE else None,
             # (a multiple-choice question's options name the candidates: what they did is in the stem's law)
             relation=_relation(stem, lang) if answer_type in (AnswerType.PERSON, AnswerType.ORGANISATION)
-            and not options else (),
+            and not options else self._money_act(stem, lang) if answer_type == AnswerType.QUANTITY
+            and "đồng" in spellings and not options else (),
             parts=self._parts(stem, lang, names_document and about) if compound and not options else ())
         log.debug("frame %s", frame.to_json())
         return frame
@@ -246,6 +247,20 @@ class FrameAnalyzer:
             if re.search(rf"\b{key}\b", cue_text):
                 return unit, self._unit_spellings(unit)
         return None, ()
+
+    def _money_act(self, stem: str, lang: str) -> tuple[str, ...]:
+        """What the amount asked was ("đã giải ngân được bao nhiêu", "how much has been paid out"): folded syllables
+        the sentence giving it must hold; of several, the one nearest the question word (in English, after it)."""
+        acts = tuple(fold_text(w) for w in self.lex.number_words.get("money_act", ()))
+        if lang == "vi":
+            found = [(m.start(), act) for act in acts for m in re.finditer(rf"\b{act}\b", fold_text(stem))]
+        else:
+            found = [(g.start, fold_text(v)) for g in self.lex.glossary.find(stem) for v in g.variants if fold_text(v) in acts]
+        at = _ask_at(stem, lang)
+        if not found or at < 0:
+            return ()
+        later = [f for f in found if f[0] > at] if lang == "en" else []  # "how much has been paid out": after it
+        return tuple(min(later or found, key=lambda f: abs(f[0] - at))[1].split())
 
     def _people(self, unit: str, written: str) -> tuple[str, ...]:
         """A count of people ("bao nhiêu người", "how many people") is written under who they are as well ("05

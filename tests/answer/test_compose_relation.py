@@ -104,3 +104,14 @@ def test_the_disbursed_amount_through_the_service(fast_container):
     a = fast_container.answers.ask("Đồng Nai đã giải ngân được bao nhiêu tiền từ các khoản tài trợ?")
     assert not a.abstained and a.short_answer.text == "2.899.847 USD"
     assert a.answer.startswith("**2.899.847 USD** [1]") and "8.500.000 USD" in a.citations[0].quote
+
+
+def test_an_amount_disbursed_is_not_the_amount_committed_or_invested(fast_container):
+    """"Đã giải ngân được bao nhiêu": only a sentence saying what was disbursed answers; Lạng Sơn's registered and
+    invested capital do not. Of a sentence giving both, the amount after "giải ngân" is the answer."""
+    refused = fast_container.answers.ask("Đến hết năm 2012, các dự án có vốn đầu tư nước ngoài ở Lạng Sơn đã giải ngân được bao nhiêu vốn?")
+    assert refused.abstained and refused.short_answer is None
+    a = fast_container.answers.ask("Of the foreign NGO aid pledged to Đồng Nai over the past five years, how much has actually been paid out?")
+    assert not a.abstained and a.short_answer.text == "2.899.847 USD"
+    pledged = fast_container.answers.ask("Trong 5 năm qua các nhà tài trợ phi chính phủ cam kết với Đồng Nai bao nhiêu tiền?")
+    assert pledged.short_answer.text == "8.500.000 USD"

@@ -65,3 +65,15 @@ def test_a_message_of_two_questions_is_two_parts(fa):
                                          "Nếu có doanh nghiệp đi cùng thì số cán bộ được nâng lên mấy"]
     second = fa.analyze(f.parts[1].question, compound=False)
     assert second.answer_type == T.QUANTITY and second.unit == "cán bộ"
+
+
+@pytest.mark.parametrize("question, act", [
+    ("Các dự án FDI ở Lạng Sơn đã giải ngân được bao nhiêu vốn?", ("giai", "ngan")),
+    ("Tổng giá trị cam kết tài trợ là bao nhiêu tiền?", ("cam", "ket")),
+    ("Of the aid pledged to Đồng Nai, how much has actually been paid out?", ("giai", "ngan")),  # nearest the ask
+    ("How much aid did Đồng Nai's donors pledge?", ("cam", "ket")),
+    ("Tổng vốn của các dự án là bao nhiêu?", ()),  # no act named: any amount
+    ("Bao nhiêu dự án đã giải ngân?", ()),  # a count, not an amount
+])
+def test_an_amount_asked_of_what_was_done_with_it(fa, question, act):
+    assert fa.analyze(question).relation == act
