@@ -223,7 +223,11 @@ class AnswerService:
                 yield regs.refusal(retrieval, lang, "no_such_document", missing[0])
                 return
             own = set(regs.own_sources(frame.codes) if not frame.about_document or frame.wants_documents else ())
-            own |= set(titled)
+            if frame.answer_type != AnswerType.YESNO:
+                # a true/false statement ("... theo quy định của Luật Tố tụng hành chính, đúng hay sai?", "... trái
+                # với Hiến pháp ...") names a law by its title as part of the claim to check: the passage settling
+                # it may be another law's (the claim is then false), so it is searched in the whole index
+                own |= set(titled)
             if frame.codes and not own and not frame.about_document:
                 own = set(regs.citing_sources(frame))  # failing its own text, the documents that discuss it
             scope = tuple(sorted(own))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from vntext.normalize import fold, normalize
+from vntext.normalize import fold, normalize, strip_diacritics
 
 
 class LexiconError(ValueError):
@@ -75,6 +75,24 @@ def load_patterns(path: Path) -> tuple[Pattern, ...]:
         except re.error as exc:
             raise LexiconError(f"{path}: line {n}: bad regular expression ({exc})") from None
     return tuple(out)
+
+
+def accent_tolerant(regex: str) -> str:
+    """A Vietnamese regular expression written with diacritics that also takes each letter typed bare: "thưa" ->
+    "th[ưu]a" matches "thưa" and "thua", never "thừa" or "thửa" (a word typed with its diacritics must be the word
+    itself). Matched against lower-cased text."""
+    out, in_class, escaped = [], False, False
+    for ch in regex:
+        bare = strip_diacritics(ch)
+        if escaped or ch == "\\":
+            out.append(ch)
+            escaped = not escaped
+        elif ch == bare:
+            out.append(ch)
+            in_class = ch == "[" or in_class and ch != "]"
+        else:
+            out.append(ch + bare if in_class else f"[{ch}{bare}]")
+    return "".join(out)
 
 
 def load_words(path: Path) -> frozenset[str]:
@@ -183,7 +201,10 @@ class Lexicon:
 
     @cached_property
     def filler(self) -> tuple[Pattern, ...]:
-        return load_patterns(self.path("filler.tsv"))
+        """Vietnamese rows are written with diacritics and match lower-cased text letter by letter, a letter
+        typed bare matching any of its accented forms ("Thừa kế ..." is no "Thưa ...")."""
+        return tuple(Pattern(p.lang, p.kind, re.compile(accent_tolerant(p.regex.pattern))) if p.lang == "vi" else p
+                     for p in load_patterns(self.path("filler.tsv")))
 
     @cached_property
     def references(self) -> tuple[Pattern, ...]:

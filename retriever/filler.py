@@ -14,15 +14,19 @@ _BARE_PROVINCE = re.compile(r"\b(?:tỉnh|the province)\b(?!\s+(?-i:[A-ZĐ]))", 
 _OWN_PLACE = re.compile(r"\b(?:tỉnh|thành phố) (?:mình|tôi|nhà|ta|chúng tôi|chúng ta|em)\b|\b(?:our|my) province\b", re.I)
 
 
+def _lower(text: str) -> str:
+    """Lower-cased, same length (the filler patterns match this; Vietnamese ones take bare letters too)."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
 def _matchable(clause: str) -> tuple[str, str]:
     """(folded Vietnamese form, lower-case form) of a clause without its closing punctuation; same length."""
     body = clause.strip().rstrip(".!?;,").strip()
-    return fold_text(body), body.lower()
+    return fold_text(body), _lower(body)
 
 
 def _is_segment(clause: str, lex: Lexicon) -> bool:
-    vi, en = _matchable(clause)
-    return any(p.kind == "segment" and p.regex.search(vi if p.lang == "vi" else en) for p in lex.filler)
+    return any(p.kind == "segment" and p.regex.search(_matchable(clause)[1]) for p in lex.filler)
 
 
 _CONTINUATION = re.compile(r"^(?:va |nen |hien |cung )?(?:dang|hien dang|moi|vua|can|muon|co nhiem vu|phu trach|duoc giao|"
@@ -41,7 +45,7 @@ def _cut(text: str, kind: str, lex: Lexicon) -> tuple[str, str]:
     for p in lex.filler:
         if p.kind != kind:
             continue
-        probe = fold_text(text) if p.lang == "vi" else text.lower()  # same length as text
+        probe = _lower(text)  # same length as text
         m = p.regex.search(probe)
         if m and m.group().strip() and (kind == "prefix" and m.start() == 0 or kind == "suffix" and m.end() == len(probe)):
             keep = text[m.end():] if kind == "prefix" else text[:m.start()]
@@ -74,7 +78,10 @@ def strip_filler(text: str, lex: Lexicon) -> tuple[str, tuple[str, ...]]:
         core, cut = _cut(core.strip(), kind, lex)
         if cut.strip():
             dropped.append(cut.strip(" ,"))
-    core = core.strip(" ,;:") + ("?" if "?" in (mark.group() if mark else "") or text.rstrip().endswith("?") else "")
+    # the closing mark as typed: '?' when the question had one, else a statement's own full stop ("Nhận định sau
+    # đúng hay sai: ... ."), so a question without filler reaches retrieval as written
+    closing = mark.group() if mark else ""
+    core = core.strip(" ,;:") + ("?" if "?" in closing or text.rstrip().endswith("?") else "." if "." in closing else "")
     core = _own_place(core, dropped, lex)
     return (core or text), tuple(d for d in dropped if d)
 

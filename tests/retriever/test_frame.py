@@ -216,3 +216,22 @@ def test_what_a_body_issued_is_a_list_of_documents(fa, question):
 ])
 def test_which_names_what_is_asked(fa, question, kind):
     assert fa.analyze(question).answer_type == kind
+
+
+def test_a_word_typed_with_diacritics_is_filler_only_if_it_is_the_filler_word(fa):
+    # "Thừa kế", "Thửa đất" fold to "thua" like the greeting "Thưa": they open a statement, not an address
+    q = ("Thừa kế được xác định theo pháp luật của nước mà người để lại di sản thừa kế cư trú ngay trước khi chết, "
+         "đúng hay sai?")
+    assert fa.analyze(q).core == q and fa.analyze(q).filler == ()
+    q = "Thửa đất đã có quyết định thu hồi, người sử dụng đất có được chuyển nhượng không?"
+    assert fa.analyze(q).core == q
+    greeted = fa.analyze("Thưa anh, tỉnh Kon Tum giáp những nước nào?")
+    assert greeted.core == "tỉnh Kon Tum giáp những nước nào?" and greeted.filler == ("Thưa anh,",)
+    # typed without diacritics, a bare letter still meets the filler word
+    bare = fa.analyze("chao anh, cho em hoi Kon Tum giap nhung nuoc nao a?")
+    assert bare.core == "Kon Tum giap nhung nuoc nao?" and bare.filler == ("chao anh,", "cho em hoi", "a")
+
+
+def test_a_statement_keeps_its_full_stop(fa):
+    q = "Nhận định sau đúng hay sai: Người chưa thành niên không được lập di chúc."
+    assert fa.analyze(q).core == q  # read by retrieval as written, as before the frame
