@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from answer.focus import Focus, focus_of, group_named, named_in, role_holder, titled_in
+from answer.focus import Focus, focus_of, group_named, kind_named, named_in, role_holder, titled_in
 from answer.spans import SpanFinder
 from core.lexicon import Lexicon
 from core.types import Answer, AnswerType, ConstraintKind, QuestionFrame
@@ -31,6 +31,10 @@ class Resolution:
     with_context: str | None = None  # a follow-up left as asked, with the earlier turn's scope added: tried when
     # the follow-up alone finds too little, or finds it in another province's document (answer/service.py)
     context_place: str | None = None  # that scope when it is a province
+
+
+# a follow-up asking what only a document has: its number, issuing, signing, effect
+_DOCUMENT_FACT = re.compile(r"\b(?:so may|so hieu|so bao nhieu|ban hanh|ky ngay|ky khi|hieu luc|number|issued|signed|in force)\b")
 
 
 class ReferenceResolver:
@@ -86,9 +90,16 @@ class ReferenceResolver:
                 value = next((t for q, _, _ in reversed(earlier) if (t := named_in(question[s:e], q, self._types(english)))), None)
                 groups += value is not None  # a document described, not numbered: in the province it was asked of
             if value is None and kind == "thing":  # "it", "nó": the latest document, then organisation, the group the
-                # previous question was about ("Liên hiệp các tổ chức hữu nghị tỉnh Đồng Nai"), then place
+                # previous question was about ("Liên hiệp các tổ chức hữu nghị tỉnh Đồng Nai"), then place; asked
+                # for a document's number or date ("Nó số mấy, ban hành ngày nào?"), a document the previous
+                # question described comes before the body that made it
+                described = _DOCUMENT_FACT.search(fold_text(question))
                 value = next((v for f, (q, _, _) in zip(foci, reversed(earlier))
-                              for v in (f.document, f.organisation, group_named(q), f.place) if v), None)
+                              for v in (f.document, described and named_in("văn bản đó", q, self._types(english)),
+                                        f.organisation, group_named(q), f.place) if v), None)
+            if kind == "organisation" and kind_named(question[s:e]) not in (None, "họ", "they", "them"):
+                # "Liên hiệp này", "that association": the one of that kind an earlier question named
+                value = next((t for q, _, _ in reversed(earlier) if (t := named_in(question[s:e], q))), None) or value
             if value is None and kind == "organisation":  # "họ", "they": the group the previous question named
                 value = next((g for q, _, _ in reversed(earlier) if (g := group_named(q))), None)
                 if value is None and foci and len(foci[0].places) >= 2:  # "they" after "An Giang ... Champasak"
@@ -146,6 +157,13 @@ class ReferenceResolver:
     def _value(self, focus: Focus, kind: str, written: str) -> str | None:
         """The focus of `kind`; for a place, one of the kind the reference names: "tỉnh này" a province (or a
         foreign locality), "nước này" / "this country" a country."""
+        if kind == "document" and focus.document and (named := kind_named(written)):
+            # "chương trình đó" is no Quyết định: a focus document of another type is not the one meant
+            vi = self.lex.doc_type_by_english.get(named.lower().rstrip("s"), self.lex.doc_type_by_english.get(named.lower(), named))
+            types = sorted((fold_text(t) for t in self._types(False)), key=len, reverse=True)
+            opening = next((t for t in types if fold_text(focus.document).startswith(t + " ")), None)
+            if opening is not None and fold_text(vi) in types and opening != fold_text(vi):
+                return None
         if kind != "place" or not focus.places:
             return focus.get(kind)
         folded = fold_text(written)
@@ -181,4 +199,6 @@ class ReferenceResolver:
             return ("tỉnh " if written.lower().startswith("tỉnh") else "") + value
         if kind == "year":
             return ("in " if english else "năm ") + value
+        if kind == "organisation" and english and value[:1].isupper() and value.isascii() and " of " in value:
+            return "the " + value  # "did the Union of Friendship Organizations manage ..."
         return value

@@ -57,6 +57,8 @@ def focus_of(frame: QuestionFrame | None, answer: Answer | None) -> Focus:
         named_places = tuple(c.value for c in places)
         place = place or (named_places[0] if named_places else None)
         org = org or (orgs[0].value if orgs else None)
+        if org and place and re.search(r"(?i)(?<!\w)tỉnh(?: [uủ][yỷ])?$", org) and place not in org:
+            org = f"{org} {place}"  # "Ủy ban nhân dân tỉnh" of a question on Lạng Sơn is Lạng Sơn's
         years = frame.of(ConstraintKind.YEAR)
         year = years[0].value if years else None
     else:
@@ -70,12 +72,18 @@ _GROUP_VI = re.compile(
 _GROUP_EN = re.compile(
     r"(?i)\b(?:(?!(?:how|many|much|what|which|the|a|an|did|does|do)\b)[a-z'’-]+\s+){0,2}(?:organi[sz]ations|associations|"
     r"NGOs|companies|partners|delegations|committees|agencies|bodies|groups|unions|leaders|officials|delegates|experts)\b")
+# a body named in capitals ("the Union of Friendship Organizations in Đồng Nai"): named whole, "of" and all
+_NAMED_EN = re.compile(r"\b(?:[A-Z][\w'’-]*\s+)+(?:(?:of|for|and)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*)+)+")
 
 
 def group_named(question: str) -> str | None:
     """The group a question is about ("các tổ chức phi chính phủ nước ngoài", "bilateral friendship associations"):
     what "họ" / "they" in the next question most likely means when no answer named an organisation."""
-    m = _GROUP_VI.search(question) or _GROUP_EN.search(question)
+    m = _GROUP_VI.search(question)
+    if m is None and (m := _GROUP_EN.search(question)):
+        named = next((n for n in _NAMED_EN.finditer(question) if n.start() < m.end() and m.start() < n.end()), None)
+        if named is not None:  # the group is part of a body's name: the name
+            return named.group().strip()
     return m.group().strip() if m else None
 
 
@@ -84,7 +92,7 @@ _DEMONSTRATIVE_EN = re.compile(r"(?i)^(?:this|that|the same|the said|the above|t
 _ASKS = re.compile(r"(?i)(?<!\w)(?:nào|gì|ai|which|what|whose)(?!\w)")
 
 
-def _kind(reference: str) -> str | None:
+def kind_named(reference: str) -> str | None:
     """The kind of document a reference back names, without its demonstrative ("đề án đó" -> "đề án", "that
     memorandum" -> "memorandum"); None for any document at all ("văn bản này", "this document")."""
     kind = _DEMONSTRATIVE.sub("", _DEMONSTRATIVE_EN.sub("", reference)).strip()
@@ -94,7 +102,7 @@ def _kind(reference: str) -> str | None:
 def titled_in(reference: str, answer: Answer | None) -> str | None:
     """A document without a number that an earlier answer quoted by its type and title, for "đề án đó" / "kế
     hoạch này": "Đề án định hướng Hội nhập quốc tế của tỉnh Kon Tum đến năm 2020" (up to the next punctuation)."""
-    kind = _kind(reference)
+    kind = kind_named(reference)
     if answer is None or answer.abstained or kind is None:
         return None
     rx = re.compile(rf"(?i)(?<!\w){re.escape(kind)}\s+[^\W\d][^,.;:()\n“”\"]{{8,140}}")
@@ -115,14 +123,14 @@ def named_in(reference: str, question: str, kinds: tuple[str, ...] = ()) -> str 
     A reference to any document ("văn bản đó", "this document") takes the first of `kinds` (the document types)
     the question named: "... có chỉ thị về tăng cường công tác đối ngoại thời kỳ CNH, HĐH phải không?" -> "chỉ thị
     về tăng cường công tác đối ngoại thời kỳ CNH, HĐH"."""
-    kind = _kind(reference)
+    kind = kind_named(reference)
     names = (kind,) if kind is not None else kinds
     if not names:
         return None
     alternatives = "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True))
     m = re.search(rf"(?i)(?<!\w)(?:{alternatives})s?\b[^.;:?()\n“”\"]{{0,90}}", question)
-    if not m:
-        return None
+    if not m or re.search(r"(?i)(?<!\w)(?:which|what)\s+$", question[:m.start()]):
+        return None  # "Which plan did Kon Tum adopt ...": asked which one, named none
     named = m.group()
     if kind is None:  # a description runs to the end of the clause, without the question's closing words
         named = _ASKED_AFTER.sub("", named.split(",")[0] if not re.search(r"\b[A-ZĐ]{2,}\s*,", named) else named)

@@ -150,3 +150,39 @@ def test_a_new_place_the_documents_do_not_cover_is_still_refused(fast_container)
     first = "Từ 2008 đến nay Lạng Sơn ký được tổng cộng bao nhiêu thỏa thuận quốc tế nhân danh UBND tỉnh?"
     a = fast_container.answers.ask("Còn tỉnh Gia Lai thì sao?", history=[first])
     assert a.abstained and a.short_answer is None
+
+
+def test_a_body_named_by_its_kind_is_the_one_an_earlier_question_named(resolver):
+    first = "Liên hiệp các tổ chức hữu nghị tỉnh Đồng Nai được thành lập năm nào?"
+    r = resolve(resolver, "Ai đang làm chủ tịch của Liên hiệp này?", [(first, None)])
+    assert r.standalone == "Ai đang làm chủ tịch của Liên hiệp các tổ chức hữu nghị tỉnh Đồng Nai?"
+
+
+def test_they_is_the_body_an_english_question_named_in_capitals(resolver):
+    first = "What does the Union of Friendship Organizations in Đồng Nai do?"
+    r = resolve(resolver, "How many friendship associations did they set up?", [(first, None)], english=True)
+    assert "did the Union of Friendship Organizations set up" in r.standalone
+
+
+def test_it_after_a_provincial_body_is_that_provinces_body(resolver):
+    first = "How many international agreements has Lạng Sơn signed in the name of the provincial People's Committee since 2008?"
+    r = resolve(resolver, "And how many did it sign in 2009 alone?", [(first, None)], english=True)
+    assert "Lạng Sơn" in r.standalone
+
+
+def test_asked_for_its_number_it_is_the_document_the_previous_question_described(resolver):
+    first = "Tỉnh ủy An Giang có chương trình hành động về hội nhập kinh tế quốc tế đúng không?"
+    r = resolve(resolver, "Nó số mấy, ban hành ngày nào?", [(first, None)])
+    assert r.standalone.startswith("Chương trình hành động về hội nhập kinh tế quốc tế")
+
+
+def test_a_reference_of_one_type_skips_a_focus_document_of_another(resolver):
+    """"Chương trình đó" is not the Quyết định the previous answer showed: the chương trình the question described."""
+    shown = Answer("q", "a", False, [], [], references=[{"code": "272-QĐ/TW", "type": "Quyết định"}])
+    first = "Tỉnh ủy An Giang có chương trình hành động về hội nhập kinh tế quốc tế đúng không?"
+    r = resolve(resolver, "Chương trình đó được xây dựng theo nghị quyết nào?", [(first, shown)])
+    assert r.standalone.startswith("Chương trình hành động về hội nhập") and "272" not in r.standalone
+    plan = Answer("q", "a", False, [], [], references=[{"code": "3394/KH-UBND", "type": "Kế hoạch"}])
+    r = resolve(resolver, "What does this plan say about cultural diplomacy?",
+                [("Which plan did Kon Tum adopt for 2018-2021?", plan)], english=True)
+    assert "3394/KH-UBND" in r.standalone
