@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Callable
 
 from answer.citations import make_citation, quote_window
 from answer.constraints import ConstraintChecker, context_of
@@ -56,9 +57,10 @@ class Composition:
 
 class Composer:
     def __init__(self, analyzer: Analyzer, spans: SpanFinder, checker: ConstraintChecker, tuning: Tuning,
-                 max_sentences: int = 3):
+                 max_sentences: int = 3, text_of: Callable[[str], str | None] | None = None):
         self.analyzer, self.spans, self.checker, self.t = analyzer, spans, checker, tuning
         self.max_sentences = max_sentences
+        self.text_of = text_of  # doc_id -> the document's cleaned text: a section may run on past its chunk
 
     def candidates(self, retrieval: Retrieval, stats: IndexStats) -> list[Candidate]:
         frame = retrieval.frame
@@ -202,14 +204,25 @@ class Composer:
     def _section(self, c: Candidate) -> Candidate:
         """A sentence that opens a labelled paragraph ("Về công tác quản lý biên giới: Làm tốt ... . Tham mưu ...")
         stands for the whole section: its sentences together say what the document sets out on that matter."""
-        text, at = c.hit.chunk.text, c.start - c.hit.chunk.start
+        chunk = c.hit.chunk
+        text, at = chunk.text, c.start - chunk.start
         if text.rfind("\n", 0, at) + 1 != at or not _LABEL.match(text, at):
             return c
         end = text.find("\n", at)
+        hit = c.hit
+        if end < 0 and self.text_of is not None and (whole := self.text_of(chunk.doc_id)):
+            # the section runs on into the next chunk: read it to its end in the document ("... theo các đề án
+            # ... giai đoạn 2016-2020 đã được Thủ tướng Chính phủ phê duyệt.")
+            stop = whole.find("\n", chunk.end)
+            stop = min(len(whole) if stop < 0 else stop, chunk.start + at + self.t.section_quote)
+            if stop > chunk.end and whole[chunk.start:chunk.end] == chunk.text:
+                hit = replace(hit, chunk=replace(chunk, text=whole[chunk.start:stop], end=stop))
+                text = hit.chunk.text
+                end = len(text)
         end = len(text) if end < 0 else end
         if end - at <= c.end - c.start:
             return c
-        return replace(c, end=c.hit.chunk.start + min(end, at + self.t.section_quote), section=True)
+        return replace(c, hit=hit, end=chunk.start + min(end, at + self.t.section_quote), section=True)
 
     def _cite(self, n: int, c: Candidate, terms: set[str], frame: QuestionFrame | None = None) -> Citation:
         keep = None

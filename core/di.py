@@ -60,7 +60,7 @@ class Container:
         from answer.spans import SpanFinder
         t = self.tuning
         composer = Composer(self.analyzer, SpanFinder(self.lexicon), ConstraintChecker(self.lexicon), t,
-                            self.settings.max_answer_sentences)
+                            self.settings.max_answer_sentences, text_of=self.store.get_text)
         coverage = CoverageJudge(self.analyzer, self.lexicon.glossary, self.lexicon.en_stopwords, t.unknown_en_weight)
         judge = Answerability(coverage, Model.load(embedder=self.embedder.name), t.coverage_passages,
                               frozenset(u.vi for u in self.lexicon.units))

@@ -115,3 +115,13 @@ def test_an_amount_disbursed_is_not_the_amount_committed_or_invested(fast_contai
     assert not a.abstained and a.short_answer.text == "2.899.847 USD"
     pledged = fast_container.answers.ask("Trong 5 năm qua các nhà tài trợ phi chính phủ cam kết với Đồng Nai bao nhiêu tiền?")
     assert pledged.short_answer.text == "8.500.000 USD"
+
+
+def test_a_labelled_section_is_quoted_to_its_end_across_a_chunk_boundary(fast_container):
+    """"Về công tác đào tạo, bồi dưỡng: ..." runs on past its chunk: the quote reads it to the end of its paragraph in
+    the document, verbatim, with the last sentence that names the đề án and who approved them."""
+    a = fast_container.answers.ask("Về bồi dưỡng cán bộ, công chức làm công tác đối ngoại, kế hoạch giai đoạn 2018-2021 "
+                                   "của Kon Tum nói sẽ thực hiện theo các đề án nào?")
+    quote = next(c for c in a.citations if c.quote.startswith("Về công tác đào tạo, bồi dưỡng:"))
+    assert quote.quote.endswith("đã được Thủ tướng Chính phủ phê duyệt.")
+    assert fast_container.store.get_text(quote.doc_id)[quote.start:quote.end] == quote.quote
