@@ -67,6 +67,9 @@ class ConstraintChecker:
             stated = own_dates(ctx.sentence)
             if c.value in {getattr(d, attr) for d in stated}:
                 return True
+            if c.kind == ConstraintKind.DATE and c.value in {d.iso for d in date_spans(ctx.sentence)}:
+                return True  # a full day asked is that day wherever the sentence writes it ("a directive from 4
+                # September 2018": "Chỉ thị số 26/CT-TTg, ngày 04/9/2018" dates the document asked about)
             if c.kind == ConstraintKind.YEAR and any(d.year != c.value for d in stated) \
                     and not _year_range_holds(ctx.sentence, c.value):
                 return False  # the sentence is about another year

@@ -242,12 +242,13 @@ def _table_row(text: str) -> tuple[str, int] | None:
 
 
 def _unit_heads(spellings: tuple[str, ...]) -> list[str]:
-    """Folded forms to look for after a number, longest first: each spelling, and its first two and first
-    syllables ("đoàn khách quốc tế" -> "doan khach", "doan")."""
+    """Folded forms to look for after a number, longest first: each spelling, and its first two syllables; the
+    first spelling (the noun asked) its first syllable too ("đoàn khách quốc tế" -> "doan khach", "doan"). A
+    synonym's first syllable is no unit ("hội viên" is not "hội", "lao động" not "Lào")."""
     heads: list[str] = []
-    for sp in spellings:
+    for i, sp in enumerate(spellings):
         words = fold_text(sp).split()
-        for n in (len(words), 2, 1):
+        for n in ((len(words), 2, 1) if i == 0 else (len(words), 2)):
             h = " ".join(words[:n])
             if h and h not in heads and (n > 1 or len(h) > 1 or not h.isalpha()):
                 heads.append(h)

@@ -26,10 +26,11 @@ log = logging.getLogger(__name__)
 
 # words that end the counted noun of "bao nhiêu X" / "how many X"
 _VI_UNIT_STOP = frozenset("là có được đã đang sẽ tại ở của trong năm đến từ với cho mà thì và hay không "
-                          "nào gì lên rồi như thế nhiêu trên dưới theo còn".split())  # "đoàn ra", "đoàn vào" are nouns
+                          "nào gì lên rồi như thế nhiêu trên dưới theo còn vậy ạ nhỉ nhé hả ad ko".split())  # "đoàn ra", "đoàn vào" are nouns
 _VI_UNIT_STOP_ASCII = frozenset(fold_text(w) for w in _VI_UNIT_STOP | {"đi", "vào", "hiện", "này", "đó"})
 _EN_UNIT_STOP = frozenset("are is was were did do does has have had will would can could in of for by at from to on "
                           "with the a an there that which who been be per".split())
+_EN_PEOPLE = frozenset("people persons person inhabitants population residents".split())  # people of any kind
 _ON_MATTER = re.compile(r"\b(?:say|says|said|provide|provides|state|states|set out|sets out)\s+(?:about|on|regarding|"
                         r"concerning)\s+\w+\s+\w+|\b(?:quy dinh|noi|de cap|neu|huong dan|de ra)\s+(?:nhung\s+)?(?:gi|dieu gi|"
                         r"noi dung gi)\s+(?:ve|doi voi)\s+\w+\s+\w+")
@@ -237,6 +238,10 @@ class FrameAnalyzer:
             phrase = " ".join(noun)
             # "how many local workers": the head noun names a unit the table knows though its modifier does not
             unit = self._measure_unit(phrase) or (self._measure_unit(noun[-1]) if len(noun) > 1 else None)
+            if unit and unit.vi == "người" and noun and noun[-1] not in _EN_PEOPLE:
+                # "how many local workers": workers (lao động), not any people ("5 ngàn hội viên")
+                own = tuple(v for g in self.lex.glossary.find(noun[-1]) for v in g.variants)
+                return unit.vi, own + ("người",)
             if unit:
                 return unit.vi, unit.spellings + self._people(unit.vi, "")
             variants = tuple(v for g in self.lex.glossary.find(phrase) for v in g.variants)

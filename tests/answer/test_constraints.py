@@ -132,3 +132,18 @@ def test_a_year_the_question_compares_with_is_met_by_the_compared_year():
     # compared with a year the sentence does not name
     assert unmet("Năm 2017 An Giang giải ngân bao nhiêu vốn FDI, so với năm 2014 thì tăng bao nhiêu?", FDI,
                  locality="An Giang") == ["2014"]
+
+
+def test_a_full_day_asked_is_met_by_a_document_dated_that_day():
+    """"a Prime Minister's directive from 4 September 2018": the day is the directive's, written after its number."""
+    from answer.constraints import ConstraintChecker
+    from core.lexicon import Lexicon
+    from core.settings import Settings
+    from core.types import Chunk
+    from retriever.frame import FrameAnalyzer
+    lex = Lexicon(Settings().prompts_dir)
+    frame = FrameAnalyzer(lex).analyze("Which directive of 4 September 2018 does Kon Tum's plan follow?")
+    text = "Tham mưu triển khai Chỉ thị số 26/CT-TTg, ngày 04/9/2018 của Thủ tướng Chính phủ về hội nhập kinh tế quốc tế."
+    chunk = Chunk("c", "d", "kon_tum.txt", text, 0, len(text), 0, locality="Kon Tum")
+    from answer.constraints import context_of
+    assert not ConstraintChecker(lex).unmet(frame, context_of(chunk, 0, len(text)))

@@ -47,7 +47,7 @@ def test_what_a_named_document_says_on_one_matter_is_searched_in_its_text(fa, qu
     # people are counted under the words for who they are
     ("Tạo việc làm cho bao nhiêu người lao động?", "người", ("lao động", "thành viên")),
     ("Mỗi đoàn được cử tối đa bao nhiêu người?", "người", ("thành viên", "cán bộ")),
-    ("How many local workers do foreign firms employ?", "người", ("thành viên", "lao động")),
+    ("How many local workers do foreign firms employ?", "người", ("lao động", "người")),  # workers, not any people
     ("Mỗi đoàn ra được tối đa bao nhiêu thành viên?", "thành viên", ("thành viên", "người")),
     # "số cán bộ ... mấy": the number of what "số" names
     ("Nếu có doanh nghiệp đi cùng thì số cán bộ được nâng lên mấy?", "cán bộ", ("cán bộ", "người")),
@@ -77,3 +77,22 @@ def test_a_message_of_two_questions_is_two_parts(fa):
 ])
 def test_an_amount_asked_of_what_was_done_with_it(fa, question, act):
     assert fa.analyze(question).relation == act
+
+
+def test_workers_are_not_any_people(fa):
+    assert "hội viên" not in fa.analyze("How many local workers do foreign firms employ?").unit_spellings
+    assert "hội viên" in fa.analyze("How many people are members?").unit_spellings
+
+
+@pytest.mark.parametrize("typed, counted", [
+    ("Mỗi năm tổ chức khoảng bn sự kiện?", "bao nhiêu"),
+    ("Tỉnh có bn khu công nghiệp vậy ad?", "bao nhiêu"),
+])
+def test_bn_is_bao_nhieu_after_the_words_a_count_follows(fa, typed, counted):
+    f = fa.analyze(typed)
+    assert f.answer_type == T.QUANTITY and counted in f.core
+    assert "vậy" not in (f.unit or "") and "ad" not in (f.unit or "").split()
+
+
+def test_bn_alone_is_left_as_typed(fa):
+    assert "bao nhiêu" not in fa.analyze("bn ơi cho mình hỏi Kon Tum giáp nước nào?").core
