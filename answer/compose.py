@@ -125,7 +125,7 @@ class Composer:
         short, items = None, []
         if typed and answering:
             if frame.answer_type == AnswerType.LIST:
-                items, chosen, citations = self._gather(answering, terms)
+                items, chosen, citations = self._gather(answering, terms, frame)
             else:
                 span = self._nearest(best, terms, frame)
                 base = best.start
@@ -149,9 +149,12 @@ class Composer:
             chosen.append(c)
         return chosen
 
-    def _gather(self, answering: list[Candidate], terms: set[str]) -> tuple[list[tuple[str, int]], list[Candidate], list[Citation]]:
-        """Items of a list answer from every sentence that covers enough of the question, across documents."""
+    def _gather(self, answering: list[Candidate], terms: set[str], frame: QuestionFrame | None = None
+                ) -> tuple[list[tuple[str, int]], list[Candidate], list[Citation]]:
+        """Items of a list answer from every sentence that covers enough of the question, across documents. Places
+        asked of a foreign country ("những tỉnh nào của Campuchia") are none of Vietnam's provinces."""
         floor = self.t.list_coverage * answering[0].coverage
+        abroad = frame is not None and self._abroad(frame)
         items: dict[str, tuple[str, int]] = {}
         chosen: list[Candidate] = []
         for c in answering:
@@ -159,7 +162,7 @@ class Composer:
                 continue
             if any(c.hit.chunk.doc_id == o.hit.chunk.doc_id and c.start < o.end and o.start < c.end for o in chosen):
                 continue
-            new = [sp for sp in c.spans if fold_text(sp.text) not in items]
+            new = [sp for sp in c.spans if fold_text(sp.text) not in items and not (abroad and self._domestic(sp.text))]
             if not new:
                 continue
             chosen.append(c)
@@ -168,6 +171,18 @@ class Composer:
             if len(chosen) >= self.max_sentences:
                 break
         return list(items.values()), chosen, [self._cite(n, c, terms) for n, c in enumerate(chosen, 1)]
+
+    def _abroad(self, frame: QuestionFrame) -> bool:
+        """Whether the places asked are qualified by a foreign country ("tỉnh nào của Campuchia", "which provinces of
+        Laos")."""
+        if frame.list_of not in ("province", "district") or frame.ask_at < 0:
+            return False
+        countries = {t.vi for t in self.checker.lex.countries} - {"Việt Nam"}
+        return any(c.value in countries and c.start > frame.ask_at and _QUALIFIES.match(frame.core[frame.ask_at:c.start])
+                   for c in frame.constraints)
+
+    def _domestic(self, place: str) -> bool:
+        return bool(self.checker.lex.provinces.find(place))
 
     def _nearest(self, cand: Candidate, terms: set[str], frame: QuestionFrame | None = None) -> Span:
         """The candidate's span nearest to what qualifies the asked entity in the question ("tổ chức nào của Bỉ":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from answer.focus import Focus, focus_of, group_named, kind_named, named_in, role_holder, titled_in
+from answer.focus import Focus, focus_of, group_named, kind_named, listed, named_in, role_holder, titled_in
 from answer.spans import SpanFinder
 from core.lexicon import Lexicon
 from core.types import Answer, AnswerType, ConstraintKind, QuestionFrame
@@ -33,6 +33,7 @@ class Resolution:
     context_place: str | None = None  # that scope when it is a province
 
 
+_ISSUING = re.compile(r"\b(?:ban hanh|ky|issue|issued|issues|sign|signed|adopt|adopted)\b")
 # a follow-up asking what only a document has: its number, issuing, signing, effect
 _DOCUMENT_FACT = re.compile(r"\b(?:so may|so hieu|so bao nhieu|ban hanh|ky ngay|ky khi|hieu luc|number|issued|signed|in force)\b")
 
@@ -83,7 +84,12 @@ class ReferenceResolver:
         foci = [self.focus(q, f, a) for q, f, a in reversed(earlier)]
         out, last, groups = [], 0, 0
         for kind, s, e in refs:
-            value = next((v for f in foci if (v := self._value(f, kind, question[s:e]))), None)
+            pronoun = kind == "organisation" and (kind_named(question[s:e]) or "").lower() in ("", "họ", "they", "them")
+            # "họ" / "they" are people or a group, the body that issued a document an answer showed only when the
+            # question is about issuing ("Họ còn ban hành văn bản nào khác?")
+            issuing = bool(_ISSUING.search(fold_text(question)))
+            value = next((v for f in foci if (v := (f.organisation or (f.issuer if issuing else None)) if pronoun
+                                              else self._value(f, kind, question[s:e]))), None)
             if value is None and kind == "document" and not english:  # "Đề án đó": the đề án an answer quoted by title
                 value = next((t for _, _, a in reversed(earlier) if (t := titled_in(question[s:e], a))), None)
             if value is None and kind == "document":  # "that memorandum": the one the previous question named
@@ -97,11 +103,14 @@ class ReferenceResolver:
                 value = next((v for f, (q, _, _) in zip(foci, reversed(earlier))
                               for v in (f.document, described and named_in("văn bản đó", q, self._types(english)),
                                         f.organisation, group_named(q), f.place) if v), None)
-            if kind == "organisation" and kind_named(question[s:e]) not in (None, "họ", "they", "them"):
+            if kind == "organisation" and not pronoun:
                 # "Liên hiệp này", "that association": the one of that kind an earlier question named
                 value = next((t for q, _, _ in reversed(earlier) if (t := named_in(question[s:e], q))), None) or value
             if value is None and kind == "organisation":  # "họ", "they": the group the previous question named
                 value = next((g for q, _, _ in reversed(earlier) if (g := group_named(q))), None)
+                items = next((i for _, _, a in reversed(earlier) if len(i := listed(a)) >= 2), ())
+                if value is None and items:  # "họ" after "những tỉnh nào của Campuchia?": the places listed
+                    value = (" and " if english else " và ").join(items[:4])
                 if value is None and foci and len(foci[0].places) >= 2:  # "they" after "An Giang ... Champasak"
                     value = (" and " if english else " và ").join(foci[0].places[:2])
                 if value is None and english:  # "How many of them ...": the things the previous question counted

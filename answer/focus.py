@@ -21,14 +21,17 @@ class Focus:
     place: str | None = None
     places: tuple[str, ...] = ()  # every place of the turn, `place` first (a province and a country may both be named)
     year: str | None = None
+    issuer: str | None = None  # who issued the document the answer showed: "cơ quan đó" may mean it, "họ" hardly
 
     def get(self, kind: str) -> str | None:
+        if kind == "organisation":
+            return self.organisation or self.issuer
         return getattr(self, kind, None)
 
 
 def focus_of(frame: QuestionFrame | None, answer: Answer | None) -> Focus:
     """The answer's own focus first (the document it showed, its direct answer), then what the question named."""
-    doc = person = org = place = None
+    doc = person = org = place = issuer = None
     if answer is not None and not answer.abstained:
         refs = answer.references or []
         # the document the question named, when the answer shows it, else the first the answer shows
@@ -44,8 +47,7 @@ def focus_of(frame: QuestionFrame | None, answer: Answer | None) -> Focus:
             org = short
         elif short and kind == AnswerType.PLACE:
             place = short
-        if r.get("issuers") and not org:
-            org = r["issuers"][0]
+        issuer = r["issuers"][0] if r.get("issuers") else None
     if frame is not None:
         codes = [c for c in frame.of(ConstraintKind.CODE)]
         names = [c for c in frame.of(ConstraintKind.DOCUMENT)]
@@ -57,13 +59,15 @@ def focus_of(frame: QuestionFrame | None, answer: Answer | None) -> Focus:
         named_places = tuple(c.value for c in places)
         place = place or (named_places[0] if named_places else None)
         org = org or (orgs[0].value if orgs else None)
-        if org and place and re.search(r"(?i)(?<!\w)tỉnh(?: [uủ][yỷ])?$", org) and place not in org:
-            org = f"{org} {place}"  # "Ủy ban nhân dân tỉnh" of a question on Lạng Sơn is Lạng Sơn's
+        if place:  # "Ủy ban nhân dân tỉnh" of a question on Lạng Sơn is Lạng Sơn's
+            org, issuer = (f"{o} {place}" if o and re.search(r"(?i)(?<!\w)tỉnh(?: [uủ][yỷ])?$", o) and place not in o
+                           else o for o in (org, issuer))
         years = frame.of(ConstraintKind.YEAR)
         year = years[0].value if years else None
     else:
         named_places, year = (), None
-    return Focus(doc, person, org, place, tuple(dict.fromkeys(([place] if place else []) + list(named_places))), year)
+    return Focus(doc, person, org, place, tuple(dict.fromkeys(([place] if place else []) + list(named_places))), year,
+                 issuer)
 
 
 _GROUP_VI = re.compile(
@@ -74,6 +78,14 @@ _GROUP_EN = re.compile(
     r"NGOs|companies|partners|delegations|committees|agencies|bodies|groups|unions|leaders|officials|delegates|experts)\b")
 # a body named in capitals ("the Union of Friendship Organizations in Đồng Nai"): named whole, "of" and all
 _NAMED_EN = re.compile(r"\b(?:[A-Z][\w'’-]*\s+)+(?:(?:of|for|and)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*)+)+")
+
+
+def listed(answer: Answer | None) -> tuple[str, ...]:
+    """The items of an earlier list answer ("**Takeo** [1], **Kandal** [1]"), what "họ" / "they" may stand for next."""
+    if answer is None or answer.abstained or getattr(answer.frame, "answer_type", None) != AnswerType.LIST:
+        return ()
+    head = answer.answer.split("\n", 1)[0]
+    return tuple(re.findall(r"\*\*([^*]+)\*\* \[\d+\]", head))
 
 
 def group_named(question: str) -> str | None:

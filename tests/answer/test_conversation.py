@@ -143,7 +143,8 @@ def test_the_document_the_question_named_is_the_focus_of_its_answer():
                       {"code": "363-QĐ/TU", "type": "Quyết định", "issuers": ["Ban Thường vụ Tỉnh ủy"]}])
     f = focus_of(frame(q), shown)
     # (a provincial body of a question on Kon Tum is Kon Tum's)
-    assert (f.document, f.organisation) == ("Quyết định 363-QĐ/TU", "Ban Thường vụ Tỉnh ủy Kon Tum")
+    assert (f.document, f.get("organisation"), f.issuer) == ("Quyết định 363-QĐ/TU", "Ban Thường vụ Tỉnh ủy Kon Tum",
+                                                          "Ban Thường vụ Tỉnh ủy Kon Tum")
     # a question asking which document gets the answer's document
     f = focus_of(frame("Thông tri 11-TT/TU nhằm thực hiện chỉ thị nào?"), answered([DIRECTIVE]))
     assert f.document == "Chỉ thị 38-CT/TW"

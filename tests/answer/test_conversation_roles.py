@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from answer.conversation import ReferenceResolver
-from core.types import Answer, Citation, ShortAnswer
+from core.types import Answer, Citation, ShortAnswer, Turn
 from retriever.followup import rewrite_followup
 from tests.answer.passages import frame, parts
 
@@ -186,3 +186,24 @@ def test_a_reference_of_one_type_skips_a_focus_document_of_another(resolver):
     r = resolve(resolver, "What does this plan say about cultural diplomacy?",
                 [("Which plan did Kon Tum adopt for 2018-2021?", plan)], english=True)
     assert "3394/KH-UBND" in r.standalone
+
+
+def test_they_after_a_list_answer_are_the_places_it_listed(fast_container):
+    first = "An Giang có quan hệ truyền thống với những tỉnh nào của Campuchia?"
+    listed_ = fast_container.answers.ask(first)
+    head = listed_.answer.split("\n")[0]
+    assert "Takeo" in head and "Kandal" in head and "Hồ Chí Minh" not in head  # no Vietnamese province "của Campuchia"
+    a = fast_container.answers.ask("An Giang phối hợp với họ để nắm bắt tình hình gì ở tuyến biên giới?",
+                                   history=[Turn(first, listed_)])
+    assert "Takeo" in a.asked_as and "Kandal" in a.asked_as
+
+
+def test_they_is_no_issuer_of_a_document_an_answer_showed(resolver):
+    shown = Answer("q", "a", False, [], [], references=[{"code": "22-NQ/TW", "type": "Nghị quyết", "issuers": ["Bộ Chính trị"]}])
+    r = resolve(resolver, "Họ phối hợp với ai?", [("Hai bên thường thăm hỏi nhau vào dịp nào?", shown)])
+    assert "Bộ Chính trị" not in r.standalone
+
+
+def test_which_leader_asks_for_a_person(resolver):
+    from tests.answer.passages import frame as analyse
+    assert analyse("Trong bài, lãnh đạo nào của tỉnh đưa ra ý kiến chỉ đạo?").answer_type.value == "person"
