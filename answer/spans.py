@@ -34,6 +34,9 @@ _FOREIGN_PLACE = re.compile(rf"\b(?P<kind>tỉnh|thành phố|huyện|xã|bang|k
                             rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})")
 _LOCALITY_KIND = {"huyện": "district", "xã": "district", "quận": "district", "cửa": "border_gate"}
 # the further names of an enumeration after a place ("các huyện biên giới Đồng Văn, Mèo Vạc, Yên Minh và Quản Bạ")
+# a body's name opening after "và" ends an enumeration of places ("tỉnh Hà Giang và Chính quyền tỉnh Luông Nặm Thà")
+_BODY_HEAD = re.compile(r"(?:Chính quyền|Ủy ban|Uỷ ban|Sở|Bộ|Ban|Hội|Công ty|Cơ quan|Tổng cục|Cục|Văn phòng|Trung tâm|"
+                        r"Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán|Quỹ|Ngân hàng|Tổ chức|Liên hiệp|Đoàn)(?!\w)")
 _NEXT_NAME = re.compile(rf"\s*(?:,|và|and)\s*({_CAP}(?:\s+{_CAP}){{0,3}})")
 _TITLE = re.compile(rf"\b(?:ông|bà|đồng chí|đ/c|Đ/c|Ông|Bà|Đồng chí|Mr\.?|Mrs\.?|Ms\.?)\s+({_CAP}(?:\s+{_CAP}){{1,4}})")
 
@@ -229,6 +232,7 @@ class SpanFinder:
                     out.append(Span(AnswerType.PLACE, m.start('name'), m.end('name'), m.group('name')))
                 at = m.end('name')
                 while (n := _NEXT_NAME.match(text, at)) and n.start(1) not in countries \
+                        and not _BODY_HEAD.match(text, n.start(1)) \
                         and not any(o.start <= n.start(1) < o.end for o in out):
                     out.append(Span(AnswerType.PLACE, n.start(1), n.end(1), n.group(1)))
                     at = n.end(1)

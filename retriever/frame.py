@@ -114,9 +114,22 @@ class FrameAnalyzer:
         ngày nào, về nội dung gì")."""
         parts = split_parts(stem, lang)
         own = (ConstraintKind.PLACE, ConstraintKind.CODE, ConstraintKind.ORGANISATION, ConstraintKind.DOCUMENT)
-        # a part that names its own subject ("..., and how many delegations did Lạng Sơn send?") is read alone
-        parts = tuple(p if not any(c.kind in own for c in self.analyze(p.label, lang, compound=False).constraints)
-                      else replace(p, question=p.label + ("?" if stem.rstrip().endswith("?") else "")) for p in parts)
+        named = (ConstraintKind.CODE, ConstraintKind.DOCUMENT)
+        scope = next((c.text for c in constraints_in(stem, lang, self.lex) if c.kind in named), None)
+        mark = "?" if stem.rstrip().endswith("?") else ""
+
+        def alone(p: QuestionPart) -> QuestionPart:
+            """A part that names its own subject ("..., and how many delegations did Lạng Sơn send?") is read
+            alone; within the document the question named, when it names none ("Theo Kế hoạch 47/KH-UBND ..., và
+            thỏa thuận với phía Lào là với địa phương nào?")."""
+            found = self.analyze(p.label, lang, compound=False).constraints
+            if not any(c.kind in own for c in found):
+                return p
+            if scope and not any(c.kind in named for c in found):
+                return replace(p, question=f"{'Under' if lang == 'en' else 'Theo'} {scope}, {p.label}{mark}")
+            return replace(p, question=p.label + mark)
+
+        parts = tuple(alone(p) for p in parts)
         if parts and about_document and all(self.analyze(p.question, lang, compound=False).about_document for p in parts):
             return ()
         return parts

@@ -143,3 +143,12 @@ def test_a_place_or_a_lower_case_word_is_no_part_of_a_name(sf):
     """"Hà Nội" starts with a family name but is a place; "ở" is lower-case although "À-Ỹ" spans it."""
     s = "Chủ tịch nước đứng đầu Nhà nước, ở Hà Nội, ông Nguyễn Văn An và bà Lâm Thị Mai ở Lâm Đồng"
     assert texts(sf.persons(s)) == ["Nguyễn Văn An", "Lâm Thị Mai"]
+
+
+def test_a_body_named_after_va_ends_an_enumeration_of_places():
+    from answer.spans import SpanFinder
+    from core.lexicon import Lexicon
+    from core.settings import Settings
+    text = "Thỏa thuận giữa Ủy ban nhân dân tỉnh Hà Giang và Chính quyền tỉnh Luông Nặm Thà (Lào) về nông nghiệp."
+    places = [sp.text for sp in SpanFinder(Lexicon(Settings().prompts_dir)).places(text, "province")]
+    assert "Luông Nặm Thà" in places and "Chính" not in places

@@ -95,3 +95,9 @@ def test_a_multiple_choice_question_is_one_ask(fa):
     f = fa.analyze("Bộ nào quản lý trọng tài, và ai ký? A. Bộ Tài chính B. Bộ Tư pháp C. Bộ Công an D. Bộ Ngoại giao")
     assert len(f.options) == 4 and f.parts == ()
     assert len(fa.analyze("Bộ nào quản lý trọng tài, và ai ký?").parts) == 2  # the same stem without options splits
+
+
+def test_a_part_naming_its_own_place_stays_within_the_document_the_question_named(fa):
+    f = fa.analyze("Theo Kế hoạch 47/KH-UBND của Hà Giang, năm 2025 tỉnh tính ký bao nhiêu thỏa thuận quốc tế mới, "
+                   "và thỏa thuận với phía Lào là với địa phương nào?")
+    assert f.parts[1].question == "Theo Kế hoạch 47/KH-UBND, thỏa thuận với phía Lào là với địa phương nào?"
