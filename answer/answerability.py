@@ -165,11 +165,14 @@ def _must_be_stated(frame: QuestionFrame, units: frozenset[str]) -> bool:
     """A measure in an asked unit (km, USD, %, days ...), or the date of a named document or place, is either
     written in a passage or not: its absence is a refusal. A count of things ("bao nhiêu nguyên tắc") may be
     given by listing them, and names are found less reliably: their absence only means no direct answer, unless
-    the question says what the person or body did ("cơ quan nào chủ trì") and no sentence says it."""
+    the question says what the person or body did ("cơ quan nào chủ trì") and no sentence says it, or asks for
+    countries, which are always found when named."""
     if frame.answer_type == AnswerType.QUANTITY:
         return frame.unit in units
     if frame.relation:  # "cơ quan nào chủ trì ...": no sentence says that anyone chairs it
         return True
+    if frame.list_of == "country" and frame.answer_type in (AnswerType.LIST, AnswerType.PLACE):
+        return True  # "những nước nào": countries are named by the one table of them, or not at all
     # a named document's own date may be written only beside its number: that is for the card or the model to judge
     return frame.answer_type == AnswerType.DATE and bool(frame.of(ConstraintKind.PLACE)) and not frame.codes
 

@@ -72,10 +72,12 @@ def focus_of(frame: QuestionFrame | None, answer: Answer | None) -> Focus:
 
 _GROUP_VI = re.compile(
     r"(?i)(?<!\w)(?:(?:các|những)\s+)?(?:tổ chức|hiệp hội|hội hữu nghị|hội|liên hiệp|đoàn|cơ quan|doanh nghiệp|đối tác|"
-    r"công ty|câu lạc bộ|lãnh đạo|cán bộ|đại biểu|chuyên gia|doanh nhân)(?!\w)(?:\s+(?!(?:đến|tại|ở|đã|có|được|là|vào|trong|sang|của|với)(?!\w))[^\W\d_]+){0,8}")
+    r"công ty|câu lạc bộ|lãnh đạo|cán bộ|đại biểu|chuyên gia|doanh nhân|kiều bào|đồng bào|người dân|nhân dân|"
+    r"người Việt Nam ở nước ngoài|người nước ngoài|du khách|học viên|sinh viên|lao động)(?!\w)(?:\s+(?!(?:đến|tại|ở|đã|có|được|là|vào|trong|sang|của|với)(?!\w))[^\W\d_]+){0,8}")
 _GROUP_EN = re.compile(
     r"(?i)\b(?:(?!(?:how|many|much|what|which|the|a|an|did|does|do)\b)[a-z'’-]+\s+){0,2}(?:organi[sz]ations|associations|"
-    r"NGOs|companies|partners|delegations|committees|agencies|bodies|groups|unions|leaders|officials|delegates|experts)\b")
+    r"NGOs|companies|partners|delegations|committees|agencies|bodies|groups|unions|leaders|officials|delegates|experts|"
+    r"overseas Vietnamese|Vietnamese (?:living |residing )?abroad|residents|people|workers|visitors|tourists|students)\b")
 # a body named in capitals ("the Union of Friendship Organizations in Đồng Nai"): named whole, "of" and all
 _NAMED_EN = re.compile(r"\b(?:[A-Z][\w'’-]*\s+)+(?:(?:of|for|and)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*)+)+")
 

@@ -41,6 +41,8 @@ SETS = [  # (name, index, file or a question_sets() name, split)
     ("conversations fresh 4: held-out half", "corpus", DATA / "conversations_fresh4_heldout.jsonl", "held-out"),
     ("conversations fresh 5: tuning half", "corpus", DATA / "conversations_fresh5_tune.jsonl", "tune"),
     ("conversations fresh 5: held-out half", "corpus", DATA / "conversations_fresh5_heldout.jsonl", "held-out"),
+    ("conversations fresh 6: tuning half", "corpus", DATA / "conversations_fresh6_tune.jsonl", "tune"),
+    ("conversations fresh 6: held-out half", "corpus", DATA / "conversations_fresh6_heldout.jsonl", "held-out"),
     ("ALQAC (728)", "alqac", ALQAC_Q, "public"),
     ("ALQAC leave-laws-out fold 1", "alqac_f1", "alqac_f1", "fit fold"),
     ("ALQAC leave-laws-out fold 2", "alqac_f2", "alqac_f2", "held-out fold"),

@@ -30,6 +30,13 @@ _FOLLOWUP = [
     re.compile(r"^(?:and\s+)?(?:what|how)\s+about\s+(?P<x>.+?)" + _END, re.I),
     re.compile(r"^(?:and\s+)?(?:the\s+)?same\s+(?:question\s+)?(?:for|with|about)\s+(?P<x>.+?)" + _END, re.I),
     re.compile(r"^and\s+(?:for\s+|in\s+)?(?P<x>.+?)" + _END, re.I),
+    # the same figure asked of another year or place: "What was that number in 2016?", "Con số đó năm 2016 là bao
+    # nhiêu?"
+    re.compile(r"^(?:and\s+)?(?:what|how much|how many)\s+(?:was|is|were|are)\s+(?:that|this|the same|the)\s+"
+               r"(?:number|figure|total|amount|count|share)\s+(?:for|in|of)\s+(?P<x>.+?)" + _END, re.I),
+    re.compile(r"^(?:(?:còn|thế còn|vậy)\s+)?(?:con số|số liệu|số lượng|tổng số|số)\s+(?:đó|này|ấy|trên)\s+"
+               r"(?:vào\s+|trong\s+|của\s+|ở\s+|tại\s+)?(?P<x>.+?)(?:\s+(?:là bao nhiêu|là mấy|thì sao|ra sao|thế nào))?"
+               + _END, re.I),
 ]
 # words that make a turn a question of its own
 _QUESTION_WORDS = re.compile(
