@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from core.types import Answer, AnswerType, ConstraintKind, QuestionFrame
-from vntext.codes import fold_text
+from vntext.codes import find_codes, fold_text
 
 
 @dataclass(frozen=True)
@@ -123,6 +123,10 @@ def titled_in(reference: str, answer: Answer | None) -> str | None:
     for c in answer.citations:
         m = rx.search(c.quote)
         if m:
+            numbered = find_codes(m.group())
+            if numbered and re.fullmatch(r"\s*(?:số\s*)?", m.group()[len(kind):numbered[0].start], re.I):
+                # "Chương trình số 27-CT/TU ngày 05/9/2013 của ...": the programme is named by its number
+                return f"{kind[:1].upper()}{kind[1:]} {numbered[0].code}"
             words = m.group().split()
             return " ".join([words[0][:1].upper() + words[0][1:], *words[1:16]]).strip()
     return None

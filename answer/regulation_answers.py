@@ -171,6 +171,7 @@ class RegulationAnswerer:
     def _mismatch(self, card: RegulationCard, frame: QuestionFrame) -> str:
         """What the frame names that the card contradicts ("" when nothing): another issuer, type, date or year."""
         named_end = max((c.end for c in frame.of(ConstraintKind.CODE)), default=-1)
+        unmatched = []
         for c in frame.of(ConstraintKind.ORGANISATION):
             # "… theo nghị quyết nào của Trung ương", "Để cụ thể hóa Chương trình 27-CTr/TU, UBND tỉnh đã ra kế hoạch
             # nào?": a body after the named document, not written with it, issued the documents asked for
@@ -179,9 +180,16 @@ class RegulationAnswerer:
                 continue
             if not c.of_document and _scope_only(frame):
                 continue  # "the People's Committee's plan ..., under 27-CTr/TU": a body of the plan asked for
-            if card.issuers and not any(fold_text(sp) in fold_text(" ".join(card.issuers)) or
-                                        fold_text(i) in fold_text(sp) for sp in c.spellings for i in card.issuers):
-                return c.text
+            central = fold_text(c.value) == "trung uong" and (card.code or "").upper().endswith("/TW")
+            if card.issuers and not central and not any(
+                    fold_text(sp) in fold_text(" ".join(card.issuers)) or fold_text(i) in fold_text(sp)
+                    for sp in c.spellings for i in card.issuers):
+                unmatched.append(c)
+            else:
+                unmatched = []  # "nghị quyết của Trung ương và Chính phủ": issued by either body is one of them
+                break
+        if unmatched:
+            return unmatched[0].text
         for c in frame.of(ConstraintKind.DOC_TYPE):
             allowed = {card.type, self.lex.issued_with.get(c.value)} | {t for t, w in self.lex.issued_with.items()
                                                                         if w == card.type}

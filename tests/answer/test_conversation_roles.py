@@ -207,3 +207,10 @@ def test_they_is_no_issuer_of_a_document_an_answer_showed(resolver):
 def test_which_leader_asks_for_a_person(resolver):
     from tests.answer.passages import frame as analyse
     assert analyse("Trong bài, lãnh đạo nào của tỉnh đưa ra ý kiến chỉ đạo?").answer_type.value == "person"
+
+
+def test_that_programme_quoted_with_its_number_is_named_by_it(resolver):
+    quoted = Answer("q", "a", False, [Citation(1, "s", "t", "Tỉnh ủy ban hành Chương trình số 27-CT/TU ngày 05/9/2013 của "
+                                                         "Ban thường vụ Tỉnh ủy và kế hoạch số 67", 0, 10, "d")], [])
+    r = resolve(resolver, "UBND tỉnh ban hành kế hoạch nào để triển khai chương trình đó?", [("Tỉnh ủy ban hành chương trình nào?", quoted)])
+    assert r.standalone == "UBND tỉnh ban hành kế hoạch nào để triển khai Chương trình 27-CT/TU?"

@@ -150,3 +150,16 @@ def test_filters_on_a_document_list(ask, source):
         assert not a.abstained and a.citations
         assert {c.source for c in a.citations} == {source(place)}, filters
         assert all(place in r["cited_by"] for r in a.references)
+
+
+def test_documents_of_either_body_named_together_are_listed(fast_container):
+    """"nghị quyết nào của Trung ương và Chính phủ": a resolution of the Politburo (a central Party body, /TW) and one
+    of the Government both answer; before, each body ruled out the other's documents and nothing was left."""
+    a = fast_container.answers.ask("Đăk Nông triển khai những nghị quyết nào của Trung ương và Chính phủ về hội nhập quốc tế?")
+    assert not a.abstained
+    assert {"22-NQ/TW", "31/NQ-CP"} <= {r["code"] for r in a.references}
+
+
+def test_documents_of_a_body_no_document_has_are_still_refused(fast_container):
+    a = fast_container.answers.ask("Những nghị quyết nào của Quốc hội về hội nhập quốc tế được Đăk Nông triển khai?")
+    assert a.abstained
