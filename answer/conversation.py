@@ -194,6 +194,9 @@ class ReferenceResolver:
             return True
         if kind in ("place", "thing") and self.lex.provinces.find(before, ignore_case=True):
             return True
+        if kind == "thing" and re.search(r"(?i)\bthe (?:province|city|country|committee|government|union|association|"
+                                         r"organi[sz]ation|department|agency)\b", before):
+            return True  # "Did the province adopt its own regulation?": its is the province's
         return kind == "organisation" and bool(find_terms(before, self.lex.issuers, "vi", ignore_case=True))
 
     def _phrase(self, kind: str, written: str, value: str, english: bool) -> str:

@@ -214,3 +214,12 @@ def test_that_programme_quoted_with_its_number_is_named_by_it(resolver):
                                                          "Ban thường vụ Tỉnh ủy và kế hoạch số 67", 0, 10, "d")], [])
     r = resolve(resolver, "UBND tỉnh ban hành kế hoạch nào để triển khai chương trình đó?", [("Tỉnh ủy ban hành chương trình nào?", quoted)])
     assert r.standalone == "UBND tỉnh ban hành kế hoạch nào để triển khai Chương trình 27-CT/TU?"
+
+
+def test_the_province_is_the_one_asked_about_and_its_is_the_provinces(resolver):
+    first = "Which regulation does Kon Tum's 2018 plan tell agencies to follow?"
+    r = resolve(resolver, "Did the province adopt its own regulation on this?", [(first, None)], english=True)
+    assert r.standalone == "Did Kon Tum adopt its own regulation on this?"
+    # a named province is no reference back
+    r = resolve(resolver, "Did the province of Lạng Sơn adopt one?", [(first, None)], english=True)
+    assert "Kon Tum" not in r.standalone
