@@ -191,13 +191,19 @@ class Composer:
         unit breaks a tie."""
         chunk = cand.hit.chunk
         sent = chunk.text[cand.start - chunk.start: cand.end - chunk.start]
-        if frame is not None and frame.relation and frame.answer_type == AnswerType.QUANTITY:
-            # "how much has been paid out": the amount written after what was done with it ("cam kết tài trợ
-            # 8.500.000 USD, ... đã giải ngân 2.899.847 USD")
-            acts = [m.end() for m in re.finditer(rf"\b{' '.join(frame.relation)}\b", fold_text(sent))]
-            after = [sp for sp in cand.spans if any(a <= sp.start for a in acts)]
-            if after:
-                return min(after, key=lambda sp: min(sp.start - a for a in acts if a <= sp.start))
+        if frame is not None and frame.relation:
+            acts = [m.span() for m in re.finditer(rf"\b{' '.join(frame.relation)}\b", fold_text(sent))]
+            if frame.answer_type == AnswerType.QUANTITY:
+                # "how much has been paid out": the amount written after what was done with it ("cam kết tài trợ
+                # 8.500.000 USD, ... đã giải ngân 2.899.847 USD")
+                after = [sp for sp in cand.spans if any(b <= sp.start for _, b in acts)]
+                if after:
+                    return min(after, key=lambda sp: min(sp.start - b for _, b in acts if b <= sp.start))
+            elif acts:
+                # "cơ quan nào quản lý": the body written beside what it does ("... do Ủy ban nhân dân tỉnh quản lý",
+                # "Sở Ngoại vụ chủ trì"), not one named earlier in the sentence
+                return min(cand.spans, key=lambda sp: min(a - sp.end if sp.end <= a else max(0, sp.start - b)
+                                                         for a, b in acts))
         qualifiers = _qualifier_at(frame, sent) if frame is not None else []
         if qualifiers:
             return min(cand.spans, key=lambda sp: (min(abs(h - sp.start) if h < sp.start else abs(h - sp.end)

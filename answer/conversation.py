@@ -33,6 +33,9 @@ class Resolution:
     context_place: str | None = None  # that scope when it is a province
 
 
+# kind words that may stand for any body ("cơ quan đó", "tổ chức này", "that organisation")
+_ANY_BODY = frozenset(fold_text(w) for w in ("cơ quan", "tổ chức", "đơn vị", "đối tác", "organisation", "organization",
+                                            "body", "agency", "group"))
 _ISSUING = re.compile(r"\b(?:ban hanh|ky|issue|issued|issues|sign|signed|adopt|adopted)\b")
 # a follow-up asking what only a document has: its number, issuing, signing, effect
 _DOCUMENT_FACT = re.compile(r"\b(?:so may|so hieu|so bao nhieu|ban hanh|ky ngay|ky khi|hieu luc|number|issued|signed|in force)\b")
@@ -104,8 +107,21 @@ class ReferenceResolver:
                               for v in (f.document, described and named_in("văn bản đó", q, self._types(english)),
                                         f.organisation, group_named(q), f.place) if v), None)
             if kind == "organisation" and not pronoun:
-                # "Liên hiệp này", "that association": the one of that kind an earlier question named
-                value = next((t for q, _, _ in reversed(earlier) if (t := named_in(question[s:e], q))), None) or value
+                # "Liên hiệp này", "that association": the one of that kind an earlier question named, else an earlier
+                # answer quoted ("Ban chỉ đạo đó"); a focus body of another kind is not it
+                ref = question[s:e]
+                word = fold_text(kind_named(ref) or "")
+
+                def in_question(q: str) -> str | None:  # the whole name holding the kind word ("Liên hiệp các tổ
+                    group = group_named(q)  # chức hữu nghị tỉnh Đồng Nai" for "tổ chức này"), else what follows it
+                    if group and word and word in fold_text(group) and not re.search(r"\b(?:nao|gi|which|what)\b", fold_text(group)):
+                        return group
+                    return named_in(ref, q)  # ("tổ chức nào của Bỉ" asked which one: named none)
+
+                named = next((t for q, _, _ in reversed(earlier) if (t := in_question(q))), None) or next(
+                    (t for _, _, a in reversed(earlier) if (t := titled_in(ref, a, body=True))), None)
+                of_kind = value is not None and fold_text(value).startswith(fold_text(kind_named(ref) or ""))
+                value = named or (value if of_kind or fold_text(kind_named(ref) or "") in _ANY_BODY else None)
             if value is None and kind == "organisation":  # "họ", "they": the group the previous question named
                 value = next((g for q, _, _ in reversed(earlier) if (g := group_named(q))), None)
                 items = next((i for _, _, a in reversed(earlier) if len(i := listed(a)) >= 2), ())

@@ -113,9 +113,11 @@ def kind_named(reference: str) -> str | None:
     return None if fold_text(kind) in ("van ban", "tai lieu", "document", "text") else kind
 
 
-def titled_in(reference: str, answer: Answer | None) -> str | None:
+def titled_in(reference: str, answer: Answer | None, body: bool = False) -> str | None:
     """A document without a number that an earlier answer quoted by its type and title, for "đề án đó" / "kế
-    hoạch này": "Đề án định hướng Hội nhập quốc tế của tỉnh Kon Tum đến năm 2020" (up to the next punctuation)."""
+    hoạch này": "Đề án định hướng Hội nhập quốc tế của tỉnh Kon Tum đến năm 2020" (up to the next punctuation);
+    with `body`, a body quoted by its kind and name, for "ban chỉ đạo đó": "Ban chỉ đạo công tác thông tin đối
+    ngoại tỉnh An Giang"."""
     kind = kind_named(reference)
     if answer is None or answer.abstained or kind is None:
         return None
@@ -128,8 +130,13 @@ def titled_in(reference: str, answer: Answer | None) -> str | None:
                 # "Chương trình số 27-CT/TU ngày 05/9/2013 của ...": the programme is named by its number
                 return f"{kind[:1].upper()}{kind[1:]} {numbered[0].code}"
             words = m.group().split()
+            if body:  # a body's name ends where the sentence goes on about it ("... tỉnh An Giang do Ủy ban ...")
+                words = words[:next((i for i, w in enumerate(words) if i > 1 and w.lower() in _GOES_ON), len(words))]
             return " ".join([words[0][:1].upper() + words[0][1:], *words[1:16]]).strip()
     return None
+
+
+_GOES_ON = frozenset("do được đã sẽ là có với và để nhằm theo tại trực thuộc gồm".split())
 
 
 _ASKED_AFTER = re.compile(r"(?i)\s+(?:(?:phải|đúng|có) (?:không|chưa)|hay không|không|chưa|không ạ|vậy|ạ|nhỉ)\s*$")

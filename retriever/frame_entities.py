@@ -18,7 +18,8 @@ def _table_re(key: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern[str], dict[s
     for i, spellings in enumerate(key):
         for sp in spellings:
             owner.setdefault(sp, i)
-    alt = "|".join(re.escape(n) for n in sorted(owner, key=len, reverse=True))
+    # words of a spelling may stand apart by more than one space in a text ("Ủy  ban nhân dân tỉnh")
+    alt = "|".join(r"\s+".join(re.escape(w) for w in n.split(" ")) for n in sorted(owner, key=len, reverse=True))
     return (re.compile(rf"(?<!\w)(?:{alt})(?!\w)") if alt else re.compile(r"(?!)")), owner
 
 
@@ -29,7 +30,7 @@ def find_terms(text: str, terms: tuple[Term, ...], lang: str, ignore_case: bool)
     key = tuple(tuple(fold_text(s) for s in sp) if ignore_case else tuple(sp) for sp in spell)
     rx, owner = _table_re(key)
     probe = fold_text(text) if ignore_case else text
-    return [(terms[owner[m.group()]], m.start(), m.end()) for m in rx.finditer(probe)]
+    return [(terms[owner[" ".join(m.group().split())]], m.start(), m.end()) for m in rx.finditer(probe)]
 
 
 def _names_document(before: str, lex: Lexicon) -> bool:

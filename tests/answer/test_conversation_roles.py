@@ -223,3 +223,23 @@ def test_the_province_is_the_one_asked_about_and_its_is_the_provinces(resolver):
     # a named province is no reference back
     r = resolve(resolver, "Did the province of Lạng Sơn adopt one?", [(first, None)], english=True)
     assert "Kon Tum" not in r.standalone
+
+
+def test_a_body_an_earlier_answer_quoted_by_its_kind_is_that_body(resolver):
+    quoted = Answer("q", "a", False, [Citation(1, "s", "t", "Tỉnh thống nhất kiện toàn Ban chỉ đạo công tác thông tin đối "
+                                                         "ngoại tỉnh An Giang do Ủy ban nhân dân tỉnh quản lý", 0, 10, "d")], [])
+    earlier = [("An Giang thực hiện quyết định nào của Bộ Chính trị?", None),
+               ("Để thực hiện quyết định đó, tỉnh đã kiện toàn ban chỉ đạo nào?", quoted)]
+    r = resolve(resolver, "Ban chỉ đạo đó do cơ quan nào quản lý?", earlier)
+    assert r.standalone == "Ban chỉ đạo công tác thông tin đối ngoại tỉnh An Giang do cơ quan nào quản lý?"
+
+
+def test_this_organisation_is_the_whole_name_holding_the_word(resolver):
+    first = "Liên hiệp các tổ chức hữu nghị tỉnh Đồng Nai được thành lập năm nào?"
+    r = resolve(resolver, "Hiện nay tổ chức này có bao nhiêu hội hữu nghị thành viên?", [(first, None)])
+    assert r.standalone.startswith("Hiện nay Liên hiệp các tổ chức hữu nghị tỉnh Đồng Nai có")
+
+
+def test_the_body_beside_what_it_does_is_the_answer_and_spacing_does_not_hide_it(fast_container):
+    a = fast_container.answers.ask("Ban chỉ đạo công tác thông tin đối ngoại tỉnh An Giang do cơ quan nào quản lý?")
+    assert not a.abstained and " ".join(a.short_answer.text.split()) == "Ủy ban nhân dân tỉnh"
