@@ -69,6 +69,7 @@ class Composer:
         total = sum(weight.values()) or 1.0
         asked_text = _words(frame.core)
         typed = frame.answer_type in TYPED
+        abroad = self._abroad(frame)  # places asked of a foreign country are none of Vietnam's provinces
         # a yes/no question states a claim to check: what it names is to be verified, not required of the passage
         checks = frame.answer_type != AnswerType.YESNO
         # a preamble line ("Căn cứ Luật ... ngày 13 tháng 11 năm 2020;") names other documents: it answers only
@@ -85,7 +86,8 @@ class Composer:
                     continue
                 toks = set(self.analyzer.passage(sent))
                 coverage = sum(w for t, w in weight.items() if t in toks) / total
-                spans = tuple(sp for sp in self.spans.find(frame, sent) if _words(sp.text) not in asked_text)
+                spans = tuple(sp for sp in self.spans.find(frame, sent) if _words(sp.text) not in asked_text
+                              and not (abroad and self._domestic(sp.text)))
                 unmet = tuple(self.checker.unmet(frame, context_of(hit.chunk, s, e), retrieval.scope)) if checks else ()
                 score = coverage + self.t.rank_prior / rank
                 # a sentence of the named document's own text is about it even where it says "Quyết định này"
@@ -125,7 +127,7 @@ class Composer:
         short, items = None, []
         if typed and answering:
             if frame.answer_type == AnswerType.LIST:
-                items, chosen, citations = self._gather(answering, terms, frame)
+                items, chosen, citations = self._gather(answering, terms)
             else:
                 span = self._nearest(best, terms, frame)
                 base = best.start
@@ -149,12 +151,9 @@ class Composer:
             chosen.append(c)
         return chosen
 
-    def _gather(self, answering: list[Candidate], terms: set[str], frame: QuestionFrame | None = None
-                ) -> tuple[list[tuple[str, int]], list[Candidate], list[Citation]]:
-        """Items of a list answer from every sentence that covers enough of the question, across documents. Places
-        asked of a foreign country ("những tỉnh nào của Campuchia") are none of Vietnam's provinces."""
+    def _gather(self, answering: list[Candidate], terms: set[str]) -> tuple[list[tuple[str, int]], list[Candidate], list[Citation]]:
+        """Items of a list answer from every sentence that covers enough of the question, across documents."""
         floor = self.t.list_coverage * answering[0].coverage
-        abroad = frame is not None and self._abroad(frame)
         items: dict[str, tuple[str, int]] = {}
         chosen: list[Candidate] = []
         for c in answering:
@@ -162,7 +161,7 @@ class Composer:
                 continue
             if any(c.hit.chunk.doc_id == o.hit.chunk.doc_id and c.start < o.end and o.start < c.end for o in chosen):
                 continue
-            new = [sp for sp in c.spans if fold_text(sp.text) not in items and not (abroad and self._domestic(sp.text))]
+            new = [sp for sp in c.spans if fold_text(sp.text) not in items]
             if not new:
                 continue
             chosen.append(c)
@@ -177,6 +176,8 @@ class Composer:
         Laos")."""
         if frame.list_of not in ("province", "district") or frame.ask_at < 0:
             return False
+        if _OTHER_SIDE.search(frame.core[frame.ask_at:]):
+            return True  # "tỉnh nào bên phía nước bạn", "which province on the Cambodian side"
         countries = {t.vi for t in self.checker.lex.countries} - {"Việt Nam"}
         return any(c.value in countries and c.start > frame.ask_at and _QUALIFIES.match(frame.core[frame.ask_at:c.start])
                    for c in frame.constraints)
@@ -275,6 +276,8 @@ def _says(c: Candidate, relation: tuple[str, ...]) -> bool:
     return f" {' '.join(relation)} " in _words(chunk.text[c.start - chunk.start: c.end - chunk.start])
 
 
+_OTHER_SIDE = re.compile(r"(?i)\b(?:(?:bên\s+)?phía\s+(?:nước\s+)?bạn|của\s+nước\s+bạn|bên\s+kia\s+biên\s+giới|"
+                         r"(?:on|from)\s+the\s+(?:other|foreign|\w+)\s+side|across\s+the\s+border)\b")
 _QUALIFIES = re.compile(r"^\w+(?:\s+\w+){0,2}?\s+(?:của|from|of|in)\s+$", re.I)
 
 

@@ -29,6 +29,7 @@ _NAMED_BODY = re.compile(rf"\b(?:Tổ chức|Hiệp hội|Hội|Quỹ|Ngân hàn
 _ACRONYM = re.compile(r"(?<![\w-])[A-ZĐ]{2,8}(?![\w/-])")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _FOREIGN_PLACE = re.compile(rf"\b(?P<kind>tỉnh|thành phố|huyện|xã|bang|khu tự trị|vùng|thủ đô|quận|châu|tiểu bang|"
+                            rf"phía(?!\s+(?:Bắc|Nam|Đông|Tây|Trung|Tây Nam|Đông Nam|Tây Bắc|Đông Bắc|Việt Nam)\b)|"
                             rf"cửa khẩu(?:\s+(?:quốc tế|chính|phụ|song phương))?(?:\s+là)?)"
                             rf"(?:\s+(?:biên giới|bạn|kết nghĩa|giáp biên|miền núi|vùng cao|ven biển))?\s+"
                             rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})")

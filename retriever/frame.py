@@ -268,7 +268,8 @@ class FrameAnalyzer:
 
     def _money_act(self, stem: str, lang: str) -> tuple[str, ...]:
         """What the amount asked was ("đã giải ngân được bao nhiêu", "how much has been paid out"): folded syllables
-        the sentence giving it must hold; of several, the one nearest the question word (in English, after it)."""
+        the sentence giving it must hold; of several, the one nearest the question word (in English, the last after
+        it: the clause's verb)."""
         acts = tuple(fold_text(w) for w in self.lex.number_words.get("money_act", ()))
         if lang == "vi":
             found = [(m.start(), act) for act in acts for m in re.finditer(rf"\b{act}\b", fold_text(stem))]
@@ -277,8 +278,10 @@ class FrameAnalyzer:
         at = _ask_at(stem, lang)
         if not found or at < 0:
             return ()
-        later = [f for f in found if f[0] > at] if lang == "en" else []  # "how much has been paid out": after it
-        return tuple(min(later or found, key=lambda f: abs(f[0] - at))[1].split())
+        if lang == "en" and (later := [f for f in found if f[0] > at]):
+            # the clause's verb comes last: "how much of the pledged money have they actually disbursed"
+            return tuple(max(later)[1].split())
+        return tuple(min(found, key=lambda f: abs(f[0] - at))[1].split())
 
     def _people(self, unit: str, written: str) -> tuple[str, ...]:
         """A count of people ("bao nhiêu người", "how many people") is written under who they are as well ("05

@@ -125,3 +125,11 @@ def test_a_labelled_section_is_quoted_to_its_end_across_a_chunk_boundary(fast_co
     quote = next(c for c in a.citations if c.quote.startswith("Về công tác đào tạo, bồi dưỡng:"))
     assert quote.quote.endswith("đã được Thủ tướng Chính phủ phê duyệt.")
     assert fast_container.store.get_text(quote.doc_id)[quote.start:quote.end] == quote.quote
+
+
+def test_a_province_across_the_border_is_none_of_vietnams(fast_container):
+    """"tỉnh nào bên phía nước bạn": Bình Phước (a Vietnamese neighbour named in the same sentence) is no answer;
+    "phía Mondulkiri, Campuchia" names the province on the other side."""
+    a = fast_container.answers.ask("Tỉnh Đăk Nông phối hợp với lực lượng chức năng của tỉnh nào bên phía nước bạn để "
+                                   "quản lý biên giới?")
+    assert not a.abstained and a.short_answer.text == "Mondulkiri"

@@ -70,7 +70,8 @@ def test_a_message_of_two_questions_is_two_parts(fa):
 @pytest.mark.parametrize("question, act", [
     ("Các dự án FDI ở Lạng Sơn đã giải ngân được bao nhiêu vốn?", ("giai", "ngan")),
     ("Tổng giá trị cam kết tài trợ là bao nhiêu tiền?", ("cam", "ket")),
-    ("Of the aid pledged to Đồng Nai, how much has actually been paid out?", ("giai", "ngan")),  # nearest the ask
+    ("Of the aid pledged to Đồng Nai, how much has actually been paid out?", ("giai", "ngan")),  # the clause verb
+    ("How much of the pledged money have they actually disbursed?", ("giai", "ngan")),
     ("How much aid did Đồng Nai's donors pledge?", ("cam", "ket")),
     ("Tổng vốn của các dự án là bao nhiêu?", ()),  # no act named: any amount
     ("Bao nhiêu dự án đã giải ngân?", ()),  # a count, not an amount
