@@ -246,6 +246,9 @@ def _table_row(text: str) -> tuple[str, int] | None:
     return (text[:at], at) if at > 0 and text.count(" | ") >= 1 else None
 
 
+_GENERIC_HEADS = frozenset({"nguoi", "so", "cac", "nhung"})
+
+
 def _unit_heads(spellings: tuple[str, ...]) -> list[str]:
     """Folded forms to look for after a number, longest first: each spelling, and its first two syllables; the
     first spelling (the noun asked) its first syllable too ("đoàn khách quốc tế" -> "doan khach", "doan"). A
@@ -254,6 +257,8 @@ def _unit_heads(spellings: tuple[str, ...]) -> list[str]:
     for i, sp in enumerate(spellings):
         words = fold_text(sp).split()
         for n in ((len(words), 2, 1) if i == 0 else (len(words), 2)):
+            if n == 1 and len(words) > 2 and words[0] in _GENERIC_HEADS:
+                continue  # "người" alone is not "người Việt Nam ở nước ngoài"
             h = " ".join(words[:n])
             if h and h not in heads and (n > 1 or len(h) > 1 or not h.isalpha()):
                 heads.append(h)

@@ -29,7 +29,7 @@ _VI_UNIT_STOP = frozenset("là có được đã đang sẽ tại ở của tron
                           "nào gì lên rồi như thế nhiêu trên dưới theo còn vậy ạ nhỉ nhé hả ad ko".split())  # "đoàn ra", "đoàn vào" are nouns
 _VI_UNIT_STOP_ASCII = frozenset(fold_text(w) for w in _VI_UNIT_STOP | {"đi", "vào", "hiện", "này", "đó"})
 _EN_UNIT_STOP = frozenset("are is was were did do does has have had will would can could in of for by at from to on "
-                          "with the a an there that which who been be per".split())
+                          "with the a an there that which who been be per come comes came work works".split())
 _EN_PEOPLE = frozenset("people persons person inhabitants population residents".split())  # people of any kind
 _ON_MATTER = re.compile(r"\b(?:say|says|said|provide|provides|state|states|set out|sets out)\s+(?:about|on|regarding|"
                         r"concerning)\s+\w+\s+\w+|\b(?:quy dinh|noi|de cap|neu|huong dan|de ra)\s+(?:nhung\s+)?(?:gi|dieu gi|"

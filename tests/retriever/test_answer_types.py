@@ -97,3 +97,15 @@ def test_bn_is_bao_nhieu_after_the_words_a_count_follows(fa, typed, counted):
 
 def test_bn_alone_is_left_as_typed(fa):
     assert "bao nhiêu" not in fa.analyze("bn ơi cho mình hỏi Kon Tum giáp nước nào?").core
+
+
+@pytest.mark.parametrize("question", ["About how many Vietnamese living abroad have ties to Đồng Nai?",
+                                      "How many overseas Vietnamese come from Lạng Sơn?"])
+def test_vietnamese_abroad_are_kieu_bao(fa, question):
+    assert "kiều bào" in fa.analyze(question).unit_spellings
+
+
+def test_nguoi_alone_is_no_unit_of_several_words():
+    from answer.spans import _unit_heads
+    assert "nguoi" not in _unit_heads(("người Việt Nam ở nước ngoài", "kiều bào"))
+    assert "doan" in _unit_heads(("đoàn khách quốc tế",))
