@@ -133,3 +133,11 @@ def test_a_province_across_the_border_is_none_of_vietnams(fast_container):
     a = fast_container.answers.ask("Tỉnh Đăk Nông phối hợp với lực lượng chức năng của tỉnh nào bên phía nước bạn để "
                                    "quản lý biên giới?")
     assert not a.abstained and a.short_answer.text == "Mondulkiri"
+
+
+def test_an_office_holders_name_is_stated_or_refused(fast_container):
+    """"Chủ tịch UBND tỉnh ... tên là gì?": a sentence listing offices names no holder; refused, not quoted."""
+    a = fast_container.answers.ask("Chủ tịch UBND tỉnh Kon Tum năm 2018 tên là gì?")
+    assert a.abstained and a.short_answer is None
+    b = fast_container.answers.ask("Phó Chủ tịch UBND tỉnh Đăk Nông năm 2014 là ai?")
+    assert not b.abstained and b.short_answer.text == "Cao Huy"
