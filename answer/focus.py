@@ -77,7 +77,7 @@ _GROUP_VI = re.compile(
 _GROUP_EN = re.compile(
     r"(?i)\b(?:(?!(?:how|many|much|what|which|the|a|an|did|does|do)\b)[a-z'’-]+\s+){0,2}(?:organi[sz]ations|associations|"
     r"NGOs|companies|partners|delegations|committees|agencies|bodies|groups|unions|leaders|officials|delegates|experts|"
-    r"overseas Vietnamese|Vietnamese (?:living |residing )?abroad|residents|people|workers|visitors|tourists|students)\b")
+    r"overseas Vietnamese|Vietnamese (?:living |residing )?abroad|residents|workers|visitors|tourists|students)\b")
 # a body named in capitals ("the Union of Friendship Organizations in Đồng Nai"): named whole, "of" and all
 _NAMED_EN = re.compile(r"\b(?:[A-Z][\w'’-]*\s+)+(?:(?:of|for|and)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*)+)+")
 

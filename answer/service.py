@@ -71,7 +71,14 @@ class AnswerService:
             if resolved.unresolved:
                 continue  # a turn that could not be understood leaves no focus
             answer = turn.answer if isinstance(turn, Turn) and turn.answer is not None else self._replay(resolved.standalone)
-            earlier.append((resolved.standalone, answer.frame if answer else None, answer))
+            standalone, frame = resolved.standalone, answer.frame if answer else None
+            if standalone == q and earlier and (context := self.resolver.with_context(q, earlier, self.analyzer.language(q) == "en")) \
+                    and context[1]:
+                # a turn naming no place of its own ("How many of those zones are operating?") went on in the
+                # province the conversation was about: later turns resolve against that, not a placeless question
+                standalone = context[0]
+                frame = self.analyzer.analyze(standalone) if frame is None or not frame.of(ConstraintKind.PLACE) else frame
+            earlier.append((standalone, frame, answer))
         resolution = self._resolve(question, earlier)
         if resolution.standalone == question and not resolution.unresolved:
             context = self.resolver.with_context(question, earlier, self.analyzer.language(question) == "en")

@@ -243,3 +243,12 @@ def test_this_organisation_is_the_whole_name_holding_the_word(resolver):
 def test_the_body_beside_what_it_does_is_the_answer_and_spacing_does_not_hide_it(fast_container):
     a = fast_container.answers.ask("Ban chỉ đạo công tác thông tin đối ngoại tỉnh An Giang do cơ quan nào quản lý?")
     assert not a.abstained and " ".join(a.short_answer.text.split()) == "Ủy ban nhân dân tỉnh"
+
+
+def test_a_turn_naming_no_place_goes_on_in_the_conversations_province(fast_container):
+    """Turn 2 names no province; turn 3's "nó" resolves against turn 2 as asked in Đồng Nai, not a placeless question."""
+    history = ["Đồng Nai hiện có bao nhiêu khu công nghiệp?", "Trong đó bao nhiêu khu đang hoạt động?"]
+    resolution = fast_container.answers.standalone("Các khu đó thu hút dự án của bao nhiêu quốc gia?", history)
+    earlier_scoped = fast_container.answers.standalone("Còn các dự án thì sao?", history)
+    assert "Đồng Nai" in resolution.standalone or "Đồng Nai" in (resolution.with_context or "")
+    assert "Đồng Nai" in earlier_scoped.standalone
