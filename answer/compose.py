@@ -218,6 +218,8 @@ class Composer:
             for a, b in hits:
                 if b <= sp.start or a >= sp.end:
                     d, w = (a - sp.end if a >= sp.end else sp.start - b), fold_text(sent[a:b])
+                    if a < sp.start and asked.get(w) == _QUALIFIER_WEIGHT:
+                        continue  # a restriction follows what it restricts ("5 thỏa thuận ký kết với ... Quảng Tây")
                     nearest[w] = min(d, nearest.get(w, d))
             return (-sum(asked.get(w, 1.0) / (1 + d / 10) for w, d in nearest.items()), -sp.strength)
 
@@ -268,7 +270,22 @@ def _beside_ask(frame: QuestionFrame) -> dict[str, float]:
     for i, m in enumerate(words):
         gap = at - i - 1 if i < at else i - at - 2  # words between it and the question word ("bao nhiêu": 2 words)
         out[m.group()] = max(out.get(m.group(), 1.0), 1.0 + 1.0 / (1 + max(gap, 0)))
+    if frame.answer_type == AnswerType.QUANTITY and frame.unit:
+        # what follows the counted noun restricts it: "bao nhiêu khu công nghiệp đang hoạt động" is "31 khu công
+        # nghiệp đang hoạt động", not the "35 khu công nghiệp" the province has in all
+        unit = fold_text(frame.unit).split()
+        names = [m.group() for m in words]
+        for i in range(at, len(names) - len(unit) + 1):
+            if names[i:i + len(unit)] == unit:
+                for m in words[i + len(unit): i + len(unit) + 4]:
+                    if m.group() not in _FUNCTION_WORDS:  # "với", "của" restrict nothing by themselves
+                        out[m.group()] = max(out.get(m.group(), 1.0), _QUALIFIER_WEIGHT)
+                break
     return out
+
+
+_FUNCTION_WORDS = frozenset("voi cua o tai trong cho va la co da duoc phia ben tu den ma thi nao gi".split())  # folded
+_QUALIFIER_WEIGHT = 3.0  # above any word beside the question word (at most 2): a restriction outweighs a verb
 
 
 def _says(c: Candidate, relation: tuple[str, ...]) -> bool:

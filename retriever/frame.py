@@ -175,6 +175,7 @@ class FrameAnalyzer:
             alt = "|".join(re.escape(t) for t in [*types, "van ban quy pham phap luat", "van ban phap luat", "van ban",
                                                    "tai lieu", "van kien"])
             for rx in (rf"\b({alt})(?: (?:lien quan|chi dao|huong dan|quy pham phap luat))? (?:nao|gi)\b",
+                       rf"\b({alt}) (?:so|so hieu) (?:may|bao nhieu|nao|gi|la gi|la bao nhieu)\b",  # "quyết định số mấy"
                        rf"\bnhung ({alt})\b", rf"\b(?:liet ke|ke ten|ke ra|neu ten|cho biet cac)\b.*?\b({alt})\b"):
                 m = re.search(rx, cue_text)
                 if m:

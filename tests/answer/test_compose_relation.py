@@ -141,3 +141,19 @@ def test_an_office_holders_name_is_stated_or_refused(fast_container):
     assert a.abstained and a.short_answer is None
     b = fast_container.answers.ask("Phó Chủ tịch UBND tỉnh Đăk Nông năm 2014 là ai?")
     assert not b.abstained and b.short_answer.text == "Cao Huy"
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("Đồng Nai hiện có bao nhiêu khu công nghiệp đang hoạt động?", "31 khu công nghiệp"),  # restricted by what follows
+    ("Đồng Nai hiện có bao nhiêu khu công nghiệp?", "35 khu công nghiệp"),
+    ("Từ năm 2008 Lạng Sơn đã ký bao nhiêu thỏa thuận quốc tế với phía Quảng Tây?", "5 thỏa thuận"),
+])
+def test_what_follows_the_counted_noun_chooses_the_figure(fast_container, question, figure):
+    a = fast_container.answers.ask(question)
+    assert not a.abstained and a.short_answer.text == figure
+
+
+def test_a_decision_number_asked_is_a_document_answer(fast_container):
+    a = fast_container.answers.ask("Quy chế quản lý thống nhất hoạt động đối ngoại trên địa bàn tỉnh Đăk Nông được ban hành "
+                                   "kèm quyết định số mấy?")
+    assert a.frame.answer_type.value == "documents" and "01/2014/QĐ-UBND" in a.short_answer.text
