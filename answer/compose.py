@@ -218,12 +218,13 @@ class Composer:
             for a, b in hits:
                 if b <= sp.start or a >= sp.end:
                     d, w = (a - sp.end if a >= sp.end else sp.start - b), fold_text(sent[a:b])
-                    if a < sp.start and asked.get(w) == _QUALIFIER_WEIGHT:
-                        continue  # a restriction follows what it restricts ("5 thỏa thuận ký kết với ... Quảng Tây")
+                    if asked.get(w) == _QUALIFIER_WEIGHT:
+                        continue  # restrictions are counted by _restricted
                     nearest[w] = min(d, nearest.get(w, d))
             return (-sum(asked.get(w, 1.0) / (1 + d / 10) for w, d in nearest.items()), -sp.strength)
 
-        return min(cand.spans, key=key)
+        restricted = _restricted(frame, sent, cand.spans, asked) if frame is not None else {}
+        return min(cand.spans, key=lambda sp: (-restricted.get(sp.start, 0),) + key(sp))
 
     def _section(self, c: Candidate) -> Candidate:
         """A sentence that opens a labelled paragraph ("Về công tác quản lý biên giới: Làm tốt ... . Tham mưu ...")
@@ -281,6 +282,32 @@ def _beside_ask(frame: QuestionFrame) -> dict[str, float]:
                     if m.group() not in _FUNCTION_WORDS:  # "với", "của" restrict nothing by themselves
                         out[m.group()] = max(out.get(m.group(), 1.0), _QUALIFIER_WEIGHT)
                 break
+    return out
+
+
+def _restricted(frame: QuestionFrame, sent: str, spans: tuple[Span, ...], asked: dict[str, float]) -> dict[int, int]:
+    """How many of the question's restrictions of the counted noun ("bao nhiêu khu công nghiệp đang hoạt động") each
+    figure carries. A restriction qualifies the mention of the noun written last before it: the figure written with
+    that mention ("31 khu công nghiệp đang hoạt động", "5 thỏa thuận ký kết với ... Quảng Tây"), or, when the mention
+    has no figure of its own, the figure after it ("tổng số thỏa thuận còn hiệu lực ... lên 21 thỏa thuận")."""
+    qualifiers = {w for w, weight in asked.items() if weight == _QUALIFIER_WEIGHT}
+    if not qualifiers or not frame.unit:
+        return {}
+    folded = fold_text(sent)
+    noun = fold_text(frame.unit).split()[0]
+    mentions = [m.start() for m in re.finditer(rf"\b{re.escape(noun)}\b", folded)]
+    out: dict[int, int] = {}
+    for m in re.finditer(r"\w+", folded):
+        if m.group() not in qualifiers:
+            continue
+        before = [x for x in mentions if x < m.start()]
+        if not before:
+            continue
+        at = before[-1]
+        owner = next((sp for sp in spans if sp.start <= at < sp.end), None) or next(
+            (sp for sp in spans if sp.start > m.start()), None)
+        if owner is not None:
+            out[owner.start] = out.get(owner.start, 0) + 1
     return out
 
 

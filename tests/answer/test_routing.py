@@ -114,3 +114,10 @@ def test_date_filter_on_passage_answers(corpus_container):
     a = corpus_container.answers.ask("Liên hiệp hữu nghị của tỉnh gồm mấy hội thành viên?", Filters(date_from="2019-01-01"))
     assert {h.chunk.date for h in a.retrieved} == {"2019-07-24"}
     assert {c.date for c in a.citations} <= {"2019-07-24"}
+
+
+def test_a_restriction_on_a_mention_without_a_figure_goes_to_the_figure_after_it(legal_fast):
+    """"bao nhiêu thỏa thuận quốc tế còn hiệu lực": "06 thỏa thuận quốc tế mới, nâng tổng số thỏa thuận quốc tế còn hiệu
+    lực ... lên 21 thỏa thuận" - the restriction follows a mention with no figure of its own: 21, not 06."""
+    a = legal_fast.answers.ask("Hiện nay Hà Giang có tổng cộng bao nhiêu thỏa thuận quốc tế còn hiệu lực?")
+    assert not a.abstained and a.short_answer.text == "21 thỏa thuận"
