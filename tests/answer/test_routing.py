@@ -120,4 +120,4 @@ def test_a_restriction_on_a_mention_without_a_figure_goes_to_the_figure_after_it
     """"bao nhiêu thỏa thuận quốc tế còn hiệu lực": "06 thỏa thuận quốc tế mới, nâng tổng số thỏa thuận quốc tế còn hiệu
     lực ... lên 21 thỏa thuận" - the restriction follows a mention with no figure of its own: 21, not 06."""
     a = legal_fast.answers.ask("Hiện nay Hà Giang có tổng cộng bao nhiêu thỏa thuận quốc tế còn hiệu lực?")
-    assert not a.abstained and a.short_answer.text == "21 thỏa thuận"
+    assert not a.abstained and a.short_answer.text.startswith("21 thỏa thuận")
