@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from answer.answerability import Answerability, Model, _must_be_stated
-from answer.compose import _beside_ask
+from answer.span_choice import _beside_ask
 from tests.answer.passages import Doc, compose, frame, parts, retrieval, short_text, uniform_stats
 
 CHAIRS = Doc("Sở Ngoại vụ chủ trì, phối hợp với các sở, ngành liên quan tổ chức thực hiện Kế hoạch này.",

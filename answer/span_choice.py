@@ -1,0 +1,142 @@
+"""Which of a sentence's spans answers, and which may: the figure, date or name beside what the question says of it.
+
+A typed question's sentence often holds several spans of the asked type ("35 khu công nghiệp, trong đó 31 khu công
+nghiệp đang hoạt động"; "cam kết tài trợ 8.500.000 USD, ... đã giải ngân 2.899.847 USD"; "Thực hiện Quyết định ...
+của Bộ Chính trị, ... Ban chỉ đạo ... do Ủy ban nhân dân tỉnh quản lý"). The one chosen is the one beside what the
+question says was done (its relation), beside what qualifies the asked entity ("tổ chức nào của Bỉ"), carrying the
+question's restrictions of the counted noun, else the nearest to the question's words, those beside the question
+word weighing more."""
+from __future__ import annotations
+
+import re
+
+from answer.spans import Span
+from core.lexicon import Lexicon
+from core.types import AnswerType, QuestionFrame
+from vntext.codes import fold_text
+
+
+def choose_span(frame: QuestionFrame | None, sent: str, spans: tuple[Span, ...], terms: set[str]) -> Span:
+    """The span of sentence `sent` that answers: beside what the question says was done (its relation); else nearest
+    to what qualifies the asked entity ("tổ chức nào của Bỉ": Bỉ); else the one carrying most of the question's
+    restrictions of the counted noun, then the closest to the question's words: each distinct word counts by its
+    nearness (1 beside the span, 1/2 ten characters away ...; words inside the span do not count for it); a fuller
+    match of the asked unit breaks a tie."""
+    if frame is not None and frame.relation:
+        acts = [m.span() for m in re.finditer(rf"\b{' '.join(frame.relation)}\b", fold_text(sent))]
+        if frame.answer_type == AnswerType.QUANTITY:
+            # "how much has been paid out": the amount written after what was done with it ("cam kết tài trợ
+            # 8.500.000 USD, ... đã giải ngân 2.899.847 USD")
+            after = [sp for sp in spans if any(b <= sp.start for _, b in acts)]
+            if after:
+                return min(after, key=lambda sp: min(sp.start - b for _, b in acts if b <= sp.start))
+        elif acts:
+            # "cơ quan nào quản lý": the body written beside what it does ("... do Ủy ban nhân dân tỉnh quản lý",
+            # "Sở Ngoại vụ chủ trì"), not one named earlier in the sentence
+            return min(spans, key=lambda sp: min(a - sp.end if sp.end <= a else max(0, sp.start - b)
+                                                 for a, b in acts))
+    qualifiers = _qualifier_at(frame, sent) if frame is not None else []
+    if qualifiers:
+        return min(spans, key=lambda sp: (min(abs(h - sp.start) if h < sp.start else abs(h - sp.end)
+                                               for h in qualifiers), -sp.strength))
+    folded_terms = {fold_text(t) for t in terms}
+    hits = [(m.start(), m.end()) for m in re.finditer(r"\w+", sent) if fold_text(m.group()) in folded_terms]
+    asked = _beside_ask(frame) if frame is not None else {}
+
+    def key(sp: Span) -> tuple[float, int]:
+        nearest: dict[str, int] = {}
+        for a, b in hits:
+            if b <= sp.start or a >= sp.end:
+                d, w = (a - sp.end if a >= sp.end else sp.start - b), fold_text(sent[a:b])
+                if asked.get(w) == _QUALIFIER_WEIGHT:
+                    continue  # restrictions are counted by _restricted
+                nearest[w] = min(d, nearest.get(w, d))
+        return (-sum(asked.get(w, 1.0) / (1 + d / 10) for w, d in nearest.items()), -sp.strength)
+
+    restricted = _restricted(frame, sent, spans, asked) if frame is not None else {}
+    return min(spans, key=lambda sp: (-restricted.get(sp.start, 0),) + key(sp))
+
+
+def asked_abroad(frame: QuestionFrame, lex: Lexicon) -> bool:
+    """Whether the places asked are qualified by a foreign country ("tỉnh nào của Campuchia", "which provinces of
+    Laos")."""
+    if frame.list_of not in ("province", "district") or frame.ask_at < 0:
+        return False
+    if _OTHER_SIDE.search(frame.core[frame.ask_at:]):
+        return True  # "tỉnh nào bên phía nước bạn", "which province on the Cambodian side"
+    countries = {t.vi for t in lex.countries} - {"Việt Nam"}
+    return any(c.value in countries and c.start > frame.ask_at and _QUALIFIES.match(frame.core[frame.ask_at:c.start])
+               for c in frame.constraints)
+
+
+def _beside_ask(frame: QuestionFrame) -> dict[str, float]:
+    """Words written right beside the question word weigh more in choosing among a sentence's figures: in "đã giải
+    ngân được bao nhiêu tiền từ các khoản tài trợ", "giải ngân" says which figure is asked, not "tài trợ"
+    ("cam kết tài trợ 8.500.000 USD, ... đã giải ngân 2.899.847 USD"). Weight 1 + 1 / (1 + words between)."""
+    if frame.ask_at < 0:
+        return {}
+    words = list(re.finditer(r"\w+", fold_text(frame.core)))
+    at = next((i for i, m in enumerate(words) if m.start() >= frame.ask_at), len(words))
+    out: dict[str, float] = {}
+    for i, m in enumerate(words):
+        gap = at - i - 1 if i < at else i - at - 2  # words between it and the question word ("bao nhiêu": 2 words)
+        out[m.group()] = max(out.get(m.group(), 1.0), 1.0 + 1.0 / (1 + max(gap, 0)))
+    if frame.answer_type == AnswerType.QUANTITY and frame.unit:
+        # what follows the counted noun restricts it: "bao nhiêu khu công nghiệp đang hoạt động" is "31 khu công
+        # nghiệp đang hoạt động", not the "35 khu công nghiệp" the province has in all
+        unit = fold_text(frame.unit).split()
+        names = [m.group() for m in words]
+        for i in range(at, len(names) - len(unit) + 1):
+            if names[i:i + len(unit)] == unit:
+                for m in words[i + len(unit): i + len(unit) + 4]:
+                    if m.group() not in _FUNCTION_WORDS:  # "với", "của" restrict nothing by themselves
+                        out[m.group()] = max(out.get(m.group(), 1.0), _QUALIFIER_WEIGHT)
+                break
+    return out
+
+
+def _restricted(frame: QuestionFrame, sent: str, spans: tuple[Span, ...], asked: dict[str, float]) -> dict[int, int]:
+    """How many of the question's restrictions of the counted noun ("bao nhiêu khu công nghiệp đang hoạt động") each
+    figure carries. A restriction qualifies the mention of the noun written last before it: the figure written with
+    that mention ("31 khu công nghiệp đang hoạt động", "5 thỏa thuận ký kết với ... Quảng Tây"), or, when the mention
+    has no figure of its own, the figure after it ("tổng số thỏa thuận còn hiệu lực ... lên 21 thỏa thuận")."""
+    qualifiers = {w for w, weight in asked.items() if weight == _QUALIFIER_WEIGHT}
+    if not qualifiers or not frame.unit:
+        return {}
+    folded = fold_text(sent)
+    noun = fold_text(frame.unit).split()[0]
+    mentions = [m.start() for m in re.finditer(rf"\b{re.escape(noun)}\b", folded)]
+    out: dict[int, int] = {}
+    for m in re.finditer(r"\w+", folded):
+        if m.group() not in qualifiers:
+            continue
+        before = [x for x in mentions if x < m.start()]
+        if not before:
+            continue
+        at = before[-1]
+        owner = next((sp for sp in spans if sp.start <= at < sp.end), None) or next(
+            (sp for sp in spans if sp.start > m.start()), None)
+        if owner is not None:
+            out[owner.start] = out.get(owner.start, 0) + 1
+    return out
+
+
+_FUNCTION_WORDS = frozenset("voi cua o tai trong cho va la co da duoc phia ben tu den ma thi nao gi".split())  # folded
+_QUALIFIER_WEIGHT = 3.0  # above any word beside the question word (at most 2): a restriction outweighs a verb
+
+
+_OTHER_SIDE = re.compile(r"(?i)\b(?:(?:bên\s+)?phía\s+(?:nước\s+)?bạn|của\s+nước\s+bạn|bên\s+kia\s+biên\s+giới|"
+                         r"(?:on|from)\s+the\s+(?:other|foreign|\w+)\s+side|across\s+the\s+border)\b")
+_QUALIFIES = re.compile(r"^\w+(?:\s+\w+){0,2}?\s+(?:của|from|of|in)\s+$", re.I)
+
+
+def _qualifier_at(frame: QuestionFrame, sentence: str) -> list[int]:
+    """Where the sentence names the constraint that qualifies the asked entity right after the question word
+    ("tỉnh nào của Lào", "tổ chức nào của Bỉ", "which organisation from Belgium")."""
+    if frame.ask_at < 0:
+        return []
+    folded = fold_text(sentence)
+    for c in frame.constraints:
+        if c.start > frame.ask_at and _QUALIFIES.match(frame.core[frame.ask_at:c.start]):
+            return [m.start() for sp in c.spellings if sp for m in re.finditer(re.escape(fold_text(sp)), folded)]
+    return []
