@@ -91,13 +91,15 @@ class ReferenceResolver:
             # "họ" / "they" are people or a group, the body that issued a document an answer showed only when the
             # question is about issuing ("Họ còn ban hành văn bản nào khác?")
             issuing = bool(_ISSUING.search(fold_text(question)))
-            value = next((v for f in foci if (v := (f.organisation or (f.issuer if issuing else None)) if pronoun
-                                              else self._value(f, kind, question[s:e]))), None)
-            if value is None and kind == "document" and not english:  # "Đề án đó": the đề án an answer quoted by title
-                value = next((t for _, _, a in reversed(earlier) if (t := titled_in(question[s:e], a))), None)
-            if value is None and kind == "document":  # "that memorandum": the one the previous question named
-                value = next((t for q, _, _ in reversed(earlier) if (t := named_in(question[s:e], q, self._types(english)))), None)
-                groups += value is not None  # a document described, not numbered: in the province it was asked of
+            if kind == "document":
+                # the latest turn that speaks of a document decides: the document its answer showed, one its answer
+                # quoted by title ("Đề án đó"), else one its question named or described by type ("that memorandum",
+                # "văn bản đó" after "... có chỉ thị về ... phải không?"); an older turn's document comes after
+                value, described = self._document(question[s:e], foci, earlier, english)
+                groups += described  # a document described, not numbered: in the province it was asked of
+            else:
+                value = next((v for f in foci if (v := (f.organisation or (f.issuer if issuing else None)) if pronoun
+                                                  else self._value(f, kind, question[s:e]))), None)
             if value is None and kind == "thing":  # "it", "nó": the latest document, then organisation, the group the
                 # previous question was about ("Liên hiệp các tổ chức hữu nghị tỉnh Đồng Nai"), then place; asked
                 # for a document's number or date ("Nó số mấy, ban hành ngày nào?"), a document the previous
@@ -178,6 +180,15 @@ class ReferenceResolver:
             return f"{core}, {'under' if english else 'theo'} {doc}{mark}", None
         province = next((c.value for c in frame.of(ConstraintKind.PLACE) if self.lex.provinces.find(c.value)), None)
         return (f"{core}, {'in' if english else 'tại'} {province}{mark}", province) if province else None
+
+    def _document(self, ref: str, foci: list[Focus], earlier, english: bool) -> tuple[str | None, bool]:
+        """(the document a reference back stands for, whether it is one a question only described)."""
+        for f, (q, _, a) in zip(foci, reversed(earlier)):
+            if (v := self._value(f, "document", ref)) or (not english and (v := titled_in(ref, a))):
+                return v, False
+            if v := named_in(ref, q, self._types(english)):
+                return v, True
+        return None, False
 
     def _value(self, focus: Focus, kind: str, written: str) -> str | None:
         """The focus of `kind`; for a place, one of the kind the reference names: "tỉnh này" a province (or a

@@ -252,3 +252,12 @@ def test_a_turn_naming_no_place_goes_on_in_the_conversations_province(fast_conta
     earlier_scoped = fast_container.answers.standalone("Còn các dự án thì sao?", history)
     assert "Đồng Nai" in resolution.standalone or "Đồng Nai" in (resolution.with_context or "")
     assert "Đồng Nai" in earlier_scoped.standalone
+
+
+def test_the_latest_turns_described_document_comes_before_an_older_turns_document(resolver):
+    """Turn 1 was about Chỉ thị 26/CT-TTg; turn 2 described a Lạng Sơn directive (and was refused): "văn bản đó" is
+    turn 2's."""
+    shown = Answer("q", "a", False, [], [], references=[{"code": "26/CT-TTg", "type": "Chỉ thị"}])
+    earlier = [("Chỉ thị 26/CT-TTg của Thủ tướng ban hành ngày nào?", shown), (DESCRIBED, None)]
+    r = resolve(resolver, "Văn bản đó ra ngày nào?", earlier)
+    assert "26/CT-TTg" not in r.standalone and r.standalone.startswith("Chỉ thị về tăng cường công tác đối ngoại")
