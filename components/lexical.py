@@ -83,13 +83,13 @@ class LexicalIndex:
         top = nz[np.argsort(-scores[nz], kind="stable")[:k]]
         return [LexicalResult(int(i), float(scores[i])) for i in top]
 
-    def restorer(self, stopwords: frozenset[str] = frozenset(),
-                 question_words: frozenset[str] = frozenset()) -> DiacriticRestorer:
+    def restorer(self, stopwords: frozenset[str] = frozenset(), question_words: frozenset[str] = frozenset(),
+                 question_phrases: tuple[tuple[str, str], ...] = ()) -> DiacriticRestorer:
         """Puts diacritics back into a question typed without them, from the words these passages write."""
         if not hasattr(self, "_restorer"):
             df = np.diff(self.matrix.indptr)
             self._restorer = DiacriticRestorer.from_vocab({t: float(df[j]) for t, j in self.vocab.items()}, stopwords,
-                                                          question_words)
+                                                          question_words, question_phrases)
         return self._restorer
 
     def idf_by_term(self) -> dict[str, float]:

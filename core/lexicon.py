@@ -226,6 +226,18 @@ class Lexicon:
         return {a: full for _, (a, full) in _rows(self.path("abbreviations.tsv"), 2)}
 
     @cached_property
+    def question_phrases(self) -> tuple[tuple[str, str], ...]:
+        """Two-word phrases of the asking side as written ("bài viết", "được đăng"): passages seldom write them."""
+        out = []
+        for line in self.path("vi_question_phrases.txt").read_text(encoding="utf-8").splitlines():
+            words = normalize(line).lower().split()
+            if words and not line.lstrip().startswith("#"):
+                if len(words) != 2:
+                    raise LexiconError(f"{self.path('vi_question_phrases.txt')}: {line!r} is not two words")
+                out.append((words[0], words[1]))
+        return tuple(out)
+
+    @cached_property
     def question_words(self) -> frozenset[str]:
         """Vietnamese question words as written ("nào", "bao", "nhiêu"): passages seldom write them."""
         return load_words(self.path("vi_question_words.txt"))

@@ -60,11 +60,15 @@ class HybridRetriever:
 
     def restore_diacritics(self, text: str) -> str:
         """A question typed without diacritics, with them put back as the indexed passages write its words."""
-        return self.lexical.get().restorer(self.analyzer.stopwords, self.frames.lex.question_words).restore(text)
+        return self._restorer().restore(text)
+
+    def _restorer(self):
+        lex = self.frames.lex
+        return self.lexical.get().restorer(self.analyzer.stopwords, lex.question_words, lex.question_phrases)
 
     def correct_diacritics(self, text: str) -> str:
         """A question typed with diacritics, its mistyped marks put right as the indexed passages write the words."""
-        return self.lexical.get().restorer(self.analyzer.stopwords, self.frames.lex.question_words).correct(text)
+        return self._restorer().correct(text)
 
     def stats(self) -> IndexStats:
         index = self.lexical.get()

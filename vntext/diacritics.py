@@ -34,7 +34,8 @@ class DiacriticRestorer:
 
     @classmethod
     def from_vocab(cls, df_by_term: dict[str, float], stopwords: frozenset[str] = frozenset(),
-                   question_words: frozenset[str] = frozenset()) -> "DiacriticRestorer":
+                   question_words: frozenset[str] = frozenset(),
+                   question_phrases: tuple[tuple[str, str], ...] = ()) -> "DiacriticRestorer":
         """From an index's terms and their document frequencies ("khu", "khu_công", their folded twins). Stopwords
         ("của", "nào", "đã") are not indexed alone: they count as often as the pairs they stand in."""
         words: dict[str, float] = defaultdict(float)
@@ -70,6 +71,11 @@ class DiacriticRestorer:
                 words[w] = max(words.get(w, 0.0), min(top, in_pairs[w]))
         for w in question_words:  # what a question asks with, though passages seldom write it
             words[w] = max(words.get(w, 0.0), top)
+        top_pair = max(pairs.values(), default=1.0)
+        for a, b in question_phrases:  # how a question is phrased ("bài viết", "được đăng"), as common as any pair
+            pairs[(a, b)] = max(pairs.get((a, b), 0.0), top_pair)
+            for w in (a, b):
+                words.setdefault(w, 1.0)
         return cls(dict(words), pairs)
 
     def restore(self, text: str) -> str:

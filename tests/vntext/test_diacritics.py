@@ -82,3 +82,22 @@ TYPO_DF = {**DF, "nội": 4, "noi": 4, "dung": 5, "nội_dung": 3, "về": 6, "v
 def test_a_mistyped_mark_is_corrected_only_on_the_passages_word(typed, corrected):
     restorer = DiacriticRestorer.from_vocab(TYPO_DF, frozenset({"của", "có"}))
     assert restorer.correct(typed) == corrected
+
+
+def test_question_phrases_are_restored_as_questions_write_them():
+    """"bai viet ... duoc dang": the passages write "Việt" (Việt Nam) and "Đảng" but never "bài viết" or "được đăng";
+    the asking side's phrases (prompts/vi_question_phrases.txt) count as common pairs."""
+    df = {"việt": 10, "viet": 10, "việt_nam": 9, "nam": 9, "đảng": 30, "dang": 30, "đăng": 1, "được": 50, "duoc": 50,
+          "bài": 2, "bai": 2, "viết": 1, "đảng_ủy": 5, "ủy": 5, "uy": 5}
+    plain = DiacriticRestorer.from_vocab(df)
+    asking = DiacriticRestorer.from_vocab(df, question_phrases=(("bài", "viết"), ("được", "đăng")))
+    assert plain.restore("bai viet duoc dang") != "bài viết được đăng"
+    assert asking.restore("bai viet duoc dang") == "bài viết được đăng"
+    assert asking.restore("viet nam") == "việt nam" and asking.restore("dang uy") == "đảng ủy"
+
+
+def test_the_lexicon_reads_two_word_question_phrases():
+    from core.lexicon import Lexicon
+    from core.settings import Settings
+    phrases = Lexicon(Settings().prompts_dir).question_phrases
+    assert ("bài", "viết") in phrases and all(len(p) == 2 for p in phrases)
