@@ -70,7 +70,7 @@ class Composer:
         total = sum(weight.values()) or 1.0
         asked_text = _words(frame.core)
         typed = frame.answer_type in TYPED
-        abroad = self._abroad(frame)  # places asked of a foreign country are none of Vietnam's provinces
+        abroad = asked_abroad(frame, self.checker.lex)  # places asked of a foreign country are none of Vietnam's
         # a yes/no question states a claim to check: what it names is to be verified, not required of the passage
         checks = frame.answer_type != AnswerType.YESNO
         # a preamble line ("Căn cứ Luật ... ngày 13 tháng 11 năm 2020;") names other documents: it answers only
@@ -171,9 +171,6 @@ class Composer:
             if len(chosen) >= self.max_sentences:
                 break
         return list(items.values()), chosen, [self._cite(n, c, terms) for n, c in enumerate(chosen, 1)]
-
-    def _abroad(self, frame: QuestionFrame) -> bool:
-        return asked_abroad(frame, self.checker.lex)
 
     def _domestic(self, place: str) -> bool:
         return bool(self.checker.lex.provinces.find(place))

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from answer.focus import Focus, focus_of, group_named, kind_named, listed, named_in, role_holder, titled_in
+from answer.focus import (Focus, described_in, focus_of, group_named, kind_named, listed, named_in, role_holder,
+                          titled_in)
 from answer.spans import SpanFinder
 from core.lexicon import Lexicon
 from core.types import Answer, AnswerType, ConstraintKind, QuestionFrame
@@ -106,7 +107,7 @@ class ReferenceResolver:
                 # question described comes before the body that made it
                 described = _DOCUMENT_FACT.search(fold_text(question))
                 value = next((v for f, (q, _, _) in zip(foci, reversed(earlier))
-                              for v in (f.document, described and named_in("văn bản đó", q, self._types(english)),
+                              for v in (f.document, described and described_in(q, self._types(english)),
                                         f.organisation, group_named(q), f.place) if v), None)
             if kind == "organisation" and not pronoun:
                 # "Liên hiệp này", "that association": the one of that kind an earlier question named, else an earlier
@@ -122,8 +123,8 @@ class ReferenceResolver:
 
                 named = next((t for q, _, _ in reversed(earlier) if (t := in_question(q))), None) or next(
                     (t for _, _, a in reversed(earlier) if (t := titled_in(ref, a, body=True))), None)
-                of_kind = value is not None and fold_text(value).startswith(fold_text(kind_named(ref) or ""))
-                value = named or (value if of_kind or fold_text(kind_named(ref) or "") in _ANY_BODY else None)
+                of_kind = value is not None and fold_text(value).startswith(word)
+                value = named or (value if of_kind or word in _ANY_BODY else None)
             if value is None and kind == "organisation":  # "họ", "they": the group the previous question named
                 value = next((g for q, _, _ in reversed(earlier) if (g := group_named(q))), None)
                 items = next((i for _, _, a in reversed(earlier) if len(i := listed(a)) >= 2), ())
@@ -184,22 +185,25 @@ class ReferenceResolver:
     def _document(self, ref: str, foci: list[Focus], earlier, english: bool) -> tuple[str | None, bool]:
         """(the document a reference back stands for, whether it is one a question only described)."""
         for f, (q, _, a) in zip(foci, reversed(earlier)):
-            if (v := self._value(f, "document", ref)) or (not english and (v := titled_in(ref, a))):
+            if (v := self._of_type(f.document, ref)) or (not english and (v := titled_in(ref, a))):
                 return v, False
             if v := named_in(ref, q, self._types(english)):
                 return v, True
         return None, False
 
+    def _of_type(self, document: str | None, written: str) -> str | None:
+        """A focus document, unless the reference names another type: "chương trình đó" is no Quyết định."""
+        if document and (named := kind_named(written)):
+            vi = self.lex.doc_type_by_english.get(named.lower().rstrip("s"), self.lex.doc_type_by_english.get(named.lower(), named))
+            types = sorted((fold_text(t) for t in self._types(False)), key=len, reverse=True)
+            opening = next((t for t in types if fold_text(document).startswith(t + " ")), None)
+            if opening is not None and fold_text(vi) in types and opening != fold_text(vi):
+                return None
+        return document
+
     def _value(self, focus: Focus, kind: str, written: str) -> str | None:
         """The focus of `kind`; for a place, one of the kind the reference names: "tỉnh này" a province (or a
         foreign locality), "nước này" / "this country" a country."""
-        if kind == "document" and focus.document and (named := kind_named(written)):
-            # "chương trình đó" is no Quyết định: a focus document of another type is not the one meant
-            vi = self.lex.doc_type_by_english.get(named.lower().rstrip("s"), self.lex.doc_type_by_english.get(named.lower(), named))
-            types = sorted((fold_text(t) for t in self._types(False)), key=len, reverse=True)
-            opening = next((t for t in types if fold_text(focus.document).startswith(t + " ")), None)
-            if opening is not None and fold_text(vi) in types and opening != fold_text(vi):
-                return None
         if kind != "place" or not focus.places:
             return focus.get(kind)
         folded = fold_text(written)

@@ -149,22 +149,30 @@ def named_in(reference: str, question: str, kinds: tuple[str, ...] = ()) -> str 
     the question named: "... có chỉ thị về tăng cường công tác đối ngoại thời kỳ CNH, HĐH phải không?" -> "chỉ thị
     về tăng cường công tác đối ngoại thời kỳ CNH, HĐH"."""
     kind = kind_named(reference)
-    names = (kind,) if kind is not None else kinds
-    if not names:
-        return None
+    named = _named(question, (kind,), described=False) if kind is not None else described_in(question, kinds)
+    return named if named is None or not reference.isascii() else f"the {named}"
+
+
+def described_in(question: str, kinds: tuple[str, ...]) -> str | None:
+    """A document a question described by one of `kinds` (the document types), without a number, up to the end of
+    its clause and without the question's closing words: "... có chỉ thị về tăng cường công tác đối ngoại thời kỳ
+    CNH, HĐH phải không?" -> "chỉ thị về tăng cường công tác đối ngoại thời kỳ CNH, HĐH"."""
+    return _named(question, kinds, described=True) if kinds else None
+
+
+def _named(question: str, names: tuple[str, ...], described: bool) -> str | None:
     alternatives = "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True))
     m = re.search(rf"(?i)(?<!\w)(?:{alternatives})s?\b[^.;:?()\n“”\"]{{0,90}}", question)
     if not m or re.search(r"(?i)(?<!\w)(?:which|what)\s+$", question[:m.start()]):
         return None  # "Which plan did Kon Tum adopt ...": asked which one, named none
     named = m.group()
-    if kind is None:  # a description runs to the end of the clause, without the question's closing words
+    if described:  # a description runs to the end of the clause, without the question's closing words
         named = _ASKED_AFTER.sub("", named.split(",")[0] if not re.search(r"\b[A-ZĐ]{2,}\s*,", named) else named)
     else:
         named = named.split(",")[0]
-    if _ASKS.search(named) or len(named.split()) < (2 if kind else 3):
+    if _ASKS.search(named) or len(named.split()) < (3 if described else 2):
         return None  # "Đề án nào ...": the question asked which one; it named none
-    named = " ".join(named.split()[:14])
-    return named if not reference.isascii() else f"the {named}"
+    return " ".join(named.split()[:14])
 
 
 _ROLE_OF = re.compile(r"(?i)\s*(?:(?:of|from)(?: the)?|của|tỉnh)?\s*")

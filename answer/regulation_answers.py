@@ -12,7 +12,7 @@ from answer.cards import card_line, card_reference, card_span, citation_of, code
 from answer.frames import Frames
 from core.lexicon import Lexicon
 from core.tuning import Tuning
-from core.types import (Answer, AnswerType, Citation, ConstraintKind, Filters, QuestionFrame, Retrieval,
+from core.types import (Answer, AnswerType, Citation, Constraint, ConstraintKind, Filters, QuestionFrame, Retrieval,
                         ShortAnswer)
 from regulations.index import CardCitation, RegulationCard, RegulationIndex
 from regulations.service import RegulationService
@@ -171,7 +171,7 @@ class RegulationAnswerer:
     def _mismatch(self, card: RegulationCard, frame: QuestionFrame) -> str:
         """What the frame names that the card contradicts ("" when nothing): another issuer, type, date or year."""
         named_end = max((c.end for c in frame.of(ConstraintKind.CODE)), default=-1)
-        unmatched = []
+        checked = []
         for c in frame.of(ConstraintKind.ORGANISATION):
             # "… theo nghị quyết nào của Trung ương", "Để cụ thể hóa Chương trình 27-CTr/TU, UBND tỉnh đã ra kế hoạch
             # nào?": a body after the named document, not written with it, issued the documents asked for
@@ -180,16 +180,10 @@ class RegulationAnswerer:
                 continue
             if not c.of_document and _scope_only(frame):
                 continue  # "the People's Committee's plan ..., under 27-CTr/TU": a body of the plan asked for
-            central = fold_text(c.value) == "trung uong" and (card.code or "").upper().endswith("/TW")
-            if card.issuers and not central and not any(
-                    fold_text(sp) in fold_text(" ".join(card.issuers)) or fold_text(i) in fold_text(sp)
-                    for sp in c.spellings for i in card.issuers):
-                unmatched.append(c)
-            else:
-                unmatched = []  # "nghị quyết của Trung ương và Chính phủ": issued by either body is one of them
-                break
-        if unmatched:
-            return unmatched[0].text
+            checked.append(c)
+        # "nghị quyết của Trung ương và Chính phủ": issued by either body is one of them
+        if checked and card.issuers and not any(_issued_by(card, c) for c in checked):
+            return checked[0].text
         for c in frame.of(ConstraintKind.DOC_TYPE):
             allowed = {card.type, self.lex.issued_with.get(c.value)} | {t for t, w in self.lex.issued_with.items()
                                                                         if w == card.type}
@@ -292,3 +286,12 @@ def _lacks(card: RegulationCard, frame: QuestionFrame) -> str:
              AnswerType.PERSON: ("issuer", card.issuers), AnswerType.DOCUMENT_CONTENT: ("subject", card.subjects)}
     what, have = asked.get(frame.answer_type, ("", True))
     return what if not have else ""
+
+
+def _issued_by(card: RegulationCard, c: Constraint) -> bool:
+    """Whether the card's issuer is the body a constraint names; "Trung ương" issues the central Party documents
+    (numbers ending in /TW)."""
+    if fold_text(c.value) == "trung uong" and (card.code or "").upper().endswith("/TW"):
+        return True
+    return any(fold_text(sp) in fold_text(" ".join(card.issuers)) or fold_text(i) in fold_text(sp)
+               for sp in c.spellings for i in card.issuers)

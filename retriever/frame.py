@@ -25,10 +25,12 @@ from vntext.shorthand import expand as expand_shorthand
 
 log = logging.getLogger(__name__)
 
-# words that end the counted noun of "bao nhiêu X" / "how many X"
+# what a named document says on one matter ("What does Plan X say about ...", "Kế hoạch X quy định gì về ...")
 _ON_MATTER = re.compile(r"\b(?:say|says|said|provide|provides|state|states|set out|sets out)\s+(?:about|on|regarding|"
                         r"concerning)\s+\w+\s+\w+|\b(?:quy dinh|noi|de cap|neu|huong dan|de ra)\s+(?:nhung\s+)?(?:gi|dieu gi|"
                         r"noi dung gi)\s+(?:ve|doi voi)\s+\w+\s+\w+")
+
+
 class FrameAnalyzer:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
@@ -83,10 +85,7 @@ class FrameAnalyzer:
             author=any(p.kind == "author" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
             published=any(p.kind == "published" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
             date_precision=_date_precision(cue_text) if answer_type == AnswerType.DATE else None,
-            # (a multiple-choice question's options name the candidates: what they did is in the stem's law)
-            relation=_relation(stem, lang) if answer_type in (AnswerType.PERSON, AnswerType.ORGANISATION)
-            and not options else self.units.money_act(stem, lang) if answer_type == AnswerType.QUANTITY
-            and "đồng" in spellings and not options else (),
+            relation=self._relation(stem, lang, answer_type, spellings, options),
             parts=self._parts(stem, lang, names_document and about) if compound and not options else ())
         log.debug("frame %s", frame.to_json())
         return frame
@@ -116,6 +115,19 @@ class FrameAnalyzer:
         if parts and about_document and all(self.analyze(p.question, lang, compound=False).about_document for p in parts):
             return ()
         return parts
+
+    def _relation(self, stem: str, lang: str, answer_type: AnswerType, spellings: tuple[str, ...],
+                  options: tuple[str, ...]) -> tuple[str, ...]:
+        """What the one asked for did ("cơ quan nào chủ trì"), or what was done with an amount asked ("đã giải ngân
+        được bao nhiêu"): folded syllables the answering sentence must hold. None for a multiple-choice question,
+        whose options name the candidates (what they did is in the stem's law)."""
+        if options:
+            return ()
+        if answer_type in (AnswerType.PERSON, AnswerType.ORGANISATION):
+            return _relation(stem, lang)
+        if answer_type == AnswerType.QUANTITY and "đồng" in spellings:
+            return self.units.money_act(stem, lang)
+        return ()
 
     def _described(self, cue_text: str, lang: str) -> str | None:
         """The type of a document the question asks about as a document without its number ("Chỉ thị về tăng cường

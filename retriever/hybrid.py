@@ -15,6 +15,7 @@ from components.store import ChunkStore
 from core.settings import Settings
 from core.types import Chunk, Filters, Hit, IndexStats, QuestionFrame, Retrieval
 from retriever.frame import FrameAnalyzer
+from vntext.diacritics import DiacriticRestorer
 
 
 class HybridRetriever:
@@ -62,7 +63,7 @@ class HybridRetriever:
         """A question typed without diacritics, with them put back as the indexed passages write its words."""
         return self._restorer().restore(text)
 
-    def _restorer(self):
+    def _restorer(self) -> DiacriticRestorer:
         lex = self.frames.lex
         return self.lexical.get().restorer(self.analyzer.stopwords, lex.question_words, lex.question_phrases)
 

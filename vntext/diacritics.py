@@ -80,41 +80,42 @@ class DiacriticRestorer:
 
     def restore(self, text: str) -> str:
         """The text with diacritics where the index's passages write the words with them; case kept."""
-        out, at = [], 0
-        for run in re.finditer(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*", text):
-            out.append(text[at:run.start()])
-            # a word touching a document number ("26-ct/tu", "qd-ubnd") is part of the number: kept as typed
-            fixed = (run.start() > 0 and text[run.start() - 1] in _CODE_JOINERS,
-                     run.end() < len(text) and text[run.end()] in _CODE_JOINERS)
-            out.append(self._run(run.group(), fixed))
-            at = run.end()
-        out.append(text[at:])
-        return "".join(out)
+        return self._rewrite(text, self._run)
 
     def correct(self, text: str) -> str:
         """A question typed with diacritics, with the syllables whose mark was mistyped put right where the passages'
         word pairs say so ("cua Thủ tướng", "nôi dung", "ngừoi chỉ đạo" -> "của", "nội", "người"); every syllable the
         passages write as typed stays as typed."""
+        return self._rewrite(text, self._correct_run)
+
+    @staticmethod
+    def _rewrite(text: str, rewrite_run) -> str:
+        """The text with each run of words rewritten by `rewrite_run(phrase, fixed)`; `fixed` says whether its first
+        and last word touch a document number ("26-ct/tu", "qd-ubnd"), whose letters are kept as typed."""
         out, at = [], 0
         for run in re.finditer(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*", text):
             out.append(text[at:run.start()])
-            typed = run.group().split()
-            words = [w.lower() for w in typed]
-            for i in range(len(words)):
-                if (i == 0 and run.start() > 0 and text[run.start() - 1] in _CODE_JOINERS) or (
-                        i == len(words) - 1 and run.end() < len(text) and text[run.end()] in _CODE_JOINERS):
-                    continue  # part of a document number
-                words[i] = self._fix(words[i - 1] if i else None, words[i], words[i + 1] if i + 1 < len(words) else None)
-            out.append(" ".join(_cased(w, t) for w, t in zip(words, typed)))
+            fixed = (run.start() > 0 and text[run.start() - 1] in _CODE_JOINERS,
+                     run.end() < len(text) and text[run.end()] in _CODE_JOINERS)
+            out.append(rewrite_run(run.group(), fixed))
             at = run.end()
         out.append(text[at:])
         return "".join(out)
+
+    def _correct_run(self, phrase: str, fixed: tuple[bool, bool] = (False, False)) -> str:
+        typed = phrase.split()
+        words = [w.lower() for w in typed]
+        for i in range(len(words)):
+            if (i == 0 and fixed[0]) or (i == len(words) - 1 and fixed[1]):
+                continue  # part of a document number
+            words[i] = self._fix(words[i - 1] if i else None, words[i], words[i + 1] if i + 1 < len(words) else None)
+        return " ".join(_cased(w, t) for w, t in zip(words, typed))
 
     def _fix(self, before: str | None, word: str, after: str | None) -> str:
         """A syllable the passages never write as typed ("nôi", "ngừoi") -> the form of the same letters that makes
         a pair with a neighbour in at least _MIN_PAIR_MARK passages ("nội" beside "dung"), else as typed. Written
         forms are believed: in a small index many right pairs never occur, so pairs alone would undo right words."""
-        if (before is None and after is None) or not word.isalpha() or word.isascii() and word in self.forms.get(word, ()):
+        if (before is None and after is None) or not word.isalpha():
             return word
         if any(self.word_df.get(w, 0.0) > 0 or w in self.forms.get(fold(w), ()) for w in (word, unify_tone_marks(word))):
             return word  # written so in the passages, or in the old tone placement ("thoả" for "thỏa")
