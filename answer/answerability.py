@@ -148,17 +148,30 @@ class Answerability:
         claim = frame.answer_type == AnswerType.YESNO  # a claim's details are to be checked, not required
         if full_codes and not claim and not any(k in stats.vocab for k in full_codes):
             return Verdict(True, f"no passage holds {', '.join(full_codes)}")
+        unknown = [a for a in frame.acronyms if a.lower() not in stats.vocab]
+        if unknown:  # "KOICA" is named in no passage: the documents say nothing of it
+            return Verdict(True, f"no passage holds {unknown[0]}", missing=unknown[0])
         values = self.features(frame, retrieval, comp, stats)
         if comp.unmet and not claim:
             c = comp.unmet[0]
             return Verdict(True, f"no sentence meets {c.kind.value} {c.value}", features=values, missing=_named(c))
-        if comp.typed and not comp.found and _must_be_stated(frame, self.units):
+        if comp.typed and not comp.found and (_must_be_stated(frame, self.units) or self._counted_elsewhere(frame, comp, stats)):
             return Verdict(True, f"no {frame.answer_type.value}{' in ' + frame.unit if frame.unit else ''} is stated",
                            features=values, missing=frame.answer_type.value)
         p = self.model.probability(values)
         if p < self.model.threshold:
             return Verdict(True, f"weak evidence (p={p:.2f})", p, values)
         return Verdict(False, "", p, values)
+
+
+    def _counted_elsewhere(self, frame: QuestionFrame, comp: Composition, stats: IndexStats) -> bool:
+        """A count of a thing the index names ("khu công nghiệp") but no sentence meeting the question's place,
+        year or body does: the documents count it elsewhere, not there, and no listing gives it either. A noun the
+        index never writes may be the question's own word for it: that is for the model to judge."""
+        if comp.counted_seen:
+            return False
+        analyzer = self.coverage.analyzer
+        return any((toks := set(analyzer.passage(sp))) and all(t in stats.vocab for t in toks) for sp in frame.unit_spellings)
 
 
 def _must_be_stated(frame: QuestionFrame, units: frozenset[str]) -> bool:

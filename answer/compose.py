@@ -54,6 +54,7 @@ class Composition:
     found: bool  # a sentence meeting every constraint holds such a span (or says what the one asked for did)
     unmet: tuple[Constraint, ...]  # constraints that no sentence meets
     best_coverage: float
+    counted_seen: bool = True  # a count asked of a noun: some sentence meeting the constraints names that noun
 
 
 class Composer:
@@ -106,7 +107,7 @@ class Composer:
         frame = retrieval.frame
         cands = self.candidates(retrieval, stats)
         if not cands:
-            return Composition([], [], None, [], frame.answer_type in TYPED, False, (), 0.0)
+            return Composition([], [], None, [], frame.answer_type in TYPED, False, (), 0.0, not self._counts_noun(frame))
         typed = frame.answer_type in TYPED
         ok = [c for c in cands if not c.unmet]
         answering = [c for c in ok if c.spans] if typed else ok
@@ -136,8 +137,9 @@ class Composer:
         # what the person or body asked for did is said somewhere, though perhaps of no name ("Chủ tịch nước là
         # người đứng đầu Nhà nước"): the documents speak of it
         said = bool(frame.relation) and any(_says(c, frame.relation) for c in ok)
+        seen = not self._counts_noun(frame) or any(_names(c, frame.unit_spellings) for c in ok)
         return Composition(chosen, citations, short, items, typed, bool(answering) or said, unmet,
-                           max(c.coverage for c in cands))
+                           max(c.coverage for c in cands), seen)
 
     # ---- parts
     def _select(self, best: Candidate, pool: list[Candidate]) -> list[Candidate]:
@@ -171,6 +173,15 @@ class Composer:
             if len(chosen) >= self.max_sentences:
                 break
         return list(items.values()), chosen, [self._cite(n, c, terms) for n, c in enumerate(chosen, 1)]
+
+    def _counts_noun(self, frame: QuestionFrame) -> bool:
+        """A count of a thing ("bao nhiêu khu công nghiệp", "how many overseas Vietnamese"), not a measure in a
+        unit of the units table (whether a figure in that unit is stated decides those)."""
+        lex = self.checker.lex
+        classifiers = {fold_text(w) for w in lex.number_words.get("classifier", ())}
+        return (frame.answer_type == AnswerType.QUANTITY and frame.unit is not None and bool(frame.unit_spellings)
+                and frame.unit not in {u.vi for u in lex.units}
+                and not set(_words(frame.unit).split()) <= classifiers)  # "mấy cái": which thing, the question left unsaid
 
     def _domestic(self, place: str) -> bool:
         return bool(self.checker.lex.provinces.find(place))
@@ -210,6 +221,12 @@ class Composer:
         limit = self.t.section_quote if c.section else self.t.max_quote
         s, e = quote_window(c.hit.chunk, c.start, c.end, limit, terms, self.analyzer, keep)
         return make_citation(n, c.hit, s, e)
+
+
+def _names(c: Candidate, spellings: tuple[str, ...]) -> bool:
+    chunk = c.hit.chunk
+    words = _words(chunk.text[c.start - chunk.start: c.end - chunk.start])
+    return any(_words(sp) in words for sp in spellings if sp.strip())
 
 
 def _says(c: Candidate, relation: tuple[str, ...]) -> bool:

@@ -116,16 +116,37 @@ class RegulationAnswerer:
             answer = replace(answer, answer=f"{answer.answer}\n\n{note}")
         return answer
 
+    def context_only(self, frame: QuestionFrame) -> bool:
+        """Whether a named document is only what the asked-for documents relate to: the question asks for
+        documents of another type and the card names none of that type ("UBND tỉnh ban hành kế hoạch nào để triển
+        khai Chương trình 27-CTr/TU?", "Which plan carries out Resolution 22-NQ/TW?"). "Kết luận 33-KL/TW tiếp tục
+        thực hiện quyết định nào?" stays the card's: its relation names a Quyết định."""
+        card = next(iter(self.named_cards(frame)), None)
+        if not frame.wants_documents or not frame.doc_types or card is None or not card.type:
+            return False
+        wants = tuple(fold_text(t) for t in frame.doc_types)
+        # "Quyết định 99/2025 ban hành quy chế nào?": a Quy chế is issued with its Quyết định, as one document
+        issued_with = {fold_text(w) for t, w in self.lex.issued_with.items() if fold_text(t).startswith(wants)}
+        if fold_text(card.type).startswith(wants) or fold_text(card.type) in issued_with:
+            return False
+        index = self.index()
+        related = (index.get(r.to_code.split("@")[0]) for r in card.relations)
+        return not any(c is not None and fold_text(c.type or "").startswith(wants) for c in related)
+
     def list_answer(self, frame: QuestionFrame, retrieval: Retrieval, lang: str, filters: Filters | None) -> Answer | None:
         """Documents of the asked type (and issuer, date, place) ranked by how well their subject and citing
-        passages match the question; a refusal when no indexed document has that type and issuer."""
+        passages match the question; a refusal when no indexed document has that type and issuer. Documents the
+        question names are not the ones it asks for."""
         index = self.index()
         wants = [fold_text(t) for t in frame.doc_types] or [""]
-        typed = [c for c in index.all() if c.code and fold_text(c.type or "").startswith(tuple(wants))]
+        named = {c.key for c in self.named_cards(frame)}
+        typed = [c for c in index.all() if c.code and c.key not in named
+                 and fold_text(c.type or "").startswith(tuple(wants))]
         cards = [c for c in (self._filtered(card, filters) for card in typed) if c is not None]
-        cards = [c for c in cards if not self._mismatch(c, frame)]
+        asked = _without_named(frame) if named else frame
+        cards = [c for c in cards if not self._mismatch(c, asked)]
         if not cards:
-            issuers = frame.of(ConstraintKind.ORGANISATION)
+            issuers = asked.of(ConstraintKind.ORGANISATION)
             if frame.doc_type and issuers:
                 kind = (self.lex.english_doc_type(frame.doc_type) if lang == "en" else None) or frame.doc_type
                 what = f"{kind} {self.frames.get(lang, 'of')} {issuers[0].text}"
@@ -278,6 +299,18 @@ class RegulationAnswerer:
     def refusal(self, retrieval: Retrieval, lang: str, key: str, what: str) -> Answer:
         return Answer(retrieval.question, self.frames.get(lang, key, what=what), True, [], retrieval.hits,
                       mode="extractive", reason=f"{key}: {what}")
+
+
+def _without_named(frame: QuestionFrame) -> QuestionFrame:
+    """The frame without what describes the documents it names (their numbers, the type written with a number,
+    the body and place written with it): what is left describes the documents asked for."""
+    codes = [c for c in frame.of(ConstraintKind.CODE)]
+
+    def describes_named(c: Constraint) -> bool:
+        return c.kind == ConstraintKind.CODE or c.of_document or any(
+            k.start <= c.start < k.end for k in codes if c.kind == ConstraintKind.DOC_TYPE)
+
+    return replace(frame, constraints=tuple(c for c in frame.constraints if not describes_named(c)))
 
 
 def _lacks(card: RegulationCard, frame: QuestionFrame) -> str:

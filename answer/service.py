@@ -216,7 +216,9 @@ class AnswerService:
         regs = self.regulations
         if regs is not None:
             # a named document asked about as a document: its card; "which documents ...": the filtered list
-            route = regs.card_answer if frame.about_document else regs.list_answer if frame.wants_documents else None
+            # (documents related to a named one, of another type: the list, without the named one)
+            on_card = frame.about_document and not regs.context_only(frame)
+            route = regs.card_answer if on_card else regs.list_answer if frame.wants_documents else None
             routed = route(frame, retrieval, lang, filters) if route else None
             if routed is not None:
                 yield retrieval
@@ -269,7 +271,8 @@ class AnswerService:
                       short_answer=comp.short)
 
     def _refusal(self, frame: QuestionFrame, retrieval: Retrieval, verdict: Verdict, lang: str) -> Answer:
-        if verdict.missing and frame.constraints and verdict.reason.startswith("no sentence meets"):
+        if verdict.missing and (frame.constraints and verdict.reason.startswith("no sentence meets")
+                                or verdict.reason.startswith("no passage holds")):
             lead = self.frames.get(lang, "unmet", what=verdict.missing)
         elif verdict.missing:
             quantity = frame.answer_type == AnswerType.QUANTITY

@@ -221,6 +221,19 @@ class Lexicon:
         return {kind: _split(words) for _, (kind, words) in _rows(self.path("number_words.tsv"), 2)}
 
     @cached_property
+    def known_capitals(self) -> frozenset[str]:
+        """Words written in capitals that some lexicon file knows: abbreviations, issuers' and document types'
+        symbols, and the capitalised spellings of issuers, units, roles, countries and glossary terms ("UBND", "USD", "FTA")."""
+        words = set(self.abbreviations) | {s.symbol for s in self.issuer_symbols}
+        words |= {sym for t in self.doc_types for sym in (*t.symbols, *t.party_symbols)}
+        for terms in (self.issuers, self.units, self.roles, self.countries):
+            words |= {w for t in terms for sp in (*t.spellings, *t.english) for w in re.findall(r"\w+", sp)
+                      if w.isupper()}
+        words |= {w for e in self.glossary.entries for sp in (e.english, *e.variants) for w in re.findall(r"\w+", sp)
+                  if w.isupper()}
+        return frozenset(words)
+
+    @cached_property
     def abbreviations(self) -> dict[str, str]:
         """Abbreviation -> the document name it stands for ("BLDS" -> "Bộ luật dân sự")."""
         return {a: full for _, (a, full) in _rows(self.path("abbreviations.tsv"), 2)}

@@ -175,6 +175,7 @@ class QuestionFrame:
     parts: tuple[QuestionPart, ...] = ()  # a compound question's asks, each answered on its own; () for one ask
     relation: tuple[str, ...] = ()  # what the person or body asked for did ("chủ trì", "phê duyệt"), folded syllables
     own_terms: tuple[str, ...] = ()  # a part's own words as search terms: its span is the one nearest to them
+    acronyms: tuple[str, ...] = ()  # names written in capitals that no lexicon knows ("KOICA"): the index must hold them
 
     def describes_answer(self, c: Constraint) -> bool:
         """Whether a constraint qualifies what is asked rather than what is named: in "14-CTr/TU ... theo nghị
@@ -198,7 +199,7 @@ class QuestionFrame:
                 "about_document": self.about_document,
                 "constraints": [{"kind": c.kind.value, "value": c.value, "text": c.text} for c in self.constraints],
                 "topic": list(self.topic), "expansions": list(self.expansions), "filler": list(self.filler),
-                "options": list(self.options),
+                "options": list(self.options), "acronyms": list(self.acronyms),
                 "parts": [{"label": p.label, "question": p.question} for p in self.parts]}
 
 

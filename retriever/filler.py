@@ -34,6 +34,11 @@ _CONTINUATION = re.compile(r"^(?:va |nen |hien |cung )?(?:dang|hien dang|moi|vua
 _QUESTION_WORD = re.compile(r"\b(?:nao|gi|ai|bao nhieu|may|khi nao|bao gio|dau|what|which|who|when|where|how)\b|\?")
 
 
+def _asks(clause: str) -> bool:
+    vi, _ = _matchable(clause)
+    return bool(_QUESTION_WORD.search(vi + " " + clause))
+
+
 def _continues_intro(clause: str) -> bool:
     """A clause that goes on with a self-introduction (what the asker is doing) and asks nothing."""
     vi, en = _matchable(clause)
@@ -61,10 +66,15 @@ def strip_filler(text: str, lex: Lexicon) -> tuple[str, tuple[str, ...]]:
         return text, ()
     kept, dropped = [], []
     intro = False  # the previous clause introduced the asker: "..., đang chuẩn bị số liệu cho báo cáo."
-    for clause in clauses:
-        if _is_segment(clause, lex) or (intro and not kept and _continues_intro(clause)):
+    sentence = False  # ... and its sentence goes on: "em là cán bộ Phòng Hợp tác quốc tế, Sở Ngoại vụ Kon Tum, ..."
+    for i, clause in enumerate(clauses):
+        # the rest of an introducing sentence asks nothing when a later sentence asks ("Em là chuyên viên Sở Y tế,
+        # giám đốc sở em vừa đi Nhật về. Cho em hỏi ...")
+        aside = sentence and not kept and not _asks(clause) and any(_asks(c) for c in clauses[i + 1:])
+        if _is_segment(clause, lex) or (intro and not kept and _continues_intro(clause)) or aside:
             dropped.append(clause.strip())
             intro = True
+            sentence = not re.search(r"[.!?\n]\s*$", clause)
         else:
             kept.append(clause)
             intro = False

@@ -15,7 +15,7 @@ from core.types import AnswerType, Constraint, ConstraintKind, QuestionFrame, Qu
 from retriever.filler import strip_filler
 from retriever.frame_cues import (_ask_at, _coordinated, _cue_text, _date_precision, _list_of, _of_documents,  # noqa: F401
                                    _place_kind, _relation, split_options)
-from retriever.frame_entities import constraints_in
+from retriever.frame_entities import acronyms_in, constraints_in
 from retriever.frame_parts import split_parts
 from retriever.frame_units import UnitReader
 from vntext.codes import fold_text
@@ -61,6 +61,9 @@ class FrameAnalyzer:
                 AnswerType.DESCRIPTION, AnswerType.LIST, AnswerType.ORGANISATION, AnswerType.PLACE,
                 AnswerType.PERSON, AnswerType.DOCUMENT_CONTENT, AnswerType.YESNO):
             answer_type = AnswerType.DOCUMENTS
+        elif wants_documents and answer_type == AnswerType.DATE:
+            # "ban hành kế hoạch nào ..., vào ngày nào?": which document, and its date (on its card)
+            answer_type, asks = AnswerType.DOCUMENTS, [AnswerType.DOCUMENTS, *asks]
         # a named document's relations ("nhằm thực hiện chỉ thị nào") and the places citing it are on its card;
         # a card holds no figures: a quantity asked of a named document is in its text
         # who holds an office ("Who was the Party Secretary when plan X was issued?") is no document's issuer
@@ -80,12 +83,12 @@ class FrameAnalyzer:
             expansions=tuple(self.lex.glossary.expand(core)) if lang == "en" else (),
             doc_type=doc_type, doc_types=doc_types or ((doc_type,) if doc_type else ()),
             about_document=names_document and about, described_document=described, filler=filler, options=options,
-            ask_at=_ask_at(stem, lang), also=tuple(asks[1:]) if re.search(r"\b(?:va|and)\b", cue_text) else (),
+            ask_at=_ask_at(stem, lang), also=tuple(asks[1:]) if re.search(r"\b(?:va|and)\b", cue_text) or asks[1:2] == [AnswerType.DATE] else (),
             effect=any(p.kind == "effect" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
             author=any(p.kind == "author" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
             published=any(p.kind == "published" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
             date_precision=_date_precision(cue_text) if answer_type == AnswerType.DATE else None,
-            relation=self._relation(stem, lang, answer_type, spellings, options),
+            relation=self._relation(stem, lang, answer_type, spellings, options), acronyms=acronyms_in(stem, self.lex),
             parts=self._parts(stem, lang, names_document and about) if compound and not options else ())
         log.debug("frame %s", frame.to_json())
         return frame

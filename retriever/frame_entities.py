@@ -96,6 +96,32 @@ def _role_as_modifier(core: str, start: int, end: int) -> bool:
     return bool(_FIELD_BEFORE.search(core[max(0, start - 14):start]) or _FIELD_AFTER.match(core[end:end + 12]))
 
 
+_ACRONYM = re.compile(r"(?<![\w/.-])[A-ZĐ][A-ZĐ0-9]{2,}(?![\w/-])")
+
+
+def acronyms_in(core: str, lex: Lexicon) -> tuple[str, ...]:
+    """Names written in capitals ("KOICA", "USAID") that no lexicon file knows: not an abbreviation, an issuer's or a
+    document type's symbol, a unit, a glossary term or a roman numeral, nor a placeholder ("Công ty ABC"). A
+    document number's letters are the number's, not names."""
+    codes = [(m.start, m.end) for m in find_question_codes(core)]
+    known = lex.known_capitals
+    out = []
+    for m in _ACRONYM.finditer(core):
+        word = m.group()
+        if any(s <= m.start() < e for s, e in codes) or word in known or _placeholder(word):
+            continue
+        if re.fullmatch(r"[IVXLC]+", word) or lex.glossary.find(word):
+            continue
+        out.append(word)
+    return tuple(dict.fromkeys(out))
+
+
+def _placeholder(word: str) -> bool:
+    """"ABC", "XYZ", "AAA": the letters a hypothetical names a party by."""
+    letters = [ord(c) for c in word if c.isalpha()]
+    return len(set(letters)) == 1 or all(b - a == 1 for a, b in zip(letters, letters[1:]))
+
+
 def constraints_in(core: str, lang: str, lex: Lexicon) -> list[Constraint]:
     out: list[Constraint] = []
     taken: list[tuple[int, int]] = []

@@ -92,6 +92,39 @@ def test_a_measure_in_the_asked_unit_must_be_stated():
     assert not v.abstain
 
 
+INDUSTRY = Doc("Đồng Nai hiện có 35 khu công nghiệp, trong đó 31 khu công nghiệp đang hoạt động.", locality="Đồng Nai")
+TREATIES = Doc("Từ năm 2008 đến nay, tỉnh Lạng Sơn đã ký kết tổng cộng 7 thỏa thuận quốc tế.", locality="Lạng Sơn")
+
+
+def _vocab(*texts: str) -> IndexStats:
+    toks = {t: 1 for text in texts for t in parts().analyzer.passage(text)}
+    return IndexStats({}, 1.0, toks, set(), len(texts))
+
+
+def test_a_count_of_a_thing_the_index_names_only_elsewhere_is_refused():
+    # the index counts industrial zones for Đồng Nai; the question asks Lạng Sơn's: a near miss, not a paraphrase
+    stats = _vocab(INDUSTRY.text, TREATIES.text)
+    v = judge_of("Tỉnh Lạng Sơn có bao nhiêu khu công nghiệp?", [TREATIES], model(threshold=0.0), stats)
+    assert v.abstain and v.reason == "no quantity in khu công nghiệp is stated"
+    # a noun the index never writes may be the question's own word for it: left to the model
+    v = judge_of("Tỉnh Lạng Sơn có bao nhiêu văn kiện hợp tác?", [TREATIES], model(threshold=0.0), stats)
+    assert not v.abstain
+    # "mấy cái" names no thing: a classifier is no counted noun
+    v = judge_of("Lạng Sơn ký được mấy cái?", [TREATIES], model(threshold=0.0), stats)
+    assert not v.abstain
+
+
+def test_a_name_in_capitals_no_passage_holds_is_a_refusal_naming_it():
+    stats = _vocab(ODA.text)
+    v = judge_of("Kon Tum hợp tác với KOICA trong những lĩnh vực nào?", [ODA], model(threshold=0.0), stats)
+    assert v.abstain and v.reason == "no passage holds KOICA" and v.missing == "KOICA"
+    # names the index holds, the lexicon's abbreviations and a hypothetical's placeholder are not refused for it
+    for q in ("Kon Tum có bao nhiêu dự án ODA?", "Công ty ABC ở Kon Tum có bao nhiêu dự án ODA?"):
+        assert not judge_of(q, [ODA], model(threshold=0.0), stats).abstain, q
+    assert frame("UBND và HĐND tỉnh Kon Tum ký mấy FTA theo Quyết định 99/2025/QĐ-UBND, khóa XII?").acronyms == ()
+    assert frame("Which fields does An Giang cooperate with KOICA and USAID on?").acronyms == ("KOICA", "USAID")
+
+
 def test_the_date_of_a_named_place_must_be_stated():
     v = judge_of("Đăk Nông được thành lập vào ngày nào?", [AREA])
     assert v.abstain and v.reason == "no date is stated"

@@ -101,6 +101,20 @@ def test_a_document_list_names_the_documents_of_the_asked_type(ask):
     assert {r["type"] for r in both.references} == {"Nghị quyết", "Chỉ thị"}  # before: directives only
 
 
+@pytest.mark.parametrize("question", [
+    "Để cụ thể hóa Chương trình 27-CTr/TU về hội nhập quốc tế, UBND tỉnh Đăk Nông đã ra kế hoạch nào?",
+    "UBND tỉnh Đăk Nông ban hành kế hoạch nào để triển khai Chương trình 27-CT/TU, vào ngày nào?",
+])
+def test_documents_of_another_type_that_carry_out_a_named_one_are_listed_not_its_card(ask, question):
+    a = ask(question)
+    # before: the programme's own card (or a refusal: "the documents do not say UBND tỉnh for 27-CTr/TU")
+    assert not a.abstained and a.short_answer.text.endswith("67/KH-UBND")
+    assert [r["code"] for r in a.references] == ["67/KH-UBND"] and "7/3/2014" in a.answer
+    # a relation on the named card still answers from the card: "33-KL/TW continues 272-QĐ/TW"
+    kl = ask("Kết luận 33-KL/TW tiếp tục thực hiện quyết định nào?")
+    assert kl.short_answer.text.endswith("272-QĐ/TW") and kl.references[0]["code"] == "33-KL/TW"
+
+
 @pytest.mark.parametrize("question, answer", [
     ("Những nghị định nào của Bộ Công an về đoàn ra?", "Không có văn bản nào trong tài liệu là Nghị định của Bộ Công an."),
     ("Những chỉ thị nào của Bộ Ngoại giao về đoàn ra?", "Không có văn bản nào trong tài liệu là Chỉ thị của Bộ Ngoại giao."),

@@ -93,6 +93,7 @@ def test_answer_type(fa, question, kind):
     ("Năm 2016 An Giang giải ngân bao nhiêu vốn FDI?", "USD"),
     ("Khu kinh tế có tổng diện tích bao nhiêu ha?", "ha"),
     ("Phải báo cáo trong bao lâu sau khi về nước?", "thời hạn"),
+    ("Trưởng đoàn phải gửi báo cáo trong thời hạn nào?", "thời hạn"),
     ("What is the total budget of the plan?", "USD"),
 ])
 def test_quantity_unit(fa, question, unit):
@@ -110,6 +111,19 @@ def test_greeting_and_self_introduction_weigh_nothing(fa):
     en = fa.analyze("Hello, I'm an officer at the provincial Department of Foreign Affairs. "
                     "Could you tell me how long the border between Dak Nong and Cambodia is? Thanks!")
     assert en.core == "how long the border between Dak Nong and Cambodia is?" and en.unit == "km"
+
+
+def test_the_rest_of_an_introducing_sentence_is_filler_when_a_later_sentence_asks(fa):
+    f = fa.analyze("Chào anh/chị, em là cán bộ Phòng Hợp tác quốc tế, Sở Ngoại vụ Kon Tum, đang chuẩn bị tài liệu "
+                   "về các địa phương nước ngoài. Cho em hỏi tỉnh định thiết lập quan hệ với những nước nào ạ?")
+    assert f.core == "tỉnh Kon Tum định thiết lập quan hệ với những nước nào?"
+    assert not f.of(K.ORGANISATION) and "Chào anh/chị," in f.filler
+    g = fa.analyze("Chào chị, em là chuyên viên Sở Y tế Quảng Trị, giám đốc sở em vừa đi hội thảo bên Nhật về. "
+                   "Cho em hỏi hộ chiếu công vụ của tỉnh phải nộp lại trong bao lâu?")
+    assert not g.of(K.ROLE) and [c.value for c in g.of(K.PLACE)] == ["Quảng Trị"]
+    # a sentence that asks is never cut: "..., tỉnh có bao nhiêu dự án FDI?"
+    h = fa.analyze("Em là cán bộ Sở Ngoại vụ An Giang, tỉnh có bao nhiêu dự án FDI?")
+    assert h.core == "tỉnh An Giang có bao nhiêu dự án FDI?"
 
 
 def test_constraints(fa):
