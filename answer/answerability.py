@@ -50,6 +50,7 @@ class Model:
     bias: float
     threshold: float
     provenance: dict
+    threshold_en: float | None = None  # for English questions (set on English tuning questions: ALQAC has none)
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH, embedder: str = ANY_EMBEDDER) -> "Model":
@@ -63,12 +64,13 @@ class Model:
         if not all(len(data[k]) == n for k in ("mean", "scale", "weights")):
             raise ValueError("answerability model: features, mean, scale and weights differ in length")
         return cls(tuple(data["features"]), tuple(data["mean"]), tuple(data["scale"]), tuple(data["weights"]),
-                   float(data["bias"]), float(data["threshold"]), data.get("provenance", {}))
+                   float(data["bias"]), float(data["threshold"]), data.get("provenance", {}),
+                   float(data["threshold_en"]) if data.get("threshold_en") is not None else None)
 
     def to_json(self) -> dict:
         return {"features": list(self.features), "mean": list(self.mean), "scale": list(self.scale),
                 "weights": list(self.weights), "bias": self.bias, "threshold": self.threshold,
-                "provenance": self.provenance}
+                "threshold_en": self.threshold_en, "provenance": self.provenance}
 
     def probability(self, values: dict[str, float]) -> float:
         z = self.bias + sum(w * (values.get(f, 0.0) - m) / (s or 1.0)
@@ -159,7 +161,8 @@ class Answerability:
             return Verdict(True, f"no {frame.answer_type.value}{' in ' + frame.unit if frame.unit else ''} is stated",
                            features=values, missing=frame.answer_type.value)
         p = self.model.probability(values)
-        if p < self.model.threshold:
+        en = frame.lang == "en" and self.model.threshold_en is not None
+        if p < (self.model.threshold_en if en else self.model.threshold):
             return Verdict(True, f"weak evidence (p={p:.2f})", p, values)
         return Verdict(False, "", p, values)
 
@@ -168,7 +171,7 @@ class Answerability:
         """A count of a thing the index names ("khu công nghiệp") but no sentence meeting the question's place,
         year or body does: the documents count it elsewhere, not there, and no listing gives it either. A noun the
         index never writes may be the question's own word for it: that is for the model to judge."""
-        if comp.counted_seen:
+        if comp.counted_seen or frame.options:  # a multiple-choice question's options give the counts
             return False
         analyzer = self.coverage.analyzer
         return any((toks := set(analyzer.passage(sp))) and all(t in stats.vocab for t in toks) for sp in frame.unit_spellings)

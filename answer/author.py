@@ -1,5 +1,6 @@
 """What an article's masthead says: who wrote it ("Bài viết về ... do ai viết?", "Who wrote the piece on ...?") and when
-it was posted ("Bài viết ... được đăng ngày nào?", "When was the article on ... posted?").
+it was posted ("Bài viết ... được đăng ngày nào?", "When was the article on ... posted?"); and who signed an
+administrative text ("Ai ký Quyết định 99/2025/QĐ-UBND?"): its signature block (answer/signature.py).
 
 The article is the one the best passage belongs to (the question names it by its topic). Its author is what ingest
 read from its trailing "Nguồn:" / "Tác giả:" line or signature (ingest/cleaning.find_author), quoted from that line;
@@ -13,6 +14,9 @@ import re
 from typing import Callable
 
 from answer.frames import Frames
+from answer.signature import signature_blocks
+from core.lexicon import Lexicon
+from retriever.frame_entities import find_terms
 from core.types import Answer, Citation, DocumentMeta, Hit, Retrieval, ShortAnswer
 
 # doc_id -> (the document's metadata, its cleaned text), or None
@@ -29,8 +33,8 @@ def dateline(text: str, iso: str) -> tuple[int, int] | None:
 
 
 class AuthorAnswerer:
-    def __init__(self, lookup: DocumentLookup, frames: Frames):
-        self.lookup, self.frames = lookup, frames
+    def __init__(self, lookup: DocumentLookup, frames: Frames, lexicon: Lexicon | None = None):
+        self.lookup, self.frames, self.lex = lookup, frames, lexicon
 
     def _article(self, retrieval: Retrieval) -> tuple[Hit, DocumentMeta, str] | None:
         if not retrieval.hits:
@@ -39,18 +43,39 @@ class AuthorAnswerer:
         found = self.lookup(hit.chunk.doc_id)
         return (hit, *found) if found is not None else None
 
-    def _quote(self, retrieval: Retrieval, hit: Hit, text: str, at: int, end_at: int, lang: str) -> Answer:
-        """The answer: the span in bold, then the whole line that states it, cited."""
+    def _quote(self, retrieval: Retrieval, hit: Hit, text: str, at: int, end_at: int, lang: str,
+               start: int | None = None, note: str = "") -> Answer:
+        """The answer: the span in bold (with `note` after it), then the whole line that states it (from `start`
+        when the quote opens earlier: a signature block's lines), cited."""
         chunk = hit.chunk
-        start = text.rfind("\n", 0, at) + 1
+        start = text.rfind("\n", 0, at) + 1 if start is None else start
         end = text.find("\n", end_at)
         end = len(text) if end < 0 else end
         line = text[start:end]
         cite = Citation(1, chunk.source, chunk.title, line, start, end, chunk.doc_id, chunk.locality, chunk.date)
         short = ShortAnswer(text[at:end_at], 1, at, end_at)
         where = f" — *{chunk.title}*" if chunk.title else ""
-        body = f"**{short.text}** [1]\n\n{self.frames.get(lang, 'lead')}\n\n- “{line.strip()}” [1]{where}"
+        shown = " / ".join(x.strip() for x in line.split("\n") if x.strip())
+        body = f"**{short.text}**{note} [1]\n\n{self.frames.get(lang, 'lead')}\n\n- “{shown}” [1]{where}"
         return Answer(retrieval.question, body, False, [cite], retrieval.hits, mode="extractive", short_answer=short)
+
+    def signed(self, retrieval: Retrieval, lang: str, sources: tuple[str, ...] = ()) -> Answer | None:
+        """Who signed the document: the last signature block of the named document's own text (of `sources`), or
+        of the best passage's document when the question names none; None when that text holds no block."""
+        if self.lex is None:
+            return None
+        hits = [h for h in retrieval.hits if not sources or h.chunk.source in sources]
+        found = self.lookup(hits[0].chunk.doc_id) if hits else None
+        blocks = signature_blocks(found[1], self.lex.surnames) if found else []
+        if not blocks:
+            return None
+        b = blocks[0]  # the decision's own block (an annexed regulation carries none of its own)
+        title = next((t.vi for t, _, _ in find_terms(b.capacity[-1], self.lex.roles, "vi", ignore_case=True)),
+                     b.title) if b.capacity else ""
+        if lang == "en":
+            title = next((t.english[0].title() for t in self.lex.roles if t.vi == title and t.english), title)
+        note = f" ({title})" if title else ""
+        return self._quote(retrieval, hits[0], found[1], b.name_start, b.end, lang, start=b.start, note=note)
 
     def answer(self, retrieval: Retrieval, lang: str) -> Answer | None:
         """Who wrote the article: its byline, or None when it has none."""

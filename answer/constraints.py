@@ -86,6 +86,8 @@ class ConstraintChecker:
                 # in a document about another province, a sentence naming that one first is about it
                 # ("Đăk Nông ... giáp tỉnh Bình Phước ... có 2 cửa khẩu" says nothing of Bình Phước's border gates)
                 return not province or about in (None, c.value) or not self._first_named(ctx.sentence, about, c)
+            if not province and self._other_country(ctx.sentence, c):
+                return False  # "phía Tây giáp Campuchia với 130 km đường biên giới" is no border with Laos
             if _holds(ctx.before, c.spellings) or _holds(frame_text, c.spellings):
                 return True
             if not province:
@@ -100,6 +102,11 @@ class ConstraintChecker:
         if c.kind == ConstraintKind.CODE:
             return bool(scope and ch.source in scope) or _holds(ch.text, (c.value, c.text))
         return True  # a document type is checked against the documents themselves (regulation answers)
+
+    def _other_country(self, sentence: str, c: Constraint) -> bool:
+        """Whether the sentence names a foreign country other than the one asked (and not the one asked)."""
+        return any(t.vi != c.value and t.vi != "Việt Nam"
+                   for t, _, _ in find_terms(sentence, self.lex.countries, "vi", ignore_case=False))
 
     def _first_named(self, sentence: str, province: str, c: Constraint) -> bool:
         """Whether `province` is named in the sentence before the constraint's place."""

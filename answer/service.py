@@ -214,6 +214,15 @@ class AnswerService:
             yield posted
             return
         regs = self.regulations
+        if frame.signer and self.authors is not None:
+            # who signed a document: the signature block of its own text (the card names only the issuing body)
+            own = regs.own_sources(frame.codes) if regs is not None and frame.codes else ()
+            if own:
+                retrieval = _merged(self.retriever.retrieve(frame, filters, scope=own), retrieval, self.settings.top_k)
+            if (not frame.codes or own) and (signed := self.authors.signed(retrieval, lang, own)):
+                yield retrieval
+                yield signed
+                return
         if regs is not None:
             # a named document asked about as a document: its card; "which documents ...": the filtered list
             # (documents related to a named one, of another type: the list, without the named one)

@@ -6,13 +6,16 @@ place, code or role swapped for one the index lacks). The split is by law: fold 
 positions (sorted by file name), fold 2 those at even positions, so the held-out fold asks about other laws both
 ways. Corpus-side sets (dev, the tuning half of our own questions, the near-miss fit set, the legal-text tuning
 questions) join the fit; their held-out halves join the report. Questions the rules decide (a constraint no sentence
-meets, a document card) are not the model's to learn; the model sees the rest. Writes answer/answerability.json.
+meets, a document card) are not the model's to learn; the model sees the rest. ALQAC asks nothing in English, so
+English questions get their own threshold, set by the same rule on the English questions of the corpus tuning
+halves (the weights stay those of the pooled fit). Writes answer/answerability.json.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -52,7 +55,8 @@ def _items(path: Path) -> list[dict]:
 
 def question_sets() -> list[tuple[str, str, str, list[dict]]]:
     """(name, index, split, items): split is "fit" (weights and threshold), "calibrate" (threshold only: ALQAC's
-    answerable side on the full index) or "heldout" (reported, never fitted)."""
+    answerable side on the full index), "calibrate_en" (the English threshold only: the English questions of the
+    other tuning halves) or "heldout" (reported, never fitted)."""
     alqac = _items(ALQAC_Q)
     out = []
     for fold, split in (("f1", "fit"), ("f2", "heldout")):
@@ -73,6 +77,15 @@ def question_sets() -> list[tuple[str, str, str, list[dict]]]:
             ("dev_extra_heldout", "corpus", "heldout", _items(DATA / "dev_extra_heldout.jsonl")),
             ("dev_fresh_heldout", "corpus", "heldout", _items(DATA / "dev_fresh_heldout.jsonl")),
             ("legal_heldout", "corpus_legal", "heldout", _items(DATA / "legal_questions_heldout.jsonl"))]
+    # ALQAC asks nothing in English: the threshold for English questions is set on the English questions of the
+    # other tuning halves (conversations as their gold rewrites), never on a held-out half
+    for name in ("dev_fresh2", "dev_fresh3", "dev_fresh4", "dev_fresh5", "dev_fresh7"):
+        out.append((f"{name}_tune", "corpus", "calibrate_en", _items(DATA / f"{name}_tune.jsonl")))
+    for name in ("fresh2", "fresh4", "fresh5", "fresh7"):
+        out.append((f"legal_{name}_tune", "corpus_legal", "calibrate_en", _items(DATA / f"legal_questions_{name}_tune.jsonl")))
+    for name in ("", "_fresh", "_fresh2", "_fresh3", "_fresh4", "_fresh5", "_fresh6", "_fresh7"):
+        turns = [{**q, "question": q["standalone"]} for q in _items(DATA / f"conversations{name}_tune.jsonl")]
+        out.append((f"conversations{name}_tune", "corpus", "calibrate_en", turns))
     return out
 
 
@@ -149,12 +162,13 @@ def _caps(fit_rows: list[dict], refused_by_rules: np.ndarray) -> dict[str, tuple
     return out
 
 
-def decide(rows: list[dict], model: Model, threshold: float) -> list[bool]:
-    """Refused or not, for every row, under this model and threshold."""
+def decide(rows: list[dict], model: Model, threshold: float, threshold_en: float | None = None) -> list[bool]:
+    """Refused or not, for every row, under this model and threshold (`threshold_en` for English questions)."""
     out = []
     for r in rows:
         if _model_region(r):
-            out.append(model.probability(r["features"]) < threshold)
+            en = threshold_en is not None and r["features"].get("en") == 1.0
+            out.append(model.probability(r["features"]) < (threshold_en if en else threshold))
         else:
             out.append(r["abstained"])
     return out
@@ -188,8 +202,28 @@ def choose_threshold(rows: list[dict], model: Model) -> float:
     return round(best_t, 3)
 
 
+def choose_en_threshold(rows: list[dict], model: Model) -> float:
+    """The threshold for English questions: the same rule as choose_threshold's corpus cap, on the English
+    questions of the corpus fit and English calibration sets (the model's own refusals of answerable ones at most
+    the corpus cap, the most unanswerable ones refused). The glossary-dependent signals run lower for English, so
+    the pooled threshold refuses answerable English questions it should not."""
+    en = [r for r in rows if r["split"] in ("fit", "calibrate_en") and r["domain"] == "corpus"
+          and r["features"].get("en") == 1.0 and _model_region(r)]
+    answerable = [r for r in en if r["answerable"]]
+    if not answerable:
+        return model.threshold
+    best, best_t = -1.0, model.threshold
+    for t in np.linspace(0.01, 0.98, 98):
+        refused = [model.probability(r["features"]) < t for r in en]
+        wrong = sum(f for f, r in zip(refused, en) if r["answerable"]) / len(answerable)
+        right = sum(f for f, r in zip(refused, en) if not r["answerable"])
+        if wrong <= TARGET_ANSWERABLE_REFUSAL["corpus"] + 1e-9 and right > best:
+            best, best_t = right, float(t)
+    return round(best_t, 3)
+
+
 def report(rows: list[dict], model: Model) -> dict:
-    refused = decide(rows, model, model.threshold)
+    refused = decide(rows, model, model.threshold, model.threshold_en)
     out = {}
     for name in dict.fromkeys(r["set"] for r in rows):
         idx = [i for i, r in enumerate(rows) if r["set"] == name]
@@ -219,9 +253,10 @@ def main() -> None:
         model = fit(rows, features)
         model = Model(model.features, model.mean, model.scale, model.weights, model.bias,
                       choose_threshold(rows, model), {})
+        model = replace(model, threshold_en=choose_en_threshold(rows, model))
         tables[key] = report(rows, model)
         models[key] = model
-        print(f"\nmodel for {key}: threshold {model.threshold}; weights "
+        print(f"\nmodel for {key}: threshold {model.threshold} (English {model.threshold_en}); weights "
               + ", ".join(f"{f} {w:+.2f}" for f, w in zip(model.features, model.weights)))
         print(f"{'set':<24}{'split':<9}{'refusal (unanswerable)':>26}{'refusal (answerable)':>24}")
         for name, r in tables[key].items():

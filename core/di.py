@@ -69,7 +69,7 @@ class Container:
         frames = Frames.load(self.settings.prompts_dir)
         return AnswerService(self.settings, self.retriever, self.frame_analyzer, composer, judge, frames, t,
                              ReferenceResolver(self.lexicon), regulations=self.regulation_answerer,
-                             llm=make_llm_answerer(self.settings), authors=AuthorAnswerer(self._document, frames))
+                             llm=make_llm_answerer(self.settings), authors=AuthorAnswerer(self._document, frames, self.lexicon))
 
     def _document(self, doc_id: str):
         """A document's metadata and cleaned text, for answers that read a whole document (its byline)."""

@@ -87,6 +87,7 @@ class FrameAnalyzer:
             effect=any(p.kind == "effect" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
             author=any(p.kind == "author" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
             published=any(p.kind == "published" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
+            signer=any(p.kind == "signer" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
             date_precision=_date_precision(cue_text) if answer_type == AnswerType.DATE else None,
             relation=self._relation(stem, lang, answer_type, spellings, options), acronyms=acronyms_in(stem, self.lex),
             parts=self._parts(stem, lang, names_document and about) if compound and not options else ())
@@ -150,7 +151,7 @@ class FrameAnalyzer:
         for p in self.lex.answer_cues:
             if p.lang != lang:
                 continue
-            if p.kind in ("effect", "author", "published"):
+            if p.kind in ("effect", "author", "published", "signer"):
                 continue
             if p.kind == "about_document":
                 about = about or bool(p.regex.search(cue_text))

@@ -86,6 +86,10 @@ def test_a_country_must_be_named():
     # in the paragraph before the sentence is enough
     assert unmet("An Giang ký mấy biên bản thỏa thuận với Thái Lan?", "Tỉnh đã ký 3 biên bản thỏa thuận.",
                  before="Về hợp tác với Thái Lan: ", locality="An Giang") == []
+    # ... but not by a sentence that names another country: it is about that one
+    border = "Phía Tây giáp Campuchia với 130 km đường biên giới, có 2 cửa khẩu chính."
+    assert unmet("Đăk Nông có mấy cửa khẩu với Lào?", border, before="Hợp tác với Lào được đẩy mạnh. ",
+                 locality="Đăk Nông") == ["Lào"]
 
 
 LEADER = "Ngày 20/5/2019, đồng chí Nguyễn Văn Thắng, Phó Chủ tịch UBND tỉnh dẫn đầu đoàn công tác sang tỉnh Attapeu (Lào)."

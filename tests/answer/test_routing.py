@@ -73,6 +73,28 @@ def test_the_same_document_asked_about_as_a_document_gets_its_card(legal_fast, q
     assert_verbatim(legal_fast, a)
 
 
+@pytest.mark.parametrize("question, signer, title", [
+    ("Ai là người ký Quyết định 99/2025/QĐ-UBND?", "Trần Minh Khoa", "(Phó Chủ tịch)"),
+    ("Quyết định 99/2025/QĐ-UBND do ai ký?", "Trần Minh Khoa", "(Phó Chủ tịch)"),
+    ("Who signed Plan 47/KH-UBND?", "Hoàng Thị Mai Lan", "(Vice Chairman)"),
+])
+def test_who_signed_a_document_is_the_signature_block_of_its_own_text(legal_fast, question, signer, title):
+    a = legal_fast.answers.ask(question)
+    # before: the card's issuing body ("Ủy ban nhân dân tỉnh"), which signs nothing
+    assert a.frame.signer and not a.abstained and a.short_answer.text == signer
+    assert a.answer.startswith(f"**{signer}** {title} [1]")
+    quote = a.citations[0].quote
+    assert quote.startswith("TM. ỦY BAN NHÂN DÂN") and "KT. CHỦ TỊCH" in quote and quote.endswith(signer)
+    assert_verbatim(legal_fast, a)
+
+
+def test_a_document_whose_text_is_not_indexed_is_signed_by_no_one_we_can_read(legal_fast):
+    # 38-CT/TW is only cited by the corpus: its card names the issuing body
+    a = legal_fast.answers.ask("Ai ký Chỉ thị 38-CT/TW?")
+    assert a.frame.signer and a.references and a.references[0]["code"] == "38-CT/TW"
+    assert "TM." not in a.answer
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("question, fact, locator", [
     (MEMBERS, "không quá 05 thành viên", "khoản 1 Điều 6"),
