@@ -71,6 +71,7 @@ class Composer:
         total = sum(weight.values()) or 1.0
         asked_text = _words(frame.core)
         typed = frame.answer_type in TYPED
+        actor = frame.answer_type in (AnswerType.PERSON, AnswerType.ORGANISATION)
         abroad = asked_abroad(frame, self.checker.lex)  # places asked of a foreign country are none of Vietnam's
         # a yes/no question states a claim to check: what it names is to be verified, not required of the passage
         checks = frame.answer_type != AnswerType.YESNO
@@ -90,6 +91,14 @@ class Composer:
                 coverage = sum(w for t, w in weight.items() if t in toks) / total
                 spans = tuple(sp for sp in self.spans.find(frame, sent) if _words(sp.text) not in asked_text
                               and not (abroad and self._domestic(sp.text)))
+                if actor and not spans and (lead := _lead_in(text, s)) is not None:
+                    # an enumerated item ("b) Đoàn của Đại sứ ...") under the clause that says who acts on it ("1.
+                    # Chủ tịch Ủy ban nhân dân tỉnh quyết định mời hoặc cho phép đối với:"): the person or body asked
+                    # for may be in that lead-in; the quote runs from it to the item. (A date or figure in a lead-in
+                    # is the list's, not the item's: "Năm 2025, tỉnh dự kiến ký kết 04 thỏa thuận, cụ thể:")
+                    found = tuple(sp for sp in self.spans.find(frame, text[lead:s]) if _words(sp.text) not in asked_text)
+                    if found:
+                        spans, s, sent = found, lead, text[lead:e]
                 unmet = tuple(self.checker.unmet(frame, context_of(hit.chunk, s, e), retrieval.scope)) if checks else ()
                 score = coverage + self.t.rank_prior / rank
                 # a sentence of the named document's own text is about it even where it says "Quyết định này"
@@ -227,6 +236,28 @@ def _names(c: Candidate, spellings: tuple[str, ...]) -> bool:
     chunk = c.hit.chunk
     words = _words(chunk.text[c.start - chunk.start: c.end - chunk.start])
     return any(_words(sp) in words for sp in spellings if sp.strip())
+
+
+_ITEM = re.compile(r"[a-zđ]\)\s|[-–•+]\s")  # "b) ...", "- ..."
+_MAX_LEAD = 600  # how far back an item's lead-in clause may stand (its sibling items between)
+
+
+def _lead_in(text: str, s: int) -> int | None:
+    """Where the lead-in clause of the enumerated item starting at `s` begins: the nearest earlier line ending in
+    ":" with only sibling items between; None when the sentence is no item or has none."""
+    line = text.rfind("\n", 0, s) + 1
+    if line != s or not _ITEM.match(text, s):
+        return None
+    at = line
+    while at > 0 and s - at < _MAX_LEAD:
+        prev = text.rfind("\n", 0, at - 1) + 1
+        row = text[prev:at].strip()
+        if row.endswith(":"):
+            return prev
+        if row and not _ITEM.match(row + " "):
+            return None
+        at = prev
+    return None
 
 
 def _says(c: Candidate, relation: tuple[str, ...]) -> bool:

@@ -5,7 +5,7 @@ province, a country or a named foreign locality ("tỉnh Champasak"). Offsets ar
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from core.lexicon import Lexicon
@@ -213,6 +213,11 @@ class SpanFinder:
                 continue  # "Ngân hàng Châu Á (ADB)": the name with its acronym is one item
             # an acronym inside a named body is the name itself ("Tổ chức VECO" -> "VECO")
             out = [o for o in out if o not in inside] + [Span(AnswerType.ORGANISATION, m.start(), m.end(), m.group())]
+        # the office that heads a body acts for it: "Chủ tịch Ủy ban nhân dân tỉnh quyết định ..." is the Chairman's
+        roles = {e: s for _, s, e in find_terms(text, self.lex.roles, "vi", ignore_case=False)}
+        out = [replace(o, start=start, text=text[start:o.end]) if (start := next(
+            (rs for re_, rs in roles.items() if text[re_:o.start].strip() == "" and 0 < o.start - re_ <= 2), None))
+               is not None else o for o in out]
         return sorted(out, key=lambda s: s.start)
 
     def places(self, text: str, list_of: str | None = None) -> list[Span]:

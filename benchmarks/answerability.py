@@ -237,6 +237,8 @@ def main() -> None:
     ap.add_argument("--rows", type=Path, default=WORK / "rows.jsonl", help="the collected signals (reused with --refit)")
     ap.add_argument("--refit", action="store_true", help="fit again on the rows collected last time")
     ap.add_argument("--dry-run", action="store_true", help="report only; do not write answer/answerability.json")
+    ap.add_argument("--english-only", action="store_true",
+                    help="keep the fitted weights and threshold; set only the English threshold on these rows")
     args = ap.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     if args.refit:
@@ -250,9 +252,12 @@ def main() -> None:
     embedder = Container(Settings(data_dir=WORK / "corpus", embedding_cache=args.cache)).embedder.name
     models, tables = {}, {}
     for key, features in ((embedder, FEATURES), (ANY_EMBEDDER, tuple(f for f in FEATURES if f not in DENSE))):
-        model = fit(rows, features)
-        model = Model(model.features, model.mean, model.scale, model.weights, model.bias,
-                      choose_threshold(rows, model), {})
+        if args.english_only:  # the weights as fitted last time (the provenance below says when)
+            model = replace(Model.load(MODEL_PATH, key), provenance={})
+        else:
+            model = fit(rows, features)
+            model = Model(model.features, model.mean, model.scale, model.weights, model.bias,
+                          choose_threshold(rows, model), {})
         model = replace(model, threshold_en=choose_en_threshold(rows, model))
         tables[key] = report(rows, model)
         models[key] = model
@@ -270,6 +275,16 @@ def main() -> None:
                   "threshold_rule": "highest refusal of unanswerable fit questions with refusal of "
                                                      f"answerable ones at most {TARGET_ANSWERABLE_REFUSAL}",
                   "signals_from": embedder, "report": tables}
+    english = {"made_by": "python -m benchmarks.answerability" + (" --english-only" if args.english_only else ""),
+               "date": date.today().isoformat(),
+               "set_on": sorted({r["set"] for r in rows if r["split"] in ("fit", "calibrate_en") and r["domain"] == "corpus"}),
+               "rule": "the English questions of those sets: the most unanswerable ones refused with the model's "
+                       f"refusals of answerable ones at most {TARGET_ANSWERABLE_REFUSAL['corpus']}"}
+    if args.english_only:  # the weights and threshold keep how they were made
+        kept = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["provenance"]
+        provenance = {**kept, "report": tables, "english_threshold": english}
+    else:
+        provenance["english_threshold"] = english
     if not args.dry_run:
         data = {"provenance": provenance, "models": {k: m.to_json() for k, m in models.items()}}
         MODEL_PATH.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -31,6 +31,9 @@ _ON_MATTER = re.compile(r"\b(?:say|says|said|provide|provides|state|states|set o
                         r"noi dung gi)\s+(?:ve|doi voi)\s+\w+\s+\w+")
 
 
+_TRAILING_PLACE = re.compile(r",\s*(?:in|tại|ở)\s+([^,?]{2,40})$")
+
+
 class FrameAnalyzer:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
@@ -103,11 +106,21 @@ class FrameAnalyzer:
         named = (ConstraintKind.CODE, ConstraintKind.DOCUMENT)
         scope = next((c.text for c in constraints_in(stem, lang, self.lex) if c.kind in named), None)
         mark = "?" if stem.rstrip().endswith("?") else ""
+        # a place closing the whole question (", in Đồng Nai?", ", tại Đồng Nai?", as a follow-up is scoped) is
+        # every part's
+        tail = _TRAILING_PLACE.search(stem.rstrip(" ?"))
+        where = tail.group() if tail and [c.kind for c in constraints_in(tail.group(1), lang, self.lex)] == [
+            ConstraintKind.PLACE] else ""
 
         def alone(p: QuestionPart) -> QuestionPart:
             """A part that names its own subject ("..., and how many delegations did Lạng Sơn send?") is read
             alone; within the document the question named, when it names none ("Theo Kế hoạch 47/KH-UBND ..., và
             thỏa thuận với phía Lào là với địa phương nào?")."""
+            if where:  # the closing place is no part's own: each reads its own words, then the place
+                label = p.label[: -len(where)] if p.label.endswith(where) else p.label
+                question = p.question.rstrip(" ?")
+                question = question[: -len(where)] if question.endswith(where) else question
+                p = QuestionPart(label, question + where + mark)
             found = self.analyze(p.label, lang, compound=False).constraints
             if not any(c.kind in own for c in found):
                 return p

@@ -130,6 +130,15 @@ def test_the_date_of_a_named_place_must_be_stated():
     assert v.abstain and v.reason == "no date is stated"
 
 
+def test_an_english_question_is_judged_against_the_english_threshold():
+    q = "What is the natural area of Đăk Nông in km2?"
+    low = replace(model(weight=0.0), threshold=0.6)  # p = 0.5 for every question
+    assert judge_of(q, [AREA], low).abstain
+    assert not judge_of(q, [AREA], replace(low, threshold_en=0.4)).abstain
+    assert judge_of("Đăk Nông có diện tích tự nhiên bao nhiêu km2?", [AREA], replace(low, threshold_en=0.4)).abstain
+    assert Model.from_json(replace(low, threshold_en=0.4).to_json()).threshold_en == 0.4
+
+
 def test_the_model_decides_the_rest():
     answered = judge_of("Đăk Nông có diện tích tự nhiên bao nhiêu km2?", [AREA])
     assert not answered.abstain and answered.probability > 0.5 and answered.features["coverage"] > 0.5

@@ -84,6 +84,23 @@ def test_a_who_question_quotes_the_sentence_that_names_a_person():
     assert comp.citations[0].quote == "Trưởng đoàn là ông Lê Ngọc Tuấn, Phó Bí thư Tỉnh ủy."
 
 
+ITEMS = Doc("Điều 11. Thẩm quyền cho phép đoàn vào\n1. Chủ tịch Ủy ban nhân dân tỉnh quyết định mời hoặc cho phép đối "
+            "với:\na) Đoàn do cấp Bộ trưởng hoặc tương đương trở lên làm trưởng đoàn;\nb) Đoàn của Đại sứ, Tổng Lãnh sự "
+            "tại Việt Nam;\n2. Năm 2025, tỉnh dự kiến ký kết 04 thỏa thuận quốc tế mới, cụ thể:\na) Thỏa thuận về hợp "
+            "tác quản lý cửa khẩu với Châu Văn Sơn.\nThời gian dự kiến ký: quý II năm 2025.", locality="Quảng Trị")
+
+
+def test_who_acts_on_an_enumerated_item_is_in_the_clause_that_leads_it_in():
+    comp, texts = compose("Ai quyết định cho phép đoàn của Đại sứ vào làm việc?", [ITEMS])
+    # the office that heads the body, not the body alone; before: the item alone, with no one named
+    assert short_text(comp, texts) == "Chủ tịch Ủy ban nhân dân tỉnh"
+    quote = comp.citations[0].quote
+    assert quote.startswith("1. Chủ tịch Ủy ban nhân dân tỉnh quyết định") and quote.endswith("Tổng Lãnh sự tại Việt Nam;")
+    # a date in a lead-in is the list's, not the item's: the item is never read with it
+    comp, texts = compose("Thỏa thuận về hợp tác quản lý cửa khẩu với Châu Văn Sơn dự kiến ký khi nào?", [ITEMS])
+    assert not any(c.quote.startswith("2. Năm 2025") and "a) Thỏa thuận" in c.quote for c in comp.citations)
+
+
 def test_a_sentence_about_the_named_documents_own_text_dates_it():
     """In the named document's own text, "Quyết định này có hiệu lực từ ngày ..." is about that document: before the
     fix the sentence that held the number ("Ban hành kèm theo Quyết định số 99/2025/QĐ-UBND ngày 15 tháng 3...")

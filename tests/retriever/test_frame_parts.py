@@ -101,3 +101,14 @@ def test_a_part_naming_its_own_place_stays_within_the_document_the_question_name
     f = fa.analyze("Theo Kế hoạch 47/KH-UBND của Hà Giang, năm 2025 tỉnh tính ký bao nhiêu thỏa thuận quốc tế mới, "
                    "và thỏa thuận với phía Lào là với địa phương nào?")
     assert f.parts[1].question == "Theo Kế hoạch 47/KH-UBND, thỏa thuận với phía Lào là với địa phương nào?"
+
+
+def test_a_place_closing_the_whole_question_is_every_parts(fa):
+    # a follow-up scoped to the conversation's province ends with it: before, only the last part had it
+    f = fa.analyze("How many investment projects do the industrial parks host, and from how many countries and "
+                   "territories, in Đồng Nai?")
+    assert [p.question.endswith(", in Đồng Nai?") for p in f.parts] == [True, True]
+    assert [p.label for p in f.parts] == ["How many investment projects do the industrial parks host",
+                                          "from how many countries and territories"]
+    vi = fa.analyze("Có bao nhiêu khu công nghiệp, trong đó bao nhiêu khu đang hoạt động, tại Đồng Nai?")
+    assert vi.parts[1].question == "Có khu công nghiệp, trong đó bao nhiêu khu đang hoạt động, tại Đồng Nai?"
