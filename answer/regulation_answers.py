@@ -140,11 +140,20 @@ class RegulationAnswerer:
         index = self.index()
         wants = [fold_text(t) for t in frame.doc_types] or [""]
         named = {c.key for c in self.named_cards(frame)}
-        typed = [c for c in index.all() if c.code and c.key not in named
-                 and fold_text(c.type or "").startswith(tuple(wants))]
+        # a type issued with another ("Quy chế" with its "Quyết định"): the issuing document whose subject names it
+        issuing = {fold_text(w): fold_text(t) for t, w in self.lex.issued_with.items() if fold_text(t) in wants}
+
+        def of_type(c: RegulationCard) -> bool:
+            kind = fold_text(c.type or "")
+            return kind.startswith(tuple(wants)) or kind in issuing and any(
+                issuing[kind] in fold_text(sub) for sub in c.subjects)
+
+        typed = [c for c in index.all() if c.code and c.key not in named and of_type(c)]
         cards = [c for c in (self._filtered(card, filters) for card in typed) if c is not None]
         asked = _without_named(frame) if named else frame
         cards = [c for c in cards if not self._mismatch(c, asked)]
+        if frame.own_documents:  # "quy chế riêng": numbered by a provincial body ("363-QĐ/TU@Kon Tum")
+            cards = [c for c in cards if "@" in c.key] or cards
         if not cards:
             issuers = asked.of(ConstraintKind.ORGANISATION)
             if frame.doc_type and issuers:

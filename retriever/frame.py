@@ -91,6 +91,8 @@ class FrameAnalyzer:
             author=any(p.kind == "author" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
             published=any(p.kind == "published" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
             signer=any(p.kind == "signer" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
+            own_documents=any(p.kind == "own_documents" and p.lang == lang and p.regex.search(cue_text)
+                              for p in self.lex.answer_cues),
             date_precision=_date_precision(cue_text) if answer_type == AnswerType.DATE else None,
             relation=self._relation(stem, lang, answer_type, spellings, options), acronyms=acronyms_in(stem, self.lex),
             parts=self._parts(stem, lang, names_document and about) if compound and not options else ())
@@ -164,7 +166,7 @@ class FrameAnalyzer:
         for p in self.lex.answer_cues:
             if p.lang != lang:
                 continue
-            if p.kind in ("effect", "author", "published", "signer"):
+            if p.kind in ("effect", "author", "published", "signer", "own_documents"):
                 continue
             if p.kind == "about_document":
                 about = about or bool(p.regex.search(cue_text))
@@ -188,7 +190,9 @@ class FrameAnalyzer:
                                                    "tai lieu", "van kien"])
             for rx in (rf"\b({alt})(?: (?:lien quan|chi dao|huong dan|quy pham phap luat))? (?:nao|gi)\b",
                        rf"\b({alt}) (?:so|so hieu) (?:may|bao nhieu|nao|gi|la gi|la bao nhieu)\b",  # "quyết định số mấy"
-                       rf"\bnhung ({alt})\b", rf"\b(?:liet ke|ke ten|ke ra|neu ten|cho biet cac)\b.*?\b({alt})\b"):
+                       rf"\bnhung ({alt})\b", rf"\b(?:liet ke|ke ten|ke ra|neu ten|cho biet cac)\b.*?\b({alt})\b",
+                       # "Tỉnh ủy có quy chế riêng về ... không?": whether such a document exists is which one
+                       rf"\bco (?:ban hanh )?(?:mot )?({alt})\b(?: [a-z0-9-]+){{0,14}} (?:khong|chua|hay khong)(?: \?)?$"):
                 m = re.search(rx, cue_text)
                 if m:
                     return _coordinated(cue_text, m.span(1), alt, self.lex.doc_type_by_folded.get), True

@@ -115,6 +115,18 @@ def test_documents_of_another_type_that_carry_out_a_named_one_are_listed_not_its
     assert kl.short_answer.text.endswith("272-QĐ/TW") and kl.references[0]["code"] == "33-KL/TW"
 
 
+@pytest.mark.parametrize("question", [
+    "Tỉnh ủy Kon Tum có quy chế riêng về quản lý thống nhất các hoạt động đối ngoại không?",
+    "Did Kon Tum adopt its own regulation on unified management of foreign affairs? Which decision?",
+])
+def test_the_provinces_own_document_is_one_a_provincial_body_numbered(ask, question):
+    a = ask(question)
+    # before: the Politburo's 272-QĐ/TW first (or, asked "có quy chế riêng ... không", quotes and no document); a
+    # Quy chế is issued with its Quyết định, whose subject names it
+    assert a.frame.own_documents and not a.abstained
+    assert [r["code"] for r in a.references][0] == "363-QĐ/TU" and a.short_answer.text.endswith("363-QĐ/TU")
+
+
 @pytest.mark.parametrize("question, answer", [
     ("Những nghị định nào của Bộ Công an về đoàn ra?", "Không có văn bản nào trong tài liệu là Nghị định của Bộ Công an."),
     ("Những chỉ thị nào của Bộ Ngoại giao về đoàn ra?", "Không có văn bản nào trong tài liệu là Chỉ thị của Bộ Ngoại giao."),
