@@ -131,9 +131,9 @@ def test_no_document_described_leaves_the_reference_unresolved(resolver, previou
 
 def test_a_document_described_by_type_is_dated_by_the_date_after_its_number(fast_container):
     """"Chỉ thị ... ra ngày nào": the date written after the directive's number answers it, not a year in its title."""
+    # asked whether such a directive exists, the first turn names it (26-CT/TU); "văn bản đó" is that one
     a = fast_container.answers.ask("Văn bản đó ra ngày nào?", history=[DESCRIBED])
-    assert a.frame.described_document == "Chỉ thị" and not a.abstained
-    assert a.short_answer.text == "17/3/2008"
+    assert not a.abstained and a.short_answer.text == "17/3/2008"
 
 
 def test_a_new_place_asks_the_same_of_it_without_the_earlier_places_qualifiers(fast_container):

@@ -249,3 +249,11 @@ def test_a_word_typed_with_diacritics_is_filler_only_if_it_is_the_filler_word(fa
 def test_a_statement_keeps_its_full_stop(fa):
     q = "Nhận định sau đúng hay sai: Người chưa thành niên không được lập di chúc."
     assert fa.analyze(q).core == q  # read by retrieval as written, as before the frame
+
+
+def test_a_document_described_by_type_and_asked_when_it_came_out(fa):
+    f = fa.analyze("Chỉ thị của Ban Thường vụ Tỉnh ủy Lạng Sơn về tăng cường công tác đối ngoại ra ngày nào?")
+    assert f.described_document == "Chỉ thị" and f.answer_type == T.DATE
+    # whether such a document exists asks which one it is
+    g = fa.analyze("Ban Thường vụ Tỉnh ủy Lạng Sơn có chỉ thị về tăng cường công tác đối ngoại phải không?")
+    assert g.answer_type == T.DOCUMENTS and g.doc_types == ("Chỉ thị",)
