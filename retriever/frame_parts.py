@@ -28,6 +28,7 @@ _BOUNDARY_EN = re.compile(r"\s*[,;?]\s*(?:and\s+)?|\s+and\s+", re.I)
 # what a later part drops of an earlier clause besides its question words
 _DETERMINERS = re.compile(r"(?<!\w)(?:những|các|nhung|cac|là|la|do)\s*$", re.I)
 _MIN_WORDS = 2
+_AUXILIARY = re.compile(r"^(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\s+", re.I)
 
 
 def _asks(text: str, lang: str) -> list[tuple[int, int]]:
@@ -74,7 +75,9 @@ def _declarative(clause: str, lang: str) -> str:
         out.append(_DETERMINERS.sub("", clause[at:a]))
         at = b
     out.append(clause[at:])
-    return " ".join(" ".join(out).split()).strip(" ,;")
+    text = " ".join(" ".join(out).split()).strip(" ,;")
+    # "How long is the border with Laos" -> "the border with Laos": a leading auxiliary would make a yes/no question
+    return _AUXILIARY.sub("", text) if lang == "en" else text
 
 
 def _ended(part: str, core: str) -> str:

@@ -39,7 +39,7 @@ INDUSTRIAL_PARTS = (
         P("vào ngày nào", "Quy chế được ban hành bằng văn bản, vào ngày nào?"))),
     ("When was Directive 38-CT/TW issued and what is it about?", "en", (
         P("When was Directive 38-CT/TW issued", "When was Directive 38-CT/TW issued?"),
-        P("what is it about", "was Directive 38-CT/TW issued, what is it about?"))),
+        P("what is it about", "Directive 38-CT/TW issued, what is it about?"))),
     # typed without diacritics: the question words are read without them; no "?" typed, none added
     ("dong nai hien co bao nhieu khu cong nghiep, trong do bao nhieu khu da di vao hoat dong", "vi", (
         P("dong nai hien co bao nhieu khu cong nghiep", "dong nai hien co bao nhieu khu cong nghiep"),
@@ -112,3 +112,10 @@ def test_a_place_closing_the_whole_question_is_every_parts(fa):
                                           "from how many countries and territories"]
     vi = fa.analyze("Có bao nhiêu khu công nghiệp, trong đó bao nhiêu khu đang hoạt động, tại Đồng Nai?")
     assert vi.parts[1].question == "Có khu công nghiệp, trong đó bao nhiêu khu đang hoạt động, tại Đồng Nai?"
+
+
+def test_an_english_later_part_keeps_the_subject_not_the_auxiliary(fa):
+    f = fa.analyze("How long is Dak Nong's border with Laos, and how many border gates are there on it?")
+    # before: "is Dak Nong's border with Laos, how many ..." read as a yes/no question
+    assert f.parts[1].question == "Dak Nong's border with Laos, how many border gates are there on it?"
+    assert fa.analyze(f.parts[1].question, compound=False).answer_type.value == "quantity"
