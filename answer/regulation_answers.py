@@ -5,30 +5,20 @@ return None to let the passages answer. Content questions about a named document
 own text (`own_sources`)."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from answer.cards import card_line, card_reference, card_span, citation_of, code_span, direct_line, short_from
+from answer.card_checks import lacks, mismatch, without_named
 from answer.frames import Frames
 from core.lexicon import Lexicon
 from core.tuning import Tuning
-from core.types import (Answer, AnswerType, Citation, Constraint, ConstraintKind, Filters, QuestionFrame, Retrieval,
+from core.types import (Answer, AnswerType, Citation, ConstraintKind, Filters, QuestionFrame, Retrieval,
                         ShortAnswer)
 from regulations.index import CardCitation, RegulationCard, RegulationIndex
 from regulations.service import RegulationService
 from vntext.analyzer import Analyzer
 from vntext.codes import fold_text
 from vntext.tokens import TokenKind, kind_of
-
-
-_SCOPE_MARK = re.compile(r"(?i)(?:theo|under|according to|pursuant to|in line with)\s+(?:the\s+)?$")
-
-
-def _scope_only(frame: QuestionFrame) -> bool:
-    """Whether every document the question names is named as the frame it is asked under ("…, theo Kế hoạch
-    3394/KH-UBND?", "under 27-CTr/TU"), not as what it asks about."""
-    codes = frame.of(ConstraintKind.CODE)
-    return bool(codes) and all(_SCOPE_MARK.search(frame.core[max(0, c.start - 20):c.start]) for c in codes)
 
 
 class RegulationAnswerer:
@@ -90,14 +80,14 @@ class RegulationAnswerer:
         if not cards:
             return None
         code = cards[0].code or cards[0].name
-        mismatch = self._mismatch(cards[0], frame)
-        lacking = "" if mismatch else _lacks(cards[0], frame)
-        if mismatch or lacking:
+        contradicted = mismatch(cards[0], frame, self.lex)
+        lacking = "" if contradicted else lacks(cards[0], frame)
+        if contradicted or lacking:
             # a wrong premise ("When did the Secretariat issue 38-CT/TW?"), or what was asked of the document is not
             # in the documents: said, and the card shown
             shown = self._render(cards[:1], retrieval, lang, None, all_places=True)
-            if mismatch:
-                lead, reason = self.frames.get(lang, "premise", what=mismatch, code=code), f"unmet: {mismatch}"
+            if contradicted:
+                lead, reason = self.frames.get(lang, "premise", what=contradicted, code=code), f"unmet: {contradicted}"
             else:
                 what = self.frames.get(lang, f"card_{lacking}")
                 lead, reason = self.frames.get(lang, "partial_card", code=code, what=what), f"card lacks {lacking}"
@@ -110,7 +100,7 @@ class RegulationAnswerer:
         lists_places = frame.answer_type == AnswerType.LIST and frame.list_of in ("province", None)
         answer = self._render(cards[:2], retrieval, lang, None, all_places=True, span=span, list_places=lists_places,
                               quote=True)
-        missing = [w for w in (_lacks(cards[0], replace(frame, answer_type=a)) for a in frame.also) if w]
+        missing = [w for w in (lacks(cards[0], replace(frame, answer_type=a)) for a in frame.also) if w]
         if missing:  # a partial answer says which part the documents do not give
             note = self.frames.get(lang, "not_stated", what=", ".join(self.frames.get(lang, f"card_{w}") for w in missing))
             answer = replace(answer, answer=f"{answer.answer}\n\n{note}")
@@ -150,8 +140,8 @@ class RegulationAnswerer:
 
         typed = [c for c in index.all() if c.code and c.key not in named and of_type(c)]
         cards = [c for c in (self._filtered(card, filters) for card in typed) if c is not None]
-        asked = _without_named(frame) if named else frame
-        cards = [c for c in cards if not self._mismatch(c, asked)]
+        asked = without_named(frame) if named else frame
+        cards = [c for c in cards if not mismatch(c, asked, self.lex)]
         if frame.own_documents:  # "quy chế riêng": numbered by a provincial body ("363-QĐ/TU@Kon Tum")
             cards = [c for c in cards if "@" in c.key] or cards
         if not cards:
@@ -197,42 +187,6 @@ class RegulationAnswerer:
         if not kept:
             return None
         return RegulationCard(**{**{f: getattr(card, f) for f in card.__dataclass_fields__}, "citations": kept})
-
-    def _mismatch(self, card: RegulationCard, frame: QuestionFrame) -> str:
-        """What the frame names that the card contradicts ("" when nothing): another issuer, type, date or year."""
-        named_end = max((c.end for c in frame.of(ConstraintKind.CODE)), default=-1)
-        checked = []
-        for c in frame.of(ConstraintKind.ORGANISATION):
-            # "… theo nghị quyết nào của Trung ương", "Để cụ thể hóa Chương trình 27-CTr/TU, UBND tỉnh đã ra kế hoạch
-            # nào?": a body after the named document, not written with it, issued the documents asked for
-            if frame.answer_type == AnswerType.DOCUMENTS and frame.about_document and (
-                    frame.describes_answer(c) or not c.of_document and c.start > named_end >= 0):
-                continue
-            if not c.of_document and _scope_only(frame):
-                continue  # "the People's Committee's plan ..., under 27-CTr/TU": a body of the plan asked for
-            checked.append(c)
-        # "nghị quyết của Trung ương và Chính phủ": issued by either body is one of them
-        if checked and card.issuers and not any(_issued_by(card, c) for c in checked):
-            return checked[0].text
-        for c in frame.of(ConstraintKind.DOC_TYPE):
-            allowed = {card.type, self.lex.issued_with.get(c.value)} | {t for t, w in self.lex.issued_with.items()
-                                                                        if w == card.type}
-            if card.type and c.value not in allowed:
-                return c.text
-        for c in frame.of(ConstraintKind.DATE):
-            if card.dates and c.value not in card.dates:
-                return c.text
-        for c in frame.of(ConstraintKind.YEAR):
-            # a year may date the document, or be part of its number or its subject ("giai đoạn 2018-2021")
-            named = " ".join((card.code or "", card.name or "", *card.subjects))
-            if card.dates and not any(d.startswith(c.value) for d in card.dates) and c.value not in named:
-                return c.text
-        for c in frame.of(ConstraintKind.PLACE):
-            cited = {x.locality for x in card.citations}
-            if c.value not in cited and not any(fold_text(sp) in fold_text(x.quote) for sp in c.spellings
-                                                for x in card.citations) and None not in cited:
-                return c.text
-        return ""
 
     # ---- scoring and rendering
     def _weights(self, retrieval: Retrieval) -> dict[str, float]:
@@ -308,32 +262,3 @@ class RegulationAnswerer:
     def refusal(self, retrieval: Retrieval, lang: str, key: str, what: str) -> Answer:
         return Answer(retrieval.question, self.frames.get(lang, key, what=what), True, [], retrieval.hits,
                       mode="extractive", reason=f"{key}: {what}")
-
-
-def _without_named(frame: QuestionFrame) -> QuestionFrame:
-    """The frame without what describes the documents it names (their numbers, the type written with a number,
-    the body and place written with it): what is left describes the documents asked for."""
-    codes = [c for c in frame.of(ConstraintKind.CODE)]
-
-    def describes_named(c: Constraint) -> bool:
-        return c.kind == ConstraintKind.CODE or c.of_document or any(
-            k.start <= c.start < k.end for k in codes if c.kind == ConstraintKind.DOC_TYPE)
-
-    return replace(frame, constraints=tuple(c for c in frame.constraints if not describes_named(c)))
-
-
-def _lacks(card: RegulationCard, frame: QuestionFrame) -> str:
-    """What the frame asks of a named document that its card does not state ("" when the card states it)."""
-    asked = {AnswerType.DATE: ("date", card.dates), AnswerType.ORGANISATION: ("issuer", card.issuers),
-             AnswerType.PERSON: ("issuer", card.issuers), AnswerType.DOCUMENT_CONTENT: ("subject", card.subjects)}
-    what, have = asked.get(frame.answer_type, ("", True))
-    return what if not have else ""
-
-
-def _issued_by(card: RegulationCard, c: Constraint) -> bool:
-    """Whether the card's issuer is the body a constraint names; "Trung ương" issues the central Party documents
-    (numbers ending in /TW)."""
-    if fold_text(c.value) == "trung uong" and (card.code or "").upper().endswith("/TW"):
-        return True
-    return any(fold_text(sp) in fold_text(" ".join(card.issuers)) or fold_text(i) in fold_text(sp)
-               for sp in c.spellings for i in card.issuers)
