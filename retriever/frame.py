@@ -18,7 +18,6 @@ from retriever.frame_cues import (_ask_at, _coordinated, _cue_text, _date_precis
 from retriever.frame_entities import acronyms_in, constraints_in
 from retriever.frame_parts import split_parts
 from retriever.frame_units import UnitReader
-from vntext.codes import fold_text
 from vntext.language import detect_language
 from vntext.normalize import normalize
 from vntext.shorthand import expand as expand_shorthand
@@ -94,7 +93,8 @@ class FrameAnalyzer:
             own_documents=any(p.kind == "own_documents" and p.lang == lang and p.regex.search(cue_text)
                               for p in self.lex.answer_cues),
             date_precision=_date_precision(cue_text) if answer_type == AnswerType.DATE else None,
-            relation=self._relation(stem, lang, answer_type, spellings, options), acronyms=acronyms_in(stem, self.lex),
+            relation=self._relation(stem, lang, answer_type, spellings, options), acronyms=acronyms_in(stem, self.lex, tuple((c.start, c.end) for c in constraints
+                                                                         if c.kind == ConstraintKind.CODE)),
             parts=self._parts(stem, lang, names_document and about) if compound and not options else ())
         log.debug("frame %s", frame.to_json())
         return frame

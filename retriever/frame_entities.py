@@ -99,11 +99,10 @@ def _role_as_modifier(core: str, start: int, end: int) -> bool:
 _ACRONYM = re.compile(r"(?<![\w/.-])[A-ZĐ][A-ZĐ0-9]{2,}(?![\w/-])")
 
 
-def acronyms_in(core: str, lex: Lexicon) -> tuple[str, ...]:
+def acronyms_in(core: str, lex: Lexicon, codes: tuple[tuple[int, int], ...] = ()) -> tuple[str, ...]:
     """Names written in capitals ("KOICA", "USAID") that no lexicon file knows: not an abbreviation, an issuer's or a
     document type's symbol, a unit, a glossary term or a roman numeral, nor a placeholder ("Công ty ABC"). A
-    document number's letters are the number's, not names."""
-    codes = [(m.start, m.end) for m in find_question_codes(core)]
+    document number's letters (`codes`: where the question's numbers stand) are the number's, not names."""
     known = lex.known_capitals
     out = []
     for m in _ACRONYM.finditer(core):
