@@ -14,6 +14,7 @@ from answer.citations import passage_opening
 from answer.compose import TYPED, Composer, Composition
 from answer.compound import merge_parts
 from answer.frames import Frames
+from answer.mention import mentioned_matter, says_so
 from core.errors import BadQuestion, IndexMissing
 from core.settings import Settings
 from core.tuning import Tuning
@@ -270,7 +271,11 @@ class AnswerService:
     # ---- rendering
     def _extractive(self, frame: QuestionFrame, retrieval: Retrieval, comp: Composition, lang: str) -> Answer:
         head = []
-        if comp.items:
+        matter = mentioned_matter(frame)
+        if matter and comp.citations and says_so(matter, comp.citations[0].quote, self.composer.analyzer,
+                                                          self.t.mention_share):
+            head = [f"**{self.frames.get(lang, 'yes')}** [1]", ""]  # the documents do say it
+        elif comp.items:
             head = [", ".join(f"**{text}** [{n}]" for text, n in comp.items), ""]
         elif comp.short is not None:
             head = [f"**{comp.short.text}** [{comp.short.n}]", ""]

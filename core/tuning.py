@@ -24,6 +24,7 @@ class Tuning:
     follow_coverage: float = knob(0.75, "a second or third quote must cover this share of the first quote's question words")
     list_coverage: float = knob(0.5, "a list item counts from sentences covering this share of the best sentence's words")
     max_list_items: int = knob(12, "a list answer names at most this many items")
+    mention_share: float = knob(0.8, "'... có đề cập đến X không?' opens with 'Có' when the quoted sentence holds this share of X's two-syllable words: all but one of a five-word matter")
     # --- abstention
     coverage_passages: int = knob(3, "how much of the question the top passages cover is judged on the first three")
     unknown_en_weight: float = knob(0.35, "an English word the glossary lacks weighs less: its Vietnamese form is unknown")

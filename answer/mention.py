@@ -1,0 +1,36 @@
+"""Whether the documents mention a matter: "Kế hoạch đối ngoại của Kon Tum có giao việc thanh tra chuyên ngành ngoại
+giao không?", "... có đề cập đến ... không?". Such a yes/no question asks about the documents' content, not whether a
+claim is true: when the quoted sentence holds the matter's words ("Triển khai công tác thanh tra chuyên ngành ngoại
+giao theo quy định."), the answer opens with "Có". A claim to check ("... đúng hay sai?", "có phải ... không?") gets
+no verdict: a sentence may hold every word of a claim and still deny it (ALQAC's false statements change one word)."""
+from __future__ import annotations
+
+import re
+
+from core.types import AnswerType, QuestionFrame
+from vntext.analyzer import Analyzer
+from vntext.codes import fold_text
+from vntext.tokens import TokenKind, kind_of
+
+# "có <verb of saying or setting out> <matter> (hay) không", matched on the folded question
+_MENTION = re.compile(r"\bco (?:de cap|nhac|noi|neu|quy dinh|giao|dat ra|de ra|yeu cau|chu trong|trien khai|ke hoach)"
+                      r"(?: (?:den|toi|ve|viec|cho))* (?P<matter>.+?) (?:hay )?khong\W*$")
+
+
+def mentioned_matter(frame: QuestionFrame) -> str | None:
+    """The matter a Vietnamese yes/no question asks whether the documents mention (folded), or None."""
+    if frame.lang != "vi" or frame.answer_type != AnswerType.YESNO:
+        return None
+    m = _MENTION.search(fold_text(frame.core))
+    return m.group("matter") if m else None
+
+
+def says_so(matter: str, quote: str, analyzer: Analyzer, share: float) -> bool:
+    """Whether the quote holds at least `share` of the matter's two-syllable words (stopwords aside)."""
+    stop = {fold_text(w) for w in analyzer.stopwords}
+    grams = {t for t in analyzer.query(matter) if kind_of(t) == TokenKind.BIGRAM
+             and not any(p in stop for p in t.split("_"))}
+    if not grams:
+        return False
+    held = set(analyzer.passage(quote))
+    return sum(g in held for g in grams) / len(grams) >= share
