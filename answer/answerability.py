@@ -187,8 +187,8 @@ def _must_be_stated(frame: QuestionFrame, units: frozenset[str]) -> bool:
         return frame.unit in units
     if frame.relation:  # "cơ quan nào chủ trì ...": no sentence says that anyone chairs it
         return True
-    if frame.answer_type == AnswerType.PERSON and frame.of(ConstraintKind.ROLE) and frame.lang == "vi":
-        return True  # "Chủ tịch UBND tỉnh ... tên là gì?": the office holder's name, or no answer (never a list of roles)
+    if frame.answer_type == AnswerType.PERSON and (frame.of(ConstraintKind.ROLE) and frame.lang == "vi" or frame.head):
+        return True  # "Chủ tịch UBND tỉnh ... tên là gì?", "who heads ...": the holder's name, or no answer
     if frame.list_of == "country" and frame.answer_type in (AnswerType.LIST, AnswerType.PLACE):
         return True  # "những nước nào": countries are named by the one table of them, or not at all
     # a named document's own date may be written only beside its number: that is for the card or the model to judge

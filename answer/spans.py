@@ -84,7 +84,7 @@ class SpanFinder:
             # "ngày nào", "by what date": a bare year is no answer beside a full date
             return [sp for sp in found if sp.strength >= wanted] or found if wanted else found
         if kind == AnswerType.PERSON:
-            if frame.of(ConstraintKind.ROLE):  # who holds an office: a person, never a body
+            if frame.of(ConstraintKind.ROLE) or frame.head:  # who holds an office: a person, never a body
                 return self.persons(text)
             return self.persons(text) or self.organisations(text)
         if kind == AnswerType.ORGANISATION:

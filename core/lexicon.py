@@ -186,6 +186,12 @@ class Lexicon:
         return load_terms(self.path("roles.tsv"))
 
     @cached_property
+    def heads(self) -> tuple[tuple[str, str], ...]:
+        """(how a body's name begins, the role of its head), longest beginning first (prompts/heads.tsv)."""
+        rows = [(body, role) for _, (body, role) in _rows(self.path("heads.tsv"), 2)]
+        return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+    @cached_property
     def units(self) -> tuple[Term, ...]:
         return load_terms(self.path("units.tsv"))
 

@@ -172,6 +172,7 @@ class QuestionFrame:
     published: bool = False  # asks when the article was posted ("bài viết được đăng ngày nào", "when was it posted")
     signer: bool = False  # asks who signed a document ("ai ký Quyết định 99/2025/QĐ-UBND", "who signed it")
     own_documents: bool = False  # asks for the province's own documents ("quy chế riêng", "its own regulation")
+    head: bool = False  # asks who heads a body ("who heads the Department ...", "ai đứng đầu ..."): a person
     effect: bool = False  # asks when a text takes or loses effect ("có hiệu lực từ ngày nào"), not when it was issued
     date_precision: str | None = None  # a date question's "day" / "month" / "year" ("ngày nào", "what year"), else None
     parts: tuple[QuestionPart, ...] = ()  # a compound question's asks, each answered on its own; () for one ask

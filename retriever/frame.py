@@ -18,6 +18,7 @@ from retriever.frame_cues import (_ask_at, _coordinated, _cue_text, _date_precis
 from retriever.frame_entities import acronyms_in, constraints_in
 from retriever.frame_parts import split_parts
 from retriever.frame_units import UnitReader
+from vntext.codes import fold_text
 from vntext.language import detect_language
 from vntext.normalize import normalize
 from vntext.shorthand import expand as expand_shorthand
@@ -28,6 +29,22 @@ log = logging.getLogger(__name__)
 _ON_MATTER = re.compile(r"\b(?:say|says|said|provide|provides|state|states|set out|sets out)\s+(?:about|on|regarding|"
                         r"concerning)\s+\w+\s+\w+|\b(?:quy dinh|noi|de cap|neu|huong dan|de ra)\s+(?:nhung\s+)?(?:gi|dieu gi|"
                         r"noi dung gi)\s+(?:ve|doi voi)\s+\w+\s+\w+")
+
+
+def _with_head(constraints: tuple[Constraint, ...], lex: Lexicon) -> tuple[Constraint, ...]:
+    """"Who heads the Department of Foreign Affairs?": the head's role of the first body named ("Giám đốc"), unless
+    the question names a role itself."""
+    if any(c.kind == ConstraintKind.ROLE for c in constraints):
+        return constraints
+    for c in constraints:
+        if c.kind != ConstraintKind.ORGANISATION:
+            continue
+        role = next((r for body, r in lex.heads if fold_text(c.value).startswith(fold_text(body))), None)
+        term = next((t for t in lex.roles if t.vi == role), None)
+        if term is not None:
+            head = Constraint(ConstraintKind.ROLE, term.vi, c.text, c.start, c.start, term.spellings)
+            return tuple(sorted((*constraints, head), key=lambda x: x.start))
+    return constraints
 
 
 _TRAILING_PLACE = re.compile(r",\s*(?:in|tại|ở)\s+([^,?]{2,40})$")
@@ -55,6 +72,11 @@ class FrameAnalyzer:
         asks, about = self._answer_types(cue_text, lang)
         answer_type = asks[0]
         constraints = _of_documents(stem, tuple(constraints_in(stem, lang, self.lex)))
+        # "who heads ..." asks for a person: "Người đứng đầu cơ quan có trách nhiệm gì?" asks what, of no one named
+        head = answer_type == AnswerType.PERSON and any(p.kind == "head" and p.lang == lang and p.regex.search(cue_text)
+                                                        for p in self.lex.answer_cues)
+        if head:
+            constraints = _with_head(constraints, self.lex)
         doc_types, wants_documents = self._document_request(stem, cue_text, lang)
         doc_type = doc_types[0] if doc_types else None
         names_document = any(c.kind == ConstraintKind.CODE for c in constraints)
@@ -90,6 +112,7 @@ class FrameAnalyzer:
             author=any(p.kind == "author" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
             published=any(p.kind == "published" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
             signer=any(p.kind == "signer" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
+            head=head and answer_type == AnswerType.PERSON,
             own_documents=any(p.kind == "own_documents" and p.lang == lang and p.regex.search(cue_text)
                               for p in self.lex.answer_cues),
             date_precision=_date_precision(cue_text) if answer_type == AnswerType.DATE else None,
@@ -166,7 +189,7 @@ class FrameAnalyzer:
         for p in self.lex.answer_cues:
             if p.lang != lang:
                 continue
-            if p.kind in ("effect", "author", "published", "signer", "own_documents"):
+            if p.kind in ("effect", "author", "published", "signer", "own_documents", "head"):
                 continue
             if p.kind == "about_document":
                 about = about or bool(p.regex.search(cue_text))

@@ -125,6 +125,15 @@ def test_a_name_in_capitals_no_passage_holds_is_a_refusal_naming_it():
     assert frame("Which fields does An Giang cooperate with KOICA and USAID on?").acronyms == ("KOICA", "USAID")
 
 
+def test_who_heads_a_body_is_its_heads_name_or_a_refusal():
+    byline = Doc("Nguồn: Võ Thái Lâm - Sở Ngoại vụ tỉnh Đăk Nông", locality="Đăk Nông")
+    # a person named beside the body is not its head: the Giám đốc must be stated
+    v = judge_of("Who heads Đăk Nông's provincial Department of Foreign Affairs?", [byline], model(threshold=0.0))
+    assert v.abstain and v.reason == "no sentence meets role Giám đốc"
+    head = Doc("Ông Nguyễn Văn An, Giám đốc Sở Ngoại vụ tỉnh Đăk Nông, đã tiếp đoàn.", locality="Đăk Nông")
+    assert not judge_of("Who heads Đăk Nông's provincial Department of Foreign Affairs?", [head], model(threshold=0.0)).abstain
+
+
 def test_the_date_of_a_named_place_must_be_stated():
     v = judge_of("Đăk Nông được thành lập vào ngày nào?", [AREA])
     assert v.abstain and v.reason == "no date is stated"

@@ -257,3 +257,21 @@ def test_a_document_described_by_type_and_asked_when_it_came_out(fa):
     # whether such a document exists asks which one it is
     g = fa.analyze("Ban Thường vụ Tỉnh ủy Lạng Sơn có chỉ thị về tăng cường công tác đối ngoại phải không?")
     assert g.answer_type == T.DOCUMENTS and g.doc_types == ("Chỉ thị",)
+
+
+@pytest.mark.parametrize("question, role", [
+    ("Who heads Đăk Nông's provincial Department of Foreign Affairs?", "Giám đốc"),
+    ("Ai là người đứng đầu Sở Ngoại vụ tỉnh Kon Tum?", "Giám đốc"),
+    ("Ai đứng đầu Ủy ban nhân dân tỉnh An Giang?", "Chủ tịch"),
+])
+def test_who_heads_a_body_asks_for_its_heads_role(fa, question, role):
+    f = fa.analyze(question)
+    assert f.head and f.answer_type == T.PERSON and [c.value for c in f.of(K.ROLE)] == [role]
+
+
+def test_the_head_named_as_a_subject_is_no_question_about_who(fa):
+    f = fa.analyze("Người đứng đầu Ủy ban nhân dân tỉnh có trách nhiệm gì?")
+    assert not f.head and not f.of(K.ROLE)
+    # a role the question names itself stays the one asked
+    g = fa.analyze("Who is the deputy director who heads the Department of Foreign Affairs?")
+    assert [c.value for c in g.of(K.ROLE)] == ["Phó Giám đốc"]
