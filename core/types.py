@@ -203,6 +203,7 @@ class QuestionFrame:
                 "constraints": [{"kind": c.kind.value, "value": c.value, "text": c.text} for c in self.constraints],
                 "topic": list(self.topic), "expansions": list(self.expansions), "filler": list(self.filler),
                 "options": list(self.options), "acronyms": list(self.acronyms),
+                "asks": [k for k in ("author", "published", "signer", "head", "own_documents") if getattr(self, k)],
                 "parts": [{"label": p.label, "question": p.question} for p in self.parts]}
 
 

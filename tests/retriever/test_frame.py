@@ -157,6 +157,7 @@ def test_about_document_and_content_routing_signals(fa):
 def test_frame_is_logged_to_json(fa):
     j = fa.analyze("Kon Tum tiếp giáp với những nước nào?").to_json()
     assert j["answer_type"] == "list" and j["constraints"] == [{"kind": "place", "value": "Kon Tum", "text": "Kon Tum"}]
+    assert j["asks"] == [] and fa.analyze("Ai ký Quyết định 99/2025/QĐ-UBND?").to_json()["asks"] == ["signer"]
 
 
 @pytest.mark.parametrize("question, kind", [
