@@ -49,6 +49,8 @@ SETS = [  # (name, index, file or a question_sets() name, split)
     ("legal texts fresh 7: held-out half", "corpus_legal", DATA / "legal_questions_fresh7_heldout.jsonl", "held-out"),
     ("conversations fresh 7: tuning half", "corpus", DATA / "conversations_fresh7_tune.jsonl", "tune"),
     ("conversations fresh 7: held-out half", "corpus", DATA / "conversations_fresh7_heldout.jsonl", "held-out"),
+    ("fresh 8 (all held out)", "corpus", DATA / "dev_fresh8_heldout.jsonl", "held-out"),
+    ("conversations fresh 8 (all held out)", "corpus", DATA / "conversations_fresh8_heldout.jsonl", "held-out"),
     ("ALQAC (728)", "alqac", ALQAC_Q, "public"),
     ("ALQAC leave-laws-out fold 1", "alqac_f1", "alqac_f1", "fit fold"),
     ("ALQAC leave-laws-out fold 2", "alqac_f2", "alqac_f2", "held-out fold"),
