@@ -162,6 +162,7 @@ def test_frame_is_logged_to_json(fa):
 
 @pytest.mark.parametrize("question, kind", [
     ("Which country does Dak Nong border?", "country"),
+    ("Kon Tum ký biên bản ghi nhớ với doanh nghiệp nước nào?", "country"),  # which country's company: a country
     ("Đăk Nông giáp với nước nào ở phía Tây?", "country"),
     ("An Giang ký biên bản ghi nhớ với địa phương nào của Lào?", "province"),
     ("Which province signed a memorandum with Champasak?", "province"),
