@@ -31,7 +31,7 @@ _ON_MATTER = re.compile(r"\b(?:say|says|said|provide|provides|state|states|set o
                         r"noi dung gi)\s+(?:ve|doi voi)\s+\w+\s+\w+")
 
 
-def _with_head(constraints: tuple[Constraint, ...], lex: Lexicon) -> tuple[Constraint, ...]:
+def _with_head(constraints: tuple[Constraint, ...], lex: Lexicon, lang: str) -> tuple[Constraint, ...]:
     """"Who heads the Department of Foreign Affairs?": the head's role of the first body named ("Giám đốc"), unless
     the question names a role itself."""
     if any(c.kind == ConstraintKind.ROLE for c in constraints):
@@ -42,7 +42,9 @@ def _with_head(constraints: tuple[Constraint, ...], lex: Lexicon) -> tuple[Const
         role = next((r for body, r in lex.heads if fold_text(c.value).startswith(fold_text(body))), None)
         term = next((t for t in lex.roles if t.vi == role), None)
         if term is not None:
-            head = Constraint(ConstraintKind.ROLE, term.vi, c.text, c.start, c.start, term.spellings)
+            # named as a refusal says it: "Giám đốc Sở Ngoại vụ", "the director of the Department of Foreign Affairs"
+            text = f"the {term.english[0]} of the {c.text}" if lang == "en" and term.english else f"{term.vi} {c.text}"
+            head = Constraint(ConstraintKind.ROLE, term.vi, text, c.start, c.start, term.spellings)
             return tuple(sorted((*constraints, head), key=lambda x: x.start))
     return constraints
 
@@ -76,7 +78,7 @@ class FrameAnalyzer:
         head = answer_type == AnswerType.PERSON and any(p.kind == "head" and p.lang == lang and p.regex.search(cue_text)
                                                         for p in self.lex.answer_cues)
         if head:
-            constraints = _with_head(constraints, self.lex)
+            constraints = _with_head(constraints, self.lex, lang)
         doc_types, wants_documents = self._document_request(stem, cue_text, lang)
         doc_type = doc_types[0] if doc_types else None
         names_document = any(c.kind == ConstraintKind.CODE for c in constraints)

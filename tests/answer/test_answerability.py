@@ -130,6 +130,7 @@ def test_who_heads_a_body_is_its_heads_name_or_a_refusal():
     # a person named beside the body is not its head: the Giám đốc must be stated
     v = judge_of("Who heads Đăk Nông's provincial Department of Foreign Affairs?", [byline], model(threshold=0.0))
     assert v.abstain and v.reason == "no sentence meets role Giám đốc"
+    assert v.missing == "the director of the provincial Department of Foreign Affairs"  # as the refusal names it
     head = Doc("Ông Nguyễn Văn An, Giám đốc Sở Ngoại vụ tỉnh Đăk Nông, đã tiếp đoàn.", locality="Đăk Nông")
     assert not judge_of("Who heads Đăk Nông's provincial Department of Foreign Affairs?", [head], model(threshold=0.0)).abstain
 
