@@ -166,7 +166,6 @@ class Answerability:
             return Verdict(True, f"weak evidence (p={p:.2f})", p, values)
         return Verdict(False, "", p, values)
 
-
     def _counted_elsewhere(self, frame: QuestionFrame, comp: Composition, stats: IndexStats) -> bool:
         """A count of a thing the index names ("khu công nghiệp") but no sentence meeting the question's place,
         year or body does: the documents count it elsewhere, not there, and no listing gives it either. A noun the

@@ -60,7 +60,7 @@ class AuthorAnswerer:
         return Answer(retrieval.question, body, False, [cite], retrieval.hits, mode="extractive", short_answer=short)
 
     def signed(self, retrieval: Retrieval, lang: str, sources: tuple[str, ...] = ()) -> Answer | None:
-        """Who signed the document: the last signature block of the named document's own text (of `sources`), or
+        """Who signed the document: the first signature block of the named document's own text (of `sources`), or
         of the best passage's document when the question names none; None when that text holds no block."""
         if self.lex is None:
             return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Callable
 
 from answer.citations import make_citation, quote_window
@@ -186,11 +187,17 @@ class Composer:
     def _counts_noun(self, frame: QuestionFrame) -> bool:
         """A count of a thing ("bao nhiêu khu công nghiệp", "how many overseas Vietnamese"), not a measure in a
         unit of the units table (whether a figure in that unit is stated decides those)."""
-        lex = self.checker.lex
-        classifiers = {fold_text(w) for w in lex.number_words.get("classifier", ())}
         return (frame.answer_type == AnswerType.QUANTITY and frame.unit is not None and bool(frame.unit_spellings)
-                and frame.unit not in {u.vi for u in lex.units}
-                and not set(_words(frame.unit).split()) <= classifiers)  # "mấy cái": which thing, the question left unsaid
+                and frame.unit not in self._units
+                and not set(_words(frame.unit).split()) <= self._classifiers)  # "mấy cái": which thing, left unsaid
+
+    @cached_property
+    def _units(self) -> frozenset[str]:
+        return frozenset(u.vi for u in self.checker.lex.units)
+
+    @cached_property
+    def _classifiers(self) -> frozenset[str]:
+        return frozenset(fold_text(w) for w in self.checker.lex.number_words.get("classifier", ()))
 
     def _domestic(self, place: str) -> bool:
         return bool(self.checker.lex.provinces.find(place))

@@ -116,12 +116,15 @@ class RegulationAnswerer:
             return False
         wants = tuple(fold_text(t) for t in frame.doc_types)
         # "Quyết định 99/2025 ban hành quy chế nào?": a Quy chế is issued with its Quyết định, as one document
-        issued_with = {fold_text(w) for t, w in self.lex.issued_with.items() if fold_text(t).startswith(wants)}
-        if fold_text(card.type).startswith(wants) or fold_text(card.type) in issued_with:
+        if fold_text(card.type).startswith(wants) or fold_text(card.type) in self._issuing(wants):
             return False
         index = self.index()
         related = (index.get(r.to_code.split("@")[0]) for r in card.relations)
         return not any(c is not None and fold_text(c.type or "").startswith(wants) for c in related)
+
+    def _issuing(self, wants: tuple[str, ...]) -> dict[str, str]:
+        """The (folded) types that issue the asked (folded) types with them: {"quyet dinh": "quy che"}."""
+        return {fold_text(w): fold_text(t) for t, w in self.lex.issued_with.items() if fold_text(t).startswith(wants)}
 
     def list_answer(self, frame: QuestionFrame, retrieval: Retrieval, lang: str, filters: Filters | None) -> Answer | None:
         """Documents of the asked type (and issuer, date, place) ranked by how well their subject and citing
@@ -131,7 +134,7 @@ class RegulationAnswerer:
         wants = [fold_text(t) for t in frame.doc_types] or [""]
         named = {c.key for c in self.named_cards(frame)}
         # a type issued with another ("Quy chế" with its "Quyết định"): the issuing document whose subject names it
-        issuing = {fold_text(w): fold_text(t) for t, w in self.lex.issued_with.items() if fold_text(t) in wants}
+        issuing = self._issuing(tuple(wants))
 
         def of_type(c: RegulationCard) -> bool:
             kind = fold_text(c.type or "")

@@ -214,11 +214,8 @@ class SpanFinder:
             # an acronym inside a named body is the name itself ("Tổ chức VECO" -> "VECO")
             out = [o for o in out if o not in inside] + [Span(AnswerType.ORGANISATION, m.start(), m.end(), m.group())]
         # the office that heads a body acts for it: "Chủ tịch Ủy ban nhân dân tỉnh quyết định ..." is the Chairman's
-        roles = {e: s for _, s, e in find_terms(text, self.lex.roles, "vi", ignore_case=False)}
-        out = [replace(o, start=start, text=text[start:o.end]) if (start := next(
-            (rs for re_, rs in roles.items() if text[re_:o.start].strip() == "" and 0 < o.start - re_ <= 2), None))
-               is not None else o for o in out]
-        return sorted(out, key=lambda s: s.start)
+        roles = [(s, e) for _, s, e in find_terms(text, self.lex.roles, "vi", ignore_case=False)]
+        return sorted((_with_office(o, text, roles) for o in out), key=lambda s: s.start)
 
     def places(self, text: str, list_of: str | None = None) -> list[Span]:
         """Provinces, countries and localities named with their kind ("tỉnh Champasak", "huyện Đồng Văn", and the
@@ -243,6 +240,12 @@ class SpanFinder:
                     out.append(Span(AnswerType.PLACE, n.start(1), n.end(1), n.group(1)))
                     at = n.end(1)
         return sorted(out, key=lambda s: s.start)
+
+
+def _with_office(span: Span, text: str, roles: list[tuple[int, int]]) -> Span:
+    """A body's span widened to the office written right before it ("Chủ tịch" + "Ủy ban nhân dân tỉnh")."""
+    start = next((s for s, e in roles if 0 < span.start - e <= 2 and not text[e:span.start].strip()), None)
+    return span if start is None else replace(span, start=start, text=text[start:span.end])
 
 
 def _table_row(text: str) -> tuple[str, int] | None:

@@ -146,6 +146,11 @@ class QuestionPart:
     question: str
 
 
+# what a question asks of a document or article beside its answer type, each a cue kind of prompts/answer_types.tsv
+# and a flag of the frame of the same name
+ASK_FLAGS = ("effect", "author", "published", "signer", "head", "own_documents")
+
+
 @dataclass(frozen=True)
 class QuestionFrame:
     """A question analysed once (no model): every later stage reads this, not the question text."""
@@ -203,7 +208,7 @@ class QuestionFrame:
                 "constraints": [{"kind": c.kind.value, "value": c.value, "text": c.text} for c in self.constraints],
                 "topic": list(self.topic), "expansions": list(self.expansions), "filler": list(self.filler),
                 "options": list(self.options), "acronyms": list(self.acronyms),
-                "asks": [k for k in ("author", "published", "signer", "head", "own_documents") if getattr(self, k)],
+                "asks": [k for k in ASK_FLAGS if k != "effect" and getattr(self, k)],
                 "parts": [{"label": p.label, "question": p.question} for p in self.parts]}
 
 

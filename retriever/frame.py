@@ -11,7 +11,7 @@ from dataclasses import replace
 import re
 
 from core.lexicon import Lexicon
-from core.types import AnswerType, Constraint, ConstraintKind, QuestionFrame, QuestionPart
+from core.types import ASK_FLAGS, AnswerType, Constraint, ConstraintKind, QuestionFrame, QuestionPart
 from retriever.filler import strip_filler
 from retriever.frame_cues import (_ask_at, _coordinated, _cue_text, _date_precision, _list_of, _of_documents,  # noqa: F401
                                    _place_kind, _relation, split_options)
@@ -75,8 +75,8 @@ class FrameAnalyzer:
         answer_type = asks[0]
         constraints = _of_documents(stem, tuple(constraints_in(stem, lang, self.lex)))
         # "who heads ..." asks for a person: "Người đứng đầu cơ quan có trách nhiệm gì?" asks what, of no one named
-        head = answer_type == AnswerType.PERSON and any(p.kind == "head" and p.lang == lang and p.regex.search(cue_text)
-                                                        for p in self.lex.answer_cues)
+        flags = self._flags(cue_text, lang)
+        head = answer_type == AnswerType.PERSON and "head" in flags
         if head:
             constraints = _with_head(constraints, self.lex, lang)
         doc_types, wants_documents = self._document_request(stem, cue_text, lang)
@@ -110,16 +110,12 @@ class FrameAnalyzer:
             doc_type=doc_type, doc_types=doc_types or ((doc_type,) if doc_type else ()),
             about_document=names_document and about, described_document=described, filler=filler, options=options,
             ask_at=_ask_at(stem, lang), also=tuple(asks[1:]) if re.search(r"\b(?:va|and)\b", cue_text) or asks[1:2] == [AnswerType.DATE] else (),
-            effect=any(p.kind == "effect" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
-            author=any(p.kind == "author" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
-            published=any(p.kind == "published" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
-            signer=any(p.kind == "signer" and p.lang == lang and p.regex.search(cue_text) for p in self.lex.answer_cues),
-            head=head and answer_type == AnswerType.PERSON,
-            own_documents=any(p.kind == "own_documents" and p.lang == lang and p.regex.search(cue_text)
-                              for p in self.lex.answer_cues),
+            effect="effect" in flags, author="author" in flags, published="published" in flags,
+            signer="signer" in flags, head=head and answer_type == AnswerType.PERSON,
+            own_documents="own_documents" in flags,
             date_precision=_date_precision(cue_text) if answer_type == AnswerType.DATE else None,
-            relation=self._relation(stem, lang, answer_type, spellings, options), acronyms=acronyms_in(stem, self.lex, tuple((c.start, c.end) for c in constraints
-                                                                         if c.kind == ConstraintKind.CODE)),
+            relation=self._relation(stem, lang, answer_type, spellings, options),
+            acronyms=acronyms_in(stem, self.lex, tuple((c.start, c.end) for c in constraints if c.kind == ConstraintKind.CODE)),
             parts=self._parts(stem, lang, names_document and about) if compound and not options else ())
         log.debug("frame %s", frame.to_json())
         return frame
@@ -183,6 +179,11 @@ class FrameAnalyzer:
                 return names[m.group(1)]
         return None
 
+    def _flags(self, cue_text: str, lang: str) -> frozenset[str]:
+        """What the question asks of a document or article (ASK_FLAGS) whose cues its words meet."""
+        return frozenset(p.kind for p in self.lex.answer_cues
+                         if p.kind in ASK_FLAGS and p.lang == lang and p.regex.search(cue_text))
+
     def _answer_types(self, cue_text: str, lang: str) -> tuple[list[AnswerType], bool]:
         """Everything the question asks, the first (in the file's order of precedence) the main ask."""
         found: list[AnswerType] = []
@@ -191,7 +192,7 @@ class FrameAnalyzer:
         for p in self.lex.answer_cues:
             if p.lang != lang:
                 continue
-            if p.kind in ("effect", "author", "published", "signer", "own_documents", "head"):
+            if p.kind in ASK_FLAGS:
                 continue
             if p.kind == "about_document":
                 about = about or bool(p.regex.search(cue_text))
