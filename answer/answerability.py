@@ -20,6 +20,8 @@ from pathlib import Path
 
 from answer.compose import Composition
 from answer.coverage import CoverageJudge
+from answer.span_choice import asked_abroad
+from core.lexicon import Lexicon
 from core.types import AnswerType, ConstraintKind, IndexStats, QuestionFrame, Retrieval
 from vntext.tokens import TokenKind, kind_of
 
@@ -95,8 +97,10 @@ def _z(values: tuple[float, ...], skip: int = 10) -> float:
 
 
 class Answerability:
-    def __init__(self, coverage: CoverageJudge, model: Model, coverage_passages: int, units: frozenset[str]):
+    def __init__(self, coverage: CoverageJudge, model: Model, coverage_passages: int, units: frozenset[str],
+                 lexicon: Lexicon | None = None):
         self.coverage, self.model, self.passages, self.units = coverage, model, coverage_passages, units
+        self.lex = lexicon  # for places asked of a foreign country
 
     def features(self, frame: QuestionFrame, retrieval: Retrieval, comp: Composition, stats: IndexStats) -> dict[str, float]:
         groups = self.coverage.groups(frame, stats)
@@ -157,7 +161,7 @@ class Answerability:
         if comp.unmet and not claim:
             c = comp.unmet[0]
             return Verdict(True, f"no sentence meets {c.kind.value} {c.value}", features=values, missing=_named(c))
-        if comp.typed and not comp.found and (_must_be_stated(frame, self.units) or self._counted_elsewhere(frame, comp, stats)):
+        if comp.typed and not comp.found and (_must_be_stated(frame, self.units, self.lex is not None and asked_abroad(frame, self.lex)) or self._counted_elsewhere(frame, comp, stats)):
             return Verdict(True, f"no {frame.answer_type.value}{' in ' + frame.unit if frame.unit else ''} is stated",
                            features=values, missing=frame.answer_type.value)
         p = self.model.probability(values)
@@ -176,7 +180,7 @@ class Answerability:
         return any((toks := set(analyzer.passage(sp))) and all(t in stats.vocab for t in toks) for sp in frame.unit_spellings)
 
 
-def _must_be_stated(frame: QuestionFrame, units: frozenset[str]) -> bool:
+def _must_be_stated(frame: QuestionFrame, units: frozenset[str], abroad: bool = False) -> bool:
     """A measure in an asked unit (km, USD, %, days ...), or the date of a named document or place, is either
     written in a passage or not: its absence is a refusal. A count of things ("bao nhiêu nguyên tắc") may be
     given by listing them, and names are found less reliably: their absence only means no direct answer, unless
@@ -190,6 +194,8 @@ def _must_be_stated(frame: QuestionFrame, units: frozenset[str]) -> bool:
         return True  # "Chủ tịch UBND tỉnh ... tên là gì?", "who heads ...": the holder's name, or no answer
     if frame.list_of == "country" and frame.answer_type in (AnswerType.LIST, AnswerType.PLACE):
         return True  # "những nước nào": countries are named by the one table of them, or not at all
+    if frame.answer_type == AnswerType.PLACE and frame.list_of in ("province", "district") and abroad:
+        return True  # "tỉnh nào của Thái Lan": a foreign locality is written with its kind ("tỉnh Champasak") or not at all
     # a named document's own date may be written only beside its number: that is for the card or the model to judge
     return frame.answer_type == AnswerType.DATE and bool(frame.of(ConstraintKind.PLACE)) and not frame.codes
 

@@ -1,6 +1,6 @@
 """What a question names that a document card contradicts or does not state: another issuer, type, date, year or
 place (`mismatch`), or the asked fact the card lacks (`lacks`); the constraints that describe the documents a
-question names rather than the ones it asks for (`without_named`)."""
+question names rather than the ones it asks for (`without_named`, `without_described`)."""
 from __future__ import annotations
 
 import re
@@ -85,3 +85,21 @@ def issued_by(card: RegulationCard, c: Constraint) -> bool:
         return True
     return any(fold_text(sp) in fold_text(" ".join(card.issuers)) or fold_text(i) in fold_text(sp)
                for sp in c.spellings for i in card.issuers)
+
+
+def without_described(frame: QuestionFrame, lex: Lexicon) -> QuestionFrame | None:
+    """"Which Politburo decision does Kon Tum's 2018 plan refer to?", "Kế hoạch 2018 của Kon Tum nhắc đến quyết
+    định nào của Bộ Chính trị?": the year and place describe the plan that cites the documents asked for, another
+    type of document the question describes. The frame without its years, dates and places when the question
+    names such a type; None when it names none."""
+    asked = {fold_text(t) for t in frame.doc_types}
+    words = fold_text(frame.core)
+    if frame.lang == "vi":
+        types = {fold_text(k): fold_text(v) for k, v in lex.doc_type_by_folded.items()}
+    else:
+        types = {k.lower(): fold_text(v) for k, v in lex.doc_type_by_english.items()}
+    other = any(v not in asked and re.search(rf"\b{re.escape(k)}s?\b", words) for k, v in types.items())
+    if not other:
+        return None
+    loose = (ConstraintKind.YEAR, ConstraintKind.DATE, ConstraintKind.PLACE)
+    return replace(frame, constraints=tuple(c for c in frame.constraints if c.kind not in loose))

@@ -92,12 +92,18 @@ class Composer:
                 coverage = sum(w for t, w in weight.items() if t in toks) / total
                 spans = tuple(sp for sp in self.spans.find(frame, sent) if _words(sp.text) not in asked_text
                               and not (abroad and self._domestic(sp.text)))
+                if actor and spans and (colon := _enumerating_colon(sent)) is not None:
+                    # "1. Chủ tịch Ủy ban nhân dân tỉnh quyết định ... đối với: a) ... c) ... lãnh đạo Ủy ban nhân
+                    # dân tỉnh": who acts is before the colon; the bodies in the items are what it acts on
+                    spans = tuple(sp for sp in spans if sp.end <= colon) or spans
                 if actor and not spans and (lead := _lead_in(text, s)) is not None:
                     # an enumerated item ("b) Đoàn của Đại sứ ...") under the clause that says who acts on it ("1.
                     # Chủ tịch Ủy ban nhân dân tỉnh quyết định mời hoặc cho phép đối với:"): the person or body asked
                     # for may be in that lead-in; the quote runs from it to the item. (A date or figure in a lead-in
                     # is the list's, not the item's: "Năm 2025, tỉnh dự kiến ký kết 04 thỏa thuận, cụ thể:")
                     found = tuple(sp for sp in self.spans.find(frame, text[lead:s]) if _words(sp.text) not in asked_text)
+                    if (colon := _enumerating_colon(text[lead:s])) is not None:
+                        found = tuple(sp for sp in found if sp.end <= colon) or found  # not a sibling item's body
                     if found:
                         spans, s, sent = found, lead, text[lead:e]
                 unmet = tuple(self.checker.unmet(frame, context_of(hit.chunk, s, e), retrieval.scope)) if checks else ()
@@ -243,6 +249,12 @@ def _names(c: Candidate, spellings: tuple[str, ...]) -> bool:
     chunk = c.hit.chunk
     words = _words(chunk.text[c.start - chunk.start: c.end - chunk.start])
     return any(_words(sp) in words for sp in spellings if sp.strip())
+
+
+def _enumerating_colon(sent: str) -> int | None:
+    """Where a colon opens enumerated items ("... đối với:\n\na) ..."), or None."""
+    m = re.search(r":\s*\n\s*(?:[a-zđ]\)|[-–•+]|\d+[.)])\s", sent)
+    return m.start() if m else None
 
 
 _ITEM = re.compile(r"[a-zđ]\)\s|[-–•+]\s")  # "b) ...", "- ..."

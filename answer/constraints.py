@@ -5,7 +5,7 @@ province the document is about.
 - a year or date asked must be stated (a figure for 2016 does not answer 2019);
 - a province must be named there, or be the province the document is about (a law or a national directive is
   about no province and applies anywhere); a country must be named;
-- an issuing body or organisation must be named;
+- an issuing body or organisation must be named; so must the kind of figure asked by its acronym (ODA, FDI);
 - a role must be held exactly: "Chủ tịch" is not met by "Phó Chủ tịch";
 - a document number must be held by the passage or be the number of the document searched.
 """
@@ -93,7 +93,7 @@ class ConstraintChecker:
             if not province:
                 return False  # a country must be named
             return about is None or about == c.value
-        if c.kind == ConstraintKind.ORGANISATION:
+        if c.kind in (ConstraintKind.ORGANISATION, ConstraintKind.QUALIFIER):
             return any(_holds(t, c.spellings) for t in (ctx.sentence, ctx.before, frame_text))
         if c.kind == ConstraintKind.ROLE:
             return any(c.value in {t.vi for t, s, _ in find_terms(x, self.lex.roles, "vi", ignore_case=True)

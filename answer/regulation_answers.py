@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from answer.cards import card_line, card_reference, card_span, citation_of, code_span, direct_line, short_from
-from answer.card_checks import lacks, mismatch, without_named
+from answer.card_checks import without_described, lacks, mismatch, without_named
 from answer.frames import Frames
 from core.lexicon import Lexicon
 from core.tuning import Tuning
@@ -144,7 +144,10 @@ class RegulationAnswerer:
         typed = [c for c in index.all() if c.code and c.key not in named and of_type(c)]
         cards = [c for c in (self._filtered(card, filters) for card in typed) if c is not None]
         asked = without_named(frame) if named else frame
-        cards = [c for c in cards if not mismatch(c, asked, self.lex)]
+        matching = [c for c in cards if not mismatch(c, asked, self.lex)]
+        if not matching and (cited := without_described(asked, self.lex)) is not None:
+            matching = [c for c in cards if not mismatch(c, cited, self.lex)]  # cited by the document described
+        cards = matching
         if frame.own_documents:  # "quy chế riêng": numbered by a provincial body ("363-QĐ/TU@Kon Tum")
             cards = [c for c in cards if "@" in c.key] or cards
         if not cards:

@@ -69,7 +69,9 @@ class SpanFinder:
         nw = self.lex.number_words
         q = "|".join(re.escape(w) for w in sorted(nw["qualifier"], key=len, reverse=True))
         sc = "|".join(re.escape(w) for w in nw["scale"])
-        return re.compile(rf"(?:(?:{q})\s+)?({_NUMBER})(?:\s+(?:{sc}))*", re.I)
+        sp = "|".join(re.escape(w) for w in sorted(nw.get("spelled", ()), key=len, reverse=True))
+        spelled = rf"(?<!\w)(?:{sp})(?:\s+(?:{sp}))*(?!\w)" if sp else r"(?!)"
+        return re.compile(rf"(?:(?:{q})\s+)?({_NUMBER}|(?P<spelled>{spelled}))(?:\s+(?:{sc})(?!\w))*", re.I)
 
     def find(self, frame: QuestionFrame, text: str) -> list[Span]:
         kind = frame.answer_type
@@ -118,9 +120,12 @@ class SpanFinder:
             if any(a <= m.start(1) < b for a, b in taken) or self._numbering.search(text[max(0, s - 12):s]):
                 continue
             if not heads:
-                out.append(Span(AnswerType.QUANTITY, s, e, text[s:e]))
+                if m.group("spelled") is None:  # a number in words counts only before the asked unit
+                    out.append(Span(AnswerType.QUANTITY, s, e, text[s:e]))
                 continue
             unit = self._unit_after(text, e, heads)
+            if unit is not None and m.group("spelled") is not None and not _spelled_unit(text[e:unit[0]], unit_spellings):
+                continue  # "ngã ba Đông Dương" is no "ba đồng": a number in words needs its unit as written
             if unit is not None:
                 out.append(Span(AnswerType.QUANTITY, s, unit[0], text[s:unit[0]], unit[1]))
         # the unit must be there in full when it has two words or more ("10 hội hữu nghị thành viên", not
@@ -244,8 +249,16 @@ class SpanFinder:
 
 def _with_office(span: Span, text: str, roles: list[tuple[int, int]]) -> Span:
     """A body's span widened to the office written right before it ("Chủ tịch" + "Ủy ban nhân dân tỉnh")."""
-    start = next((s for s, e in roles if 0 < span.start - e <= 2 and not text[e:span.start].strip()), None)
+    # the role may be written with the body ("Chủ tịch Ủy ban nhân dân" is a role of the lexicon): it overlaps it
+    start = next((s for s, e in roles if s < span.start and (span.start <= e or span.start - e <= 2
+                                                              and not text[e:span.start].strip())), None)
     return span if start is None else replace(span, start=start, text=text[start:span.end])
+
+
+def _spelled_unit(after: str, spellings: tuple[str, ...]) -> bool:
+    """Whether the words after a number in words start with a spelling of the unit, diacritics and case kept."""
+    words = " ".join(after.split())
+    return any(words.startswith(sp.lower()) or words.startswith(sp) for sp in spellings if sp)
 
 
 def _table_row(text: str) -> tuple[str, int] | None:

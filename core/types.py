@@ -122,6 +122,7 @@ class ConstraintKind(str, Enum):
     ROLE = "role"  # "Chủ tịch" (not met by "Phó Chủ tịch")
     DOC_TYPE = "doc_type"
     DOCUMENT = "document"  # a document named by its title ("Luật Du lịch", "Bộ luật dân sự năm 2015")
+    QUALIFIER = "qualifier"  # the kind of figure asked, named by a known acronym ("bao nhiêu vốn ODA", "FDI projects")
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from core.types import ASK_FLAGS, AnswerType, Constraint, ConstraintKind, Questi
 from retriever.filler import strip_filler
 from retriever.frame_cues import (_ask_at, _coordinated, _cue_text, _date_precision, _list_of, _of_documents,  # noqa: F401
                                    _place_kind, _relation, split_options)
-from retriever.frame_entities import acronyms_in, constraints_in
+from retriever.frame_entities import acronyms_in, constraints_in, qualifiers_in
 from retriever.frame_parts import split_parts
 from retriever.frame_units import UnitReader
 from vntext.codes import fold_text
@@ -83,7 +83,9 @@ class FrameAnalyzer:
         doc_type = doc_types[0] if doc_types else None
         names_document = any(c.kind == ConstraintKind.CODE for c in constraints)
         list_of = _list_of(cue_text) if answer_type == AnswerType.LIST else None
-        if wants_documents and not list_of and answer_type in (
+        if wants_documents and answer_type == AnswerType.QUANTITY and re.search(r"\bnumber of\b", cue_text):
+            answer_type = AnswerType.DOCUMENTS  # "what is the number of the plan": its number, no count
+        elif wants_documents and not list_of and answer_type in (
                 AnswerType.DESCRIPTION, AnswerType.LIST, AnswerType.ORGANISATION, AnswerType.PLACE,
                 AnswerType.PERSON, AnswerType.DOCUMENT_CONTENT, AnswerType.YESNO):
             answer_type = AnswerType.DOCUMENTS
@@ -102,6 +104,8 @@ class FrameAnalyzer:
         if doc_type is None:
             doc_type = next((c.value for c in constraints if c.kind == ConstraintKind.DOC_TYPE), None)
         unit, spellings = self.units.read(stem, cue_text, lang) if answer_type == AnswerType.QUANTITY else (None, ())
+        if answer_type == AnswerType.QUANTITY and not options:
+            constraints = constraints + tuple(qualifiers_in(stem, self.lex, constraints))
         frame = QuestionFrame(
             question=text, core=core, lang=lang, answer_type=answer_type, unit=unit, unit_spellings=spellings,
             list_of=list_of or (_place_kind(cue_text) if answer_type == AnswerType.PLACE else None), constraints=constraints,
@@ -216,6 +220,8 @@ class FrameAnalyzer:
                                                    "tai lieu", "van kien"])
             for rx in (rf"\b({alt})(?: (?:lien quan|chi dao|huong dan|quy pham phap luat))? (?:nao|gi)\b",
                        rf"\b({alt}) (?:so|so hieu) (?:may|bao nhieu|nao|gi|la gi|la bao nhieu)\b",  # "quyết định số mấy"
+                       # "Kế hoạch đối ngoại năm 2018 của Kon Tum có số hiệu là gì?": its number, asked after a description
+                       rf"\b({alt})\b(?: [a-z0-9-]+){{0,14}} (?:co |mang )?(?:so hieu|ky hieu|so van ban) (?:la )?(?:gi|nao|bao nhieu|may)\b",
                        rf"\bnhung ({alt})\b", rf"\b(?:liet ke|ke ten|ke ra|neu ten|cho biet cac)\b.*?\b({alt})\b",
                        # "Tỉnh ủy có quy chế riêng về ... không?": whether such a document exists is which one
                        rf"\bco (?:ban hanh )?(?:mot )?({alt})\b(?: [a-z0-9-]+){{0,14}} (?:khong|chua|hay khong)(?: \?)?$"):
@@ -231,7 +237,10 @@ class FrameAnalyzer:
         # "which body issued Directive 26/CT-TTg": the question word asks for a body, date or place, not documents
         other = (r"(?:body|bodies|organi[sz]ations?|agency|agencies|ministry|authority|committee|department|person|"
                  r"official|leader|province|country|place|date|day|month|year|time)")
-        for rx in (rf"\b(?:which|what)(?! {other}\b)(?: of the| kind of| type of)?(?: {skip}[\w-]+){{0,3}}? ({alt})\b",
+        # "What is the number of Kon Tum's 2018 action plan?": a document's number (one document, not a count of them)
+        singular = "|".join(re.escape(n) for n in [*names, "document"])
+        for rx in (rf"\b(?:what|which) (?:is|was) the (?:official |document |reference )?number of (?:[\w'-]+ ){{0,6}}?({singular})\b(?!s)",
+                   rf"\b(?:which|what)(?! {other}\b)(?: of the| kind of| type of)?(?: {skip}[\w-]+){{0,3}}? ({alt})\b",
                    rf"\b(?:list|name|enumerate|identify)(?: [\w-]+){{0,4}}? ({alt})\b",
                    rf"\b(?:are|is) there (?:any )?(?:[\w-]+ ){{0,2}}?({alt})\b",
                    rf"\b({alt}) (?:that|which) (?:govern|regulate|cover|concern|deal|address|guide|set)"):

@@ -115,6 +115,21 @@ def acronyms_in(core: str, lex: Lexicon, codes: tuple[tuple[int, int], ...] = ()
     return tuple(dict.fromkeys(out))
 
 
+def qualifiers_in(core: str, lex: Lexicon, constraints: tuple[Constraint, ...]) -> list[Constraint]:
+    """The kind of figure a quantity question asks, named by an acronym the glossary knows ("bao nhiêu vốn ODA",
+    "how many FDI projects"): a figure of another kind ("8.500.000 USD" of NGO aid) does not answer it. Met by any of
+    the glossary's spellings ("ODA", "hỗ trợ phát triển chính thức")."""
+    out = []
+    for m in _ACRONYM.finditer(core):
+        if any(c.start <= m.start() < c.end for c in constraints) or lex.provinces.find(m.group()):
+            continue
+        spellings = tuple(dict.fromkeys(v for g in lex.glossary.find(m.group()) for v in g.variants))
+        if spellings and m.group() not in {c.value for c in out}:
+            out.append(Constraint(ConstraintKind.QUALIFIER, m.group(), m.group(), m.start(), m.end(),
+                                  (m.group(),) + spellings))
+    return out
+
+
 def _placeholder(word: str) -> bool:
     """"ABC", "XYZ", "AAA": the letters a hypothetical names a party by."""
     letters = [ord(c) for c in word if c.isalpha()]

@@ -90,8 +90,11 @@ class UnitReader:
                 return unit.vi, own + ("người",)
             if unit:
                 return unit.vi, unit.spellings + self._people(unit.vi, "")
-            variants = tuple(v for g in self.lex.glossary.find(phrase) for v in g.variants)
-            return (phrase or None), variants
+            # the head noun names what is counted ("FDI projects": projects); a known acronym before it is the
+            # kind of figure (a qualifier constraint of the frame), other modifiers rank the sentences
+            found = self.lex.glossary.find(phrase)
+            head = max(found, key=lambda g: g.end, default=None)
+            return (phrase or None), tuple(head.variants) if head is not None else ()
         if _MONEY_EN.search(cue_text):
             return "USD", self.spellings("USD") + self.spellings("đồng")
         for key, unit in _MEASURE_EN.items():

@@ -23,7 +23,8 @@ def judge_of(question, docs, m: Model | None = None, stats: IndexStats | None = 
     r = retrieval(question, docs)
     stats = stats or uniform_stats(len(docs))
     comp = p.composer.compose(r, stats)
-    judge = Answerability(p.coverage, m or model(), p.tuning.coverage_passages, frozenset(u.vi for u in p.lexicon.units))
+    judge = Answerability(p.coverage, m or model(), p.tuning.coverage_passages, frozenset(u.vi for u in p.lexicon.units),
+                          p.lexicon)
     return judge.judge(r.frame, r, comp, stats)
 
 
@@ -237,3 +238,24 @@ def test_lexical_same_is_the_lexical_standing_of_a_top_five_from_one_document():
         x = judge.features(rr.frame, rr, p.composer.compose(rr, stats), stats)
         assert x["same_document"] == same and x["lexical_z"] > 0
         assert x["lexical_same"] == pytest.approx(x["lexical_z"] * same)
+
+
+NGO_AID = Doc("Tổng giá trị cam kết tài trợ của các tổ chức phi chính phủ là 8.500.000 USD.", locality="Đồng Nai")
+
+
+def test_a_figure_of_a_kind_named_by_its_acronym_must_be_of_that_kind():
+    # "bao nhiêu vốn ODA": NGO aid is another kind of money; before, 8.500.000 USD answered
+    f = frame("Đồng Nai tiếp nhận tổng cộng bao nhiêu vốn ODA?")
+    assert [(c.kind.value, c.value) for c in f.constraints][-1] == ("qualifier", "ODA")
+    v = judge_of("Đồng Nai tiếp nhận tổng cộng bao nhiêu vốn ODA?", [NGO_AID], model(threshold=0.0))
+    assert v.abstain and v.reason == "no sentence meets qualifier ODA" and v.missing == "ODA"
+    assert not judge_of("Kon Tum có bao nhiêu dự án ODA?", [ODA], model(threshold=0.0)).abstain
+    # met by the glossary's spellings: "dự án có vốn đầu tư nước ngoài" are FDI projects
+    fdi = Doc("Đến hết năm 2012, tỉnh có 28 dự án có vốn đầu tư nước ngoài còn hiệu lực.", locality="Lạng Sơn")
+    assert not judge_of("Đến năm 2012 Lạng Sơn có bao nhiêu dự án FDI?", [fdi], model(threshold=0.0)).abstain
+
+
+def test_a_province_of_a_foreign_country_must_be_named():
+    festival = Doc("Năm 2016 tỉnh đón đoàn Học viện quân sự hoàng gia Thái Lan đến tham quan.", locality="An Giang")
+    v = judge_of("Năm 2016 An Giang ký biên bản ghi nhớ với tỉnh nào của Thái Lan?", [festival], model(threshold=0.0))
+    assert v.abstain and v.reason == "no place is stated"

@@ -270,3 +270,12 @@ def test_the_issuer_written_with_the_named_document_is_met_by_its_own_text():
     assert short_text(comp, texts) == "04 thỏa thuận quốc tế"
     # a body the question names for the content ("cho Sở Y tế") is no description of the document
     assert not any(c.of_document for c in frame("Kế hoạch 47/KH-UBND giao Sở Y tế bao nhiêu kinh phí?").constraints)
+
+
+def test_who_acts_is_before_the_colon_that_opens_the_items_it_acts_on():
+    doc = Doc("1. Chủ tịch Ủy ban nhân dân tỉnh quyết định mời hoặc cho phép đối với:\n\na) Đoàn của Đại sứ tại Việt "
+              "Nam;\n\nb) Đoàn vào làm việc với lãnh đạo Ủy ban nhân dân tỉnh;\n\nc) Đoàn vào làm việc tại khu vực "
+              "biên giới.", locality="Quảng Trị")
+    # before: "Ủy ban nhân dân tỉnh" of item b), nearer the question's words, answered
+    comp, texts = compose("In Quang Tri, who approves a foreign delegation that wants to work in a border area?", [doc])
+    assert short_text(comp, texts) == "Chủ tịch Ủy ban nhân dân tỉnh"

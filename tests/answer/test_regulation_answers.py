@@ -189,3 +189,13 @@ def test_documents_of_either_body_named_together_are_listed(fast_container):
 def test_documents_of_a_body_no_document_has_are_still_refused(fast_container):
     a = fast_container.answers.ask("Những nghị quyết nào của Quốc hội về hội nhập quốc tế được Đăk Nông triển khai?")
     assert a.abstained
+
+
+def test_the_year_and_place_of_the_citing_document_do_not_describe_the_documents_asked(ask):
+    for q in ("Kế hoạch 2018 của Kon Tum nhắc đến quyết định nào của Bộ Chính trị về quản lý các hoạt động đối ngoại?",
+              "Which Politburo decision on managing foreign activities does Kon Tum's 2018 plan refer to?"):
+        a = ask(q)
+        # before: "no document is a Decision of the Politburo" (272-QĐ/TW is of 2015, cited by the 2018 plan)
+        assert not a.abstained and a.short_answer.text.endswith("272-QĐ/TW"), q
+    # a year that describes the documents asked still does
+    assert ask("Quyết định nào của Bộ Chính trị năm 2019 về quản lý đối ngoại?").abstained

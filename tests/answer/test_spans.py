@@ -152,3 +152,28 @@ def test_a_body_named_after_va_ends_an_enumeration_of_places():
     text = "Thỏa thuận giữa Ủy ban nhân dân tỉnh Hà Giang và Chính quyền tỉnh Luông Nặm Thà (Lào) về nông nghiệp."
     places = [sp.text for sp in SpanFinder(Lexicon(Settings().prompts_dir)).places(text, "province")]
     assert "Luông Nặm Thà" in places and "Chính" not in places
+
+
+@pytest.mark.parametrize("sentence, unit, expected", [
+    # a number in words before the asked unit ("hai tỉnh bạn", "trên một ngàn dự án"); before: no direct answer
+    ("duy trì quan hệ truyền thống với hai tỉnh bạn Takeo, Kandal (Campuchia)", ("tỉnh",), ["hai tỉnh"]),
+    ("31 khu công nghiệp đang hoạt động với trên một ngàn dự án của hơn 40 quốc gia", ("dự án",), ["trên một ngàn dự án"]),
+    ("the two sides keep three border gates open", ("border gates",), ["three border gates"]),
+    # never without the unit as written: "ngã ba Đông Dương" is no "ba đồng", "năm" alone no count
+    ("tỉnh nằm ở khu vực ngã ba Đông Dương", ("USD", "đồng"), []),
+    ("Năm 2016 tỉnh đã ký 04 biên bản", (), ["04"]),
+    # a vague "hàng ngàn" is no figure
+    ("các hoạt động giao lưu thu hút hàng ngàn người tham gia", ("người",), []),
+])
+def test_numbers_written_in_words_count_before_the_asked_unit(sf, sentence, unit, expected):
+    assert texts(sf.quantities(sentence, unit)) == expected
+
+
+def test_a_scale_word_is_a_whole_word():
+    # "2 tỉnh" was read as "2 tỉ" (a scale) and its unit lost: before, no span
+    assert texts(parts().spans.quantities("tỉnh đã kết nghĩa với 2 tỉnh của Lào", ("tỉnh",))) == ["2 tỉnh"]
+
+
+def test_the_office_written_with_the_body_is_part_of_its_span(sf):
+    s = "1. Chủ tịch Ủy ban nhân dân tỉnh quyết định mời hoặc cho phép đối với:"
+    assert texts(sf.organisations(s)) == ["Chủ tịch Ủy ban nhân dân tỉnh"]

@@ -277,3 +277,30 @@ def test_the_head_named_as_a_subject_is_no_question_about_who(fa):
     # a role the question names itself stays the one asked
     g = fa.analyze("Who is the deputy director who heads the Department of Foreign Affairs?")
     assert [c.value for c in g.of(K.ROLE)] == ["Phó Giám đốc"]
+
+
+@pytest.mark.parametrize("question", [
+    "Kế hoạch đối ngoại năm 2018 của Kon Tum có số hiệu là gì?",
+    "What is the number of Kon Tum's 2018 foreign affairs action plan?",
+])
+def test_a_documents_number_asked_after_its_description_asks_which_document(fa, question):
+    f = fa.analyze(question)
+    assert f.answer_type == T.DOCUMENTS and f.doc_types == ("Kế hoạch",)  # before: a count, or a description
+
+
+def test_a_count_of_things_is_still_a_quantity(fa):
+    assert fa.analyze("What is the number of delegations Lang Son sent abroad?").answer_type == T.QUANTITY
+
+
+@pytest.mark.parametrize("question", [
+    "Which two Cambodian provinces does An Giang keep traditional friendly ties with?",
+    "Which neighbouring countries does Kon Tum border?",
+])
+def test_an_english_list_question_may_qualify_its_noun(fa, question):
+    assert fa.analyze(question).answer_type == T.LIST  # before: a description, with no items
+
+
+def test_an_english_count_is_of_the_head_noun_with_the_acronym_as_its_kind(fa):
+    f = fa.analyze("How many FDI projects did Kon Tum attract in 2018?")
+    assert set(f.unit_spellings) == {"dự án", "đề án"}
+    assert ("qualifier", "FDI") in {(c.kind.value, c.value) for c in f.constraints}
