@@ -210,7 +210,8 @@ class Composer:
 
     def _nearest(self, cand: Candidate, terms: set[str], frame: QuestionFrame | None = None) -> Span:
         chunk = cand.hit.chunk
-        return choose_span(frame, chunk.text[cand.start - chunk.start: cand.end - chunk.start], cand.spans, terms)
+        return choose_span(frame, chunk.text[cand.start - chunk.start: cand.end - chunk.start], cand.spans, terms,
+                           self.checker.lex.glossary)
 
     def _section(self, c: Candidate) -> Candidate:
         """A sentence that opens a labelled paragraph ("Về công tác quản lý biên giới: Làm tốt ... . Tham mưu ...")

@@ -130,6 +130,10 @@ class ReferenceResolver:
                 items = next((i for _, _, a in reversed(earlier) if len(i := listed(a)) >= 2), ())
                 if value is None and items:  # "họ" after "những tỉnh nào của Campuchia?": the places listed
                     value = (" and " if english else " và ").join(items[:4])
+                last_frame = earlier[-1][1]
+                if value is None and foci and foci[0].place and last_frame is not None \
+                        and last_frame.answer_type == AnswerType.PLACE:  # "they" after "Which province ...?": the one
+                    value = foci[0].place  # the answer named
                 if value is None and foci and len(foci[0].places) >= 2:  # "they" after "An Giang ... Champasak"
                     value = (" and " if english else " và ").join(foci[0].places[:2])
                 if value is None and english:  # "How many of them ...": the things the previous question counted

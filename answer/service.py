@@ -13,6 +13,7 @@ from answer.answerability import Answerability, Verdict
 from answer.citations import passage_opening
 from answer.compose import TYPED, Composer, Composition
 from answer.compound import merge_parts
+from answer.counted import with_counted_noun
 from answer.frames import Frames
 from answer.mention import mentioned_matter, says_so
 from core.errors import BadQuestion, IndexMissing
@@ -103,7 +104,8 @@ class AnswerService:
     def _resolve(self, question: str, earlier) -> Resolution:
         if not earlier and not self.resolver.references(question):
             return Resolution(question)
-        return self.resolver.resolve(question, earlier, self.analyzer.language(question) == "en")
+        counted = with_counted_noun(question, earlier[-1][1] if earlier else None, self.analyzer.lex)
+        return self.resolver.resolve(counted, earlier, self.analyzer.language(question) == "en")
 
     def _replay(self, standalone: str) -> Answer | None:
         """An earlier turn's answer, when the caller kept only its question: asked again (cached)."""

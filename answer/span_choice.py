@@ -16,7 +16,8 @@ from core.types import AnswerType, QuestionFrame
 from vntext.codes import fold_text
 
 
-def choose_span(frame: QuestionFrame | None, sent: str, spans: tuple[Span, ...], terms: set[str]) -> Span:
+def choose_span(frame: QuestionFrame | None, sent: str, spans: tuple[Span, ...], terms: set[str],
+                glossary=None) -> Span:
     """The span of sentence `sent` that answers: beside what the question says was done (its relation); else nearest
     to what qualifies the asked entity ("tổ chức nào của Bỉ": Bỉ); else the one carrying most of the question's
     restrictions of the counted noun, then the closest to the question's words: each distinct word counts by its
@@ -41,7 +42,7 @@ def choose_span(frame: QuestionFrame | None, sent: str, spans: tuple[Span, ...],
                                                for h in qualifiers), -sp.strength))
     folded_terms = {fold_text(t) for t in terms}
     hits = [(m.start(), m.end()) for m in re.finditer(r"\w+", sent) if fold_text(m.group()) in folded_terms]
-    asked = _beside_ask(frame) if frame is not None else {}
+    asked = _beside_ask(frame, glossary) if frame is not None else {}
 
     def key(sp: Span) -> tuple[float, int]:
         nearest: dict[str, int] = {}
@@ -54,6 +55,11 @@ def choose_span(frame: QuestionFrame | None, sent: str, spans: tuple[Span, ...],
         return (-sum(asked.get(w, 1.0) / (1 + d / 10) for w, d in nearest.items()), -sp.strength)
 
     restricted = _restricted(frame, sent, spans, asked) if frame is not None else {}
+    if frame is not None and frame.answer_type == AnswerType.QUANTITY and not restricted \
+            and not _PART_OF.search(fold_text(frame.core)) and (part := _PART_OF.search(fold_text(sent))):
+        # "đã ký kết tổng cộng 7 thỏa thuận quốc tế ...; trong đó có 5 thỏa thuận ký kết với ...": a count asked
+        # with no restriction is the total, not the part counted after "trong đó" ("of which")
+        spans = tuple(sp for sp in spans if sp.end <= part.start()) or spans
     return min(spans, key=lambda sp: (-restricted.get(sp.start, 0),) + key(sp))
 
 
@@ -69,7 +75,7 @@ def asked_abroad(frame: QuestionFrame, lex: Lexicon) -> bool:
                for c in frame.constraints)
 
 
-def _beside_ask(frame: QuestionFrame) -> dict[str, float]:
+def _beside_ask(frame: QuestionFrame, glossary=None) -> dict[str, float]:
     """Words written right beside the question word weigh more in choosing among a sentence's figures: in "đã giải
     ngân được bao nhiêu tiền từ các khoản tài trợ", "giải ngân" says which figure is asked, not "tài trợ"
     ("cam kết tài trợ 8.500.000 USD, ... đã giải ngân 2.899.847 USD"). Weight 1 + 1 / (1 + words between)."""
@@ -88,7 +94,17 @@ def _beside_ask(frame: QuestionFrame) -> dict[str, float]:
         names = [m.group() for m in words]
         for i in range(at, len(names) - len(unit) + 1):
             if names[i:i + len(unit)] == unit:
-                for m in words[i + len(unit): i + len(unit) + 4]:
+                after = words[i + len(unit): i + len(unit) + (7 if frame.lang == "en" else 4)]
+                if frame.lang == "en":
+                    # "how many international agreements were with Guangxi": the restriction is what a preposition
+                    # brings ("has Lang Son signed" is the clause), as the Vietnamese passage writes it ("Quảng Tây")
+                    at_prep = next((k for k, w in enumerate(after) if w.group() in _EN_RESTRICTING or (
+                        w.group() in ("are", "were", "is", "was") and k + 1 < len(after)
+                        and after[k + 1].group() != "there")), None)  # "are operating", "were with"
+                    rest = fold_text(frame.core)[after[at_prep].end():after[-1].end()] if at_prep is not None else ""
+                    after = [w for g in (glossary.find(rest) if glossary is not None and rest else ())
+                             for v in g.variants[:1] for w in re.finditer(r"\w+", fold_text(v))]
+                for m in after:
                     if m.group() not in _FUNCTION_WORDS:  # "với", "của" restrict nothing by themselves
                         out[m.group()] = max(out.get(m.group(), 1.0), _QUALIFIER_WEIGHT)
                 break
@@ -104,8 +120,10 @@ def _restricted(frame: QuestionFrame, sent: str, spans: tuple[Span, ...], asked:
     if not qualifiers or not frame.unit:
         return {}
     folded = fold_text(sent)
-    noun = fold_text(frame.unit).split()[0]
-    mentions = [m.start() for m in re.finditer(rf"\b{re.escape(noun)}\b", folded)]
+    # an English count's noun as the passage writes it ("agreements": "thỏa thuận")
+    nouns = {fold_text(w).split()[0] for w in (frame.unit, *(frame.unit_spellings if frame.lang == "en" else ()))
+             if w.strip()}
+    mentions = sorted(m.start() for noun in nouns for m in re.finditer(rf"\b{re.escape(noun)}\b", folded))
     out: dict[int, int] = {}
     for m in re.finditer(r"\w+", folded):
         if m.group() not in qualifiers:
@@ -121,6 +139,8 @@ def _restricted(frame: QuestionFrame, sent: str, spans: tuple[Span, ...], asked:
     return out
 
 
+_PART_OF = re.compile(r"\b(?:trong do|trong so do|trong so nay|of which|of them|among them|including)\b")  # folded
+_EN_RESTRICTING = frozenset("with from for to by in under".split())
 _FUNCTION_WORDS = frozenset("voi cua o tai trong cho va la co da duoc phia ben tu den ma thi nao gi".split())  # folded
 _QUALIFIER_WEIGHT = 3.0  # above any word beside the question word (at most 2): a restriction outweighs a verb
 

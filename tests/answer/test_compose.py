@@ -279,3 +279,30 @@ def test_who_acts_is_before_the_colon_that_opens_the_items_it_acts_on():
     # before: "Ủy ban nhân dân tỉnh" of item b), nearer the question's words, answered
     comp, texts = compose("In Quang Tri, who approves a foreign delegation that wants to work in a border area?", [doc])
     assert short_text(comp, texts) == "Chủ tịch Ủy ban nhân dân tỉnh"
+
+
+TOTAL = Doc("Từ năm 2008 đến nay, tỉnh Lạng Sơn đã ký kết tổng cộng 7 thỏa thuận quốc tế nhân danh UBND tỉnh; trong đó "
+            "có 5 thỏa thuận ký kết với Khu tự trị dân tộc Choang, Quảng Tây (Trung Quốc), 1 thỏa thuận với Ngân hàng "
+            "Châu Á (ADB).", locality="Lạng Sơn")
+
+
+@pytest.mark.parametrize("question, expected", [
+    # a count asked with no restriction is the total, not the part after "trong đó" (before: "5 thỏa thuận", beside
+    # the question's verb "ký")
+    ("Lạng Sơn đã ký bao nhiêu thỏa thuận quốc tế từ 2008?", "7 thỏa thuận quốc tế"),
+    ("How many international agreements has Lang Son signed since 2008?", "7 thỏa thuận quốc tế"),
+    # a restriction picks the part, in English as the passage writes it ("with Guangxi": Quảng Tây)
+    ("Từ 2008 Lạng Sơn ký bao nhiêu thỏa thuận với Quảng Tây?", "5 thỏa thuận"),
+    ("How many international agreements has Lang Son signed with Guangxi since 2008?", "5 thỏa thuận"),
+])
+def test_a_total_unless_the_question_restricts_it(question, expected):
+    comp, texts = compose(question, [TOTAL])
+    assert short_text(comp, texts) == expected
+
+
+def test_an_english_restriction_after_a_verb_to_be():
+    doc = Doc("Đồng Nai hiện có 35 khu công nghiệp, trong đó 31 khu công nghiệp đang hoạt động.", locality="Đồng Nai")
+    for q, expected in (("How many industrial parks are operating in Dong Nai?", "31 khu công nghiệp"),
+                        ("How many industrial parks are there in Dong Nai?", "35 khu công nghiệp")):
+        comp, texts = compose(q, [doc])
+        assert short_text(comp, texts) == expected, q

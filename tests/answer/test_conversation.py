@@ -267,3 +267,10 @@ def test_them_without_a_group_are_the_things_the_previous_question_counted(resol
     r = resolve(resolver, "How many of them are with Guangxi?",
                 [("How many international agreements has Lạng Sơn signed since 2008?", answered())], True)
     assert r.standalone == "How many of the international agreements are with Guangxi, in Lạng Sơn?"
+
+
+def test_they_after_a_question_for_a_place_is_the_place_answered(resolver):
+    q = "Which province signed an investment MOU with a Korean company?"
+    r = resolve(resolver, "When did they issue their foreign affairs action plan?", [(q, answered(short="Kon Tum"))], True)
+    # before: "Kon Tum and Hàn Quốc", whose Korean sentence dated another document
+    assert r.standalone == "When did Kon Tum issue their foreign affairs action plan?"
