@@ -15,7 +15,9 @@ from answer.constraints import ConstraintChecker, context_of
 from answer.span_choice import asked_abroad, choose_span
 from answer.spans import Span, SpanFinder, precision_wanted
 from core.tuning import Tuning
-from core.types import AnswerType, Citation, Constraint, Hit, IndexStats, QuestionFrame, Retrieval, ShortAnswer
+from core.types import (AnswerType, Citation, Constraint, ConstraintKind, Hit, IndexStats, QuestionFrame, Retrieval,
+                        ShortAnswer)
+from retriever.frame_entities import find_terms
 from vntext.analyzer import Analyzer
 from vntext.codes import fold_text
 from vntext.sentences import split_sentences
@@ -91,7 +93,7 @@ class Composer:
                 toks = set(self.analyzer.passage(sent))
                 coverage = sum(w for t, w in weight.items() if t in toks) / total
                 spans = tuple(sp for sp in self.spans.find(frame, sent) if _words(sp.text) not in asked_text
-                              and not (abroad and self._domestic(sp.text)))
+                              and not (abroad and (self._domestic(sp.text) or self._elsewhere(sent, sp, frame))))
                 if actor and spans and (colon := _enumerating_colon(sent)) is not None:
                     # "1. Chủ tịch Ủy ban nhân dân tỉnh quyết định ... đối với: a) ... c) ... lãnh đạo Ủy ban nhân
                     # dân tỉnh": who acts is before the colon; the bodies in the items are what it acts on
@@ -207,6 +209,17 @@ class Composer:
 
     def _domestic(self, place: str) -> bool:
         return bool(self.checker.lex.provinces.find(place))
+
+    def _elsewhere(self, sent: str, sp: Span, frame: QuestionFrame) -> bool:
+        """Whether a place is written as another country's than the one asked: "tỉnh Champasak (Lào)" is no
+        province of Campuchia (the country in brackets after the place or its enumeration)."""
+        m = re.match(r"[\w\s,'-]{0,40}?\(([^()]{2,40})\)", sent[sp.end:])
+        if not m:
+            return False
+        lex = self.checker.lex
+        named = {t.vi for t, _, _ in find_terms(m.group(1), lex.countries, "vi", False)}
+        asked = {c.value for c in frame.of(ConstraintKind.PLACE)}
+        return bool(named) and not named & asked
 
     def _nearest(self, cand: Candidate, terms: set[str], frame: QuestionFrame | None = None) -> Span:
         chunk = cand.hit.chunk

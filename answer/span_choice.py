@@ -12,7 +12,7 @@ import re
 
 from answer.spans import Span
 from core.lexicon import Lexicon
-from core.types import AnswerType, QuestionFrame
+from core.types import AnswerType, ConstraintKind, QuestionFrame
 from vntext.codes import fold_text
 
 
@@ -56,11 +56,42 @@ def choose_span(frame: QuestionFrame | None, sent: str, spans: tuple[Span, ...],
 
     restricted = _restricted(frame, sent, spans, asked) if frame is not None else {}
     if frame is not None and frame.answer_type == AnswerType.QUANTITY and not restricted \
-            and not _PART_OF.search(fold_text(frame.core)) and (part := _PART_OF.search(fold_text(sent))):
+            and (marks := _party_marks(frame, fold_text(sent))) and len(spans) > 1:
+        # "VECO ký bao nhiêu thỏa thuận?": the figure written with the party named ("1 thỏa thuận với Tổ chức VECO")
+        # within the clause that names it ("...; 22 dự án ODA ... với tổng vốn đầu tư trên 700 tỷ đồng"), the figure
+        # before the name first ("1 thỏa thuận với Tổ chức VECO")
+        def clause(at: int) -> int:
+            return sent.count(";", 0, at)
+        return min(spans, key=lambda sp: (min((clause(m) != clause(sp.start), m - sp.end if m >= sp.end
+                                                else sp.start - m + 1000) for m in marks), -sp.strength))
+    if frame is not None and frame.answer_type == AnswerType.QUANTITY and not restricted \
+            and not _PART_OF.search(fold_text(frame.core)) and (part := _PART_OF.search(fold_text(sent))) \
+            and not _named_in_part(frame, fold_text(sent), part.start()):
         # "đã ký kết tổng cộng 7 thỏa thuận quốc tế ...; trong đó có 5 thỏa thuận ký kết với ...": a count asked
-        # with no restriction is the total, not the part counted after "trong đó" ("of which")
+        # with no restriction is the total, not the part counted after "trong đó" ("of which"), unless the
+        # question names what only the part is about ("VECO ký bao nhiêu thỏa thuận?": "1 thỏa thuận với ... VECO")
         spans = tuple(sp for sp in spans if sp.end <= part.start()) or spans
     return min(spans, key=lambda sp: (-restricted.get(sp.start, 0),) + key(sp))
+
+
+def _party_marks(frame: QuestionFrame, folded: str) -> list[int]:
+    """Where the sentence names a body, kind or name in capitals the question names (not its places or years)."""
+    names = [sp for c in frame.constraints if c.kind in (ConstraintKind.ORGANISATION, ConstraintKind.QUALIFIER)
+             for sp in c.spellings if sp.strip()] + list(frame.acronyms)
+    return [m.start() for n in names for m in re.finditer(rf"\b{re.escape(fold_text(n))}\b", folded)]
+
+
+def _named_in_part(frame: QuestionFrame, folded: str, at: int) -> bool:
+    """Whether a body, place or kind the question names is written only after `at` in the (folded) sentence."""
+    for c in frame.constraints:
+        if c.kind in (ConstraintKind.ORGANISATION, ConstraintKind.PLACE, ConstraintKind.QUALIFIER):
+            where = [m.start() for sp in c.spellings if sp.strip()
+                     for m in re.finditer(rf"\b{re.escape(fold_text(sp))}\b", folded)]
+            if where and min(where) >= at:
+                return True
+    # a name in capitals the lexicon does not know ("VECO")
+    return any((w := [m.start() for m in re.finditer(rf"\b{re.escape(fold_text(a))}\b", folded)]) and min(w) >= at
+               for a in frame.acronyms)
 
 
 def asked_abroad(frame: QuestionFrame, lex: Lexicon) -> bool:
@@ -71,7 +102,8 @@ def asked_abroad(frame: QuestionFrame, lex: Lexicon) -> bool:
     if _OTHER_SIDE.search(frame.core[frame.ask_at:]):
         return True  # "tỉnh nào bên phía nước bạn", "which province on the Cambodian side"
     countries = {t.vi for t in lex.countries} - {"Việt Nam"}
-    return any(c.value in countries and c.start > frame.ask_at and _QUALIFIES.match(frame.core[frame.ask_at:c.start])
+    return any(c.value in countries and c.start > frame.ask_at and (_QUALIFIES.match(frame.core[frame.ask_at:c.start])
+                                                                    or _ADJECTIVE.match(frame.core[frame.ask_at:c.start]))
                for c in frame.constraints)
 
 
@@ -147,6 +179,7 @@ _QUALIFIER_WEIGHT = 3.0  # above any word beside the question word (at most 2): 
 
 _OTHER_SIDE = re.compile(r"(?i)\b(?:(?:bên\s+)?phía\s+(?:nước\s+)?bạn|của\s+nước\s+bạn|bên\s+kia\s+biên\s+giới|"
                          r"(?:on|from)\s+the\s+(?:other|foreign|\w+)\s+side|across\s+the\s+border)\b")
+_ADJECTIVE = re.compile(r"^(?:which|what)\s+(?:\w+\s+)?$", re.I)  # "which (two) Cambodian provinces"
 _QUALIFIES = re.compile(r"^\w+(?:\s+\w+){0,2}?\s+(?:của|from|of|in)\s+$", re.I)
 
 

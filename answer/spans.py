@@ -33,6 +33,7 @@ _FOREIGN_PLACE = re.compile(rf"\b(?P<kind>tỉnh|thành phố|huyện|xã|bang|k
                             rf"cửa khẩu(?:\s+(?:quốc tế|chính|phụ|song phương))?(?:\s+là)?)"
                             rf"(?:\s+(?:biên giới|bạn|kết nghĩa|giáp biên|miền núi|vùng cao|ven biển))?\s+"
                             rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})")
+_PROVINCE_KINDS = frozenset({"tỉnh", "thành", "bang", "tiểu", "khu", "thủ", "phía"})  # tỉnh, thành phố, bang, "phía Mondulkiri"
 _LOCALITY_KIND = {"huyện": "district", "xã": "district", "quận": "district", "cửa": "border_gate"}
 # the further names of an enumeration after a place ("các huyện biên giới Đồng Văn, Mèo Vạc, Yên Minh và Quản Bạ")
 # a body's name opening after "và" ends an enumeration of places ("tỉnh Hà Giang và Chính quyền tỉnh Luông Nặm Thà")
@@ -236,6 +237,8 @@ class SpanFinder:
                 word = m.group("kind").split()[0].lower()
                 if list_of in ("district", "border_gate") and _LOCALITY_KIND.get(word) != list_of:
                     continue  # "những huyện nào": not the provinces or regions the sentence names
+                if list_of == "province" and word not in _PROVINCE_KINDS:
+                    continue  # "which provinces": not a district, border gate or region ("vùng Tây Nguyên")
                 if not any(o.start <= m.start('name') < o.end for o in out):
                     out.append(Span(AnswerType.PLACE, m.start('name'), m.end('name'), m.group('name')))
                 at = m.end('name')
