@@ -73,7 +73,7 @@ def focus_of(frame: QuestionFrame | None, answer: Answer | None) -> Focus:
 _GROUP_VI = re.compile(
     r"(?i)(?<!\w)(?:(?:các|những)\s+)?(?:tổ chức|hiệp hội|hội hữu nghị|hội|liên hiệp|đoàn|cơ quan|doanh nghiệp|đối tác|"
     r"công ty|câu lạc bộ|lãnh đạo|cán bộ|đại biểu|chuyên gia|doanh nhân|kiều bào|đồng bào|người dân|nhân dân|"
-    r"người Việt Nam ở nước ngoài|người nước ngoài|du khách|học viên|sinh viên|lao động)(?!\w)(?:\s+(?!(?:đến|tại|ở|đã|có|được|là|vào|trong|sang|của|với)(?!\w))[^\W\d_]+){0,8}")
+    r"người Việt Nam ở nước ngoài|người nước ngoài|du khách|học viên|sinh viên|lao động)(?!\w)(?:\s+(?!(?:đến|tại|ở|đã|có|được|là|vào|trong|sang|của|với|thành lập|ra đời|ban hành|ký|năm|khi)(?!\w))[^\W\d_]+){0,8}")
 _GROUP_EN = re.compile(
     r"(?i)\b(?:(?!(?:how|many|much|what|which|the|a|an|did|does|do)\b)[a-z'’-]+\s+){0,2}(?:organi[sz]ations|associations|"
     r"NGOs|companies|partners|delegations|committees|agencies|bodies|groups|unions|leaders|officials|delegates|experts|"

@@ -82,9 +82,10 @@ class AnswerService:
                 frame = self.analyzer.analyze(standalone) if frame is None or not frame.of(ConstraintKind.PLACE) else frame
             earlier.append((standalone, frame, answer))
         resolution = self._resolve(question, earlier)
-        if resolution.standalone == question and not resolution.unresolved:
-            context = self.resolver.with_context(question, earlier, self.analyzer.language(question) == "en")
-            if context and _CONTRAST.match(question):
+        if not resolution.unresolved:
+            # a rewritten turn ("Cùng năm đó tỉnh đón bao nhiêu đoàn?" -> "Năm 2016 tỉnh ...") keeps the scope too
+            context = self.resolver.with_context(resolution.standalone, earlier, self.analyzer.language(question) == "en")
+            if context and resolution.standalone == question and _CONTRAST.match(question):
                 # "Còn các dự án ODA thì tổng vốn là bao nhiêu?": a turn opening with "còn" / "and what about"
                 # goes on in the earlier turn's document or province
                 resolution = replace(resolution, standalone=context[0])
