@@ -130,7 +130,7 @@ class ReferenceResolver:
                 items = next((i for _, _, a in reversed(earlier) if len(i := listed(a)) >= 2), ())
                 if value is None and items:  # "họ" after "những tỉnh nào của Campuchia?": the places listed
                     value = (" and " if english else " và ").join(items[:4])
-                last_frame = earlier[-1][1]
+                last_frame = earlier[-1][1] if earlier else None
                 if value is None and foci and foci[0].place and last_frame is not None \
                         and last_frame.answer_type == AnswerType.PLACE:  # "they" after "Which province ...?": the one
                     value = foci[0].place  # the answer named
@@ -232,6 +232,8 @@ class ReferenceResolver:
         if kind == "thing" and re.search(r"(?i)\bthe (?:province|city|country|committee|government|union|association|"
                                          r"organi[sz]ation|department|agency)\b", before):
             return True  # "Did the province adopt its own regulation?": its is the province's
+        if kind in ("thing", "organisation") and re.search(r"\b(?:[Aa]n?|[Ee]ach|[Ee]very|[Aa]ny)\s+[a-z-]{3,}\b", before):
+            return True  # "What happens if a delegation returns late with its passport?": the delegation's
         return kind == "organisation" and bool(find_terms(before, self.lex.issuers, "vi", ignore_case=True))
 
     def _phrase(self, kind: str, written: str, value: str, english: bool) -> str:

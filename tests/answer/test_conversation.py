@@ -289,3 +289,12 @@ def test_a_turn_rewritten_for_its_year_keeps_the_conversations_province(corpus_c
     # before: only the year was carried; too weak alone, it is now asked within An Giang
     assert s.standalone == "Năm 2016 tỉnh ký biên bản ghi nhớ với tỉnh nào của Lào?"
     assert s.with_context == "Năm 2016 tỉnh ký biên bản ghi nhớ với tỉnh nào của Lào, tại An Giang?"
+
+
+def test_a_possessive_after_an_indefinite_noun_points_inside_the_question(resolver):
+    q = "What happens if a delegation returns late with its passport?"
+    # before: asked back "which document is meant by 'its'?", with no earlier turn
+    r = resolver.resolve(q, [], True)
+    assert r.standalone == q and not r.unresolved
+    # a Vietnamese place opening with "An" is no English article
+    assert resolver.resolve("An Giang phối hợp với họ để làm gì?", [], False).unresolved == "họ"
