@@ -45,6 +45,15 @@ class RegulationAnswerer:
         """Sources of the indexed documents whose own number is one of `codes` ("Số: 99/2025/QĐ-UBND")."""
         return tuple(sorted({s for c in codes for s in self.regulations.numbered(c)}))
 
+    def document_name(self, source: str) -> str | None:
+        """How a citation names a document that carries its own number: "Quyết định 99/2025/QĐ-UBND" (its header
+        lines, "ỦY BAN NHÂN DÂN / TỈNH QUẢNG TRỊ", name the issuer, not the document)."""
+        code = self.regulations.own_code(source)
+        card = self.index().get(code) if code else None
+        if code is None:
+            return None
+        return f"{card.type} {code}" if card is not None and card.type else code
+
     def citing_sources(self, frame: QuestionFrame) -> tuple[str, ...]:
         """Sources of the documents whose passages cite the documents the question names: where a named document
         with no text of its own in the index is discussed ("Sau 5 năm thực hiện Chỉ thị số 26-CT/TU ...")."""

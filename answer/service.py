@@ -282,7 +282,9 @@ class AnswerService:
             head = [", ".join(f"**{text}** [{n}]" for text, n in comp.items), ""]
         elif comp.short is not None:
             head = [f"**{comp.short.text}** [{comp.short.n}]", ""]
-        lines = [f"- “{c.quote}” [{c.n}]" + (f" — *{label}*" if (label := citation_label(c)) else "") for c in comp.citations]
+        named = self.regulations.document_name if self.regulations is not None else (lambda _source: None)
+        lines = [f"- “{c.quote}” [{c.n}]" + (f" — *{label}*" if (label := citation_label(c, named(c.source))) else "")
+                 for c in comp.citations]
         text = "\n".join(head + [self.frames.get(lang, "lead"), ""] + lines)
         return Answer(retrieval.question, text, False, comp.citations, retrieval.hits, mode="extractive",
                       short_answer=comp.short)
@@ -333,8 +335,10 @@ def _merged(scoped: Retrieval, wide: Retrieval, k: int) -> Retrieval:
     return replace(scoped, hits=hits[:k])
 
 
-def citation_label(c: Citation) -> str | None:
-    """Where a quote comes from, in a few words: the province, or the article and clause of a legal text."""
+def citation_label(c: Citation, document: str | None = None) -> str | None:
+    """Where a quote comes from, in a few words: the province, or the article and clause of a legal text and the
+    text's name (`document`: "Quyết định 99/2025/QĐ-UBND" for a text carrying its own number, else its title)."""
     if c.locator:
-        return f"{c.locator}, {c.title}" if c.title else c.locator
+        name = document or c.title
+        return f"{c.locator}, {name}" if name else c.locator
     return c.locality

@@ -92,6 +92,10 @@ class RegulationService:
         """Sources of the indexed documents whose own header carries `code` ("Số: 99/2025/QĐ-UBND")."""
         return self._snapshot.get().numbered.get(normalize_code(code) or code, frozenset())
 
+    def own_code(self, source: str) -> str | None:
+        """The number an indexed document's own header carries ("Số: 99/2025/QĐ-UBND"), None when it has none."""
+        return next((code for code, sources in self._snapshot.get().numbered.items() if source in sources), None)
+
     def folded_titles(self) -> dict[str, str]:
         """source -> its document's title with diacritics folded ("" when untitled)."""
         return self._snapshot.get().folded_titles

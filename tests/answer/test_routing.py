@@ -143,3 +143,10 @@ def test_a_restriction_on_a_mention_without_a_figure_goes_to_the_figure_after_it
     lực ... lên 21 thỏa thuận" - the restriction follows a mention with no figure of its own: 21, not 06."""
     a = legal_fast.answers.ask("Hiện nay Hà Giang có tổng cộng bao nhiêu thỏa thuận quốc tế còn hiệu lực?")
     assert not a.abstained and a.short_answer.text.startswith("21 thỏa thuận")
+
+
+def test_a_quote_from_a_numbered_text_is_labelled_with_its_number(legal_fast):
+    a = legal_fast.answers.ask(PASSPORTS)
+    assert a.citations and a.citations[0].locator
+    # before: "— *khoản 2 Điều 9, ỦY BAN NHÂN DÂN*", the issuer's header line taken for the title
+    assert f"— *{a.citations[0].locator}, Quyết định 99/2025/QĐ-UBND*" in a.answer
