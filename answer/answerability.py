@@ -166,9 +166,17 @@ class Answerability:
                            features=values, missing=frame.answer_type.value)
         p = self.model.probability(values)
         en = frame.lang == "en" and self.model.threshold_en is not None
+        if full_codes and not claim and self._code_held(full_codes, retrieval):
+            # the document the question names by its full number is in a top passage: what it says of that document
+            # is there, however the rest of the question is worded ("Chỉ thi 26/CT-TTg cua Thủ tướng ban hàng ...")
+            return Verdict(False, "", p, values)
         if p < (self.model.threshold_en if en else self.model.threshold):
             return Verdict(True, f"weak evidence (p={p:.2f})", p, values)
         return Verdict(False, "", p, values)
+
+    def _code_held(self, codes: list[str], retrieval: Retrieval) -> bool:
+        """Whether one of the first passages holds a document number the question names in full."""
+        return any(set(codes) & set(self.coverage.analyzer.passage(h.chunk.text)) for h in retrieval.hits[:3])
 
     def _counted_elsewhere(self, frame: QuestionFrame, comp: Composition, stats: IndexStats) -> bool:
         """A count of a thing the index names ("khu công nghiệp") but no sentence meeting the question's place,

@@ -304,3 +304,9 @@ def test_an_english_count_is_of_the_head_noun_with_the_acronym_as_its_kind(fa):
     f = fa.analyze("How many FDI projects did Kon Tum attract in 2018?")
     assert set(f.unit_spellings) == {"dự án", "đề án"}
     assert ("qualifier", "FDI") in {(c.kind.value, c.value) for c in f.constraints}
+
+
+@pytest.mark.parametrize("question", ["Chỉ thị 26-CT/TU hướng tới mốc năm nào?", "By what year does Directive 26-CT/TU aim?"])
+def test_the_year_a_document_aims_at_is_not_its_issue_date(fa, question):
+    # before: the date written after its number ("26-CT/TU ngày 17/3/2008") answered "hướng tới mốc năm nào"
+    assert fa.analyze(question).effect
