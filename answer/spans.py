@@ -22,7 +22,7 @@ _CAP = rf"[A-Z{_UPPER}][\wÀ-ỹ'-]*"
 # starts what follows the name ("Lãnh sự quán Ý tại ...", "... của ...", "... và ...")
 _LOW = (r"(?!(?:tại|của|và|với|ở|trong|đã|để|cho|từ|là|trên|về|theo|thuộc|đến|sang|nhằm|được|có|như|cùng|gồm)(?!\w))"
         r"[a-zđà-ỹ][\w-]*")
-_NAMED_BODY = re.compile(rf"\b(?:Tổ chức|Hiệp hội|Hội|Quỹ|Ngân hàng|Công ty|Tập đoàn|Viện|Trường|Đại học|Trung tâm|"
+_NAMED_BODY = re.compile(rf"\b(?:Tổ chức|Hiệp hội|Hội|Quỹ|Ngân hàng|Công ty|công ty|[Dd]oanh nghiệp|Tập đoàn|Viện|Trường|Đại học|Trung tâm|"
                          rf"Cơ quan|Ủy ban|Bộ|Sở|Ban|Văn phòng|Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán|Chương trình|"
                          rf"Liên hiệp|Tổng cục|Cục)(?:\s+{_CAP}){{1,6}}"
                          rf"(?:(?:\s+{_LOW}){{1,4}}(?:\s+{_CAP}){{1,4}})?(?:\s*\([A-ZĐ]{{2,8}}\))?")

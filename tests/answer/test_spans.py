@@ -177,3 +177,8 @@ def test_a_scale_word_is_a_whole_word():
 def test_the_office_written_with_the_body_is_part_of_its_span(sf):
     s = "1. Chủ tịch Ủy ban nhân dân tỉnh quyết định mời hoặc cho phép đối với:"
     assert texts(sf.organisations(s)) == ["Chủ tịch Ủy ban nhân dân tỉnh"]
+
+
+def test_an_enterprise_named_by_its_country_is_a_body(sf):
+    s = "Ký biên bản ghi nhớ hợp tác đầu tư giữa UBND tỉnh Kon Tum và doanh nghiệp Hàn Quốc"
+    assert "doanh nghiệp Hàn Quốc" in texts(sf.organisations(s))  # before: only "UBND"
