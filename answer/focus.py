@@ -163,8 +163,8 @@ def described_in(question: str, kinds: tuple[str, ...]) -> str | None:
 def _named(question: str, names: tuple[str, ...], described: bool) -> str | None:
     alternatives = "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True))
     m = re.search(rf"(?i)(?<!\w)(?:{alternatives})s?\b[^.;:?()\n“”\"]{{0,90}}", question)
-    if not m or re.search(r"(?i)(?<!\w)(?:which|what)\s+$", question[:m.start()]):
-        return None  # "Which plan did Kon Tum adopt ...": asked which one, named none
+    if not m or re.search(r"(?i)(?<!\w)(?:which|what)\s+(?:[\w-]+\s+){0,2}$", question[:m.start()]):
+        return None  # "Which (Belgian) plan did Kon Tum adopt ...": asked which one, named none
     named = m.group()
     if described:  # a description runs to the end of the clause, without the question's closing words
         named = _ASKED_AFTER.sub("", named.split(",")[0] if not re.search(r"\b[A-ZĐ]{2,}\s*,", named) else named)

@@ -298,3 +298,10 @@ def test_a_possessive_after_an_indefinite_noun_points_inside_the_question(resolv
     assert r.standalone == q and not r.unresolved
     # a Vietnamese place opening with "An" is no English article
     assert resolver.resolve("An Giang phối hợp với họ để làm gì?", [], False).unresolved == "họ"
+
+
+def test_that_organisation_after_which_belgian_organisation_is_the_one_answered(resolver):
+    q = "Which Belgian organisation signed an agreement with Lang Son?"
+    r = resolve(resolver, "What else does the document say about that organisation?", [(q, answered(short="VECO"))], True)
+    # before: "the organisation signed an agreement with Lang Son", the question's own words
+    assert r.standalone.startswith("What else does the document say about VECO")
