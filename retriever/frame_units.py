@@ -24,8 +24,8 @@ _MEASURE_EN = {"area": "km²", "how far": "km", "length": "km", "border": "km", 
                "how long": "thời hạn"}
 _MONEY_EN = re.compile(r"\bhow much (?:money|capital|investment|funding|fdi|oda|aid|foreign direct investment|"
                        r"budget|turnover|trade|export|import)|\b(?:budget|cost|costs|fee|fees|funding|capital|price|"
-                       r"value|turnover|amount of money|sum|grant|grants|investment)\b|"
-                       r"\bhow much\b[^?]{0,60}\b(?:paid|pay|spent|disbursed|pledged|committed|invested|raised|funded)\b",
+                       r"value|turnover|amount of money|sum|grant|grants|investment|disbursement|spending|expenditure)\b|"
+                       r"\bhow much\b[^?]{0,60}\b(?:paid|pay|spent|spend|spends|disbursed|pledged|committed|invested|raised|funded|budgeted|allocated)\b",
                        re.I)
 
 

@@ -310,3 +310,11 @@ def test_an_english_count_is_of_the_head_noun_with_the_acronym_as_its_kind(fa):
 def test_the_year_a_document_aims_at_is_not_its_issue_date(fa, question):
     # before: the date written after its number ("26-CT/TU ngày 17/3/2008") answered "hướng tới mốc năm nào"
     assert fa.analyze(question).effect
+
+
+@pytest.mark.parametrize("question", ["How much did An Giang spend on foreign affairs in 2016?",
+                                      "How much was An Giang's FDI disbursement in 2016?"])
+def test_an_amount_spent_or_disbursed_is_money(fa, question):
+    f = fa.analyze(question)
+    # before: any number answered ("04" biên bản, "trên 17 triệu" without its unit)
+    assert f.answer_type == T.QUANTITY and f.unit == "USD"
