@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import Callable
 
 from answer.citations import make_citation, quote_window
+from answer.items import enumerating_colon, lead_in
 from answer.constraints import ConstraintChecker, context_of
 from answer.span_choice import asked_abroad, choose_span
 from answer.spans import Span, SpanFinder, precision_wanted
@@ -94,17 +95,17 @@ class Composer:
                 coverage = sum(w for t, w in weight.items() if t in toks) / total
                 spans = tuple(sp for sp in self.spans.find(frame, sent) if _words(sp.text) not in asked_text
                               and not (abroad and (self._domestic(sp.text) or self._elsewhere(sent, sp, frame))))
-                if actor and spans and (colon := _enumerating_colon(sent)) is not None:
+                if actor and spans and (colon := enumerating_colon(sent)) is not None:
                     # "1. Chủ tịch Ủy ban nhân dân tỉnh quyết định ... đối với: a) ... c) ... lãnh đạo Ủy ban nhân
                     # dân tỉnh": who acts is before the colon; the bodies in the items are what it acts on
                     spans = tuple(sp for sp in spans if sp.end <= colon) or spans
-                if actor and not spans and (lead := _lead_in(text, s)) is not None:
+                if actor and not spans and (lead := lead_in(text, s)) is not None:
                     # an enumerated item ("b) Đoàn của Đại sứ ...") under the clause that says who acts on it ("1.
                     # Chủ tịch Ủy ban nhân dân tỉnh quyết định mời hoặc cho phép đối với:"): the person or body asked
                     # for may be in that lead-in; the quote runs from it to the item. (A date or figure in a lead-in
                     # is the list's, not the item's: "Năm 2025, tỉnh dự kiến ký kết 04 thỏa thuận, cụ thể:")
                     found = tuple(sp for sp in self.spans.find(frame, text[lead:s]) if _words(sp.text) not in asked_text)
-                    if (colon := _enumerating_colon(text[lead:s])) is not None:
+                    if (colon := enumerating_colon(text[lead:s])) is not None:
                         found = tuple(sp for sp in found if sp.end <= colon) or found  # not a sibling item's body
                     if found:
                         spans, s, sent = found, lead, text[lead:e]
@@ -263,34 +264,6 @@ def _names(c: Candidate, spellings: tuple[str, ...]) -> bool:
     chunk = c.hit.chunk
     words = _words(chunk.text[c.start - chunk.start: c.end - chunk.start])
     return any(_words(sp) in words for sp in spellings if sp.strip())
-
-
-def _enumerating_colon(sent: str) -> int | None:
-    """Where a colon opens enumerated items ("... đối với:\n\na) ..."), or None."""
-    m = re.search(r":\s*\n\s*(?:[a-zđ]\)|[-–•+]|\d+[.)])\s", sent)
-    return m.start() if m else None
-
-
-_ITEM = re.compile(r"[a-zđ]\)\s|[-–•+]\s")  # "b) ...", "- ..."
-_MAX_LEAD = 600  # how far back an item's lead-in clause may stand (its sibling items between)
-
-
-def _lead_in(text: str, s: int) -> int | None:
-    """Where the lead-in clause of the enumerated item starting at `s` begins: the nearest earlier line ending in
-    ":" with only sibling items between; None when the sentence is no item or has none."""
-    line = text.rfind("\n", 0, s) + 1
-    if line != s or not _ITEM.match(text, s):
-        return None
-    at = line
-    while at > 0 and s - at < _MAX_LEAD:
-        prev = text.rfind("\n", 0, at - 1) + 1
-        row = text[prev:at].strip()
-        if row.endswith(":"):
-            return prev
-        if row and not _ITEM.match(row + " "):
-            return None
-        at = prev
-    return None
 
 
 def _says(c: Candidate, relation: tuple[str, ...]) -> bool:
