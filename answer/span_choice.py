@@ -36,6 +36,14 @@ def choose_span(frame: QuestionFrame | None, sent: str, spans: tuple[Span, ...],
             # "Sở Ngoại vụ chủ trì"), not one named earlier in the sentence
             return min(spans, key=lambda sp: min(a - sp.end if sp.end <= a else max(0, sp.start - b)
                                                  for a, b in acts))
+    if frame is not None and len(spans) > 1 and _asks_counterpart(frame):
+        # "ký biên bản ghi nhớ với đối tác nào", "which company did Kon Tum sign ... with": the other party, not the
+        # body of the province that asks ("UBND tỉnh Kon Tum và doanh nghiệp Hàn Quốc")
+        own = [c for c in frame.of(ConstraintKind.PLACE)]
+        others = [sp for sp in spans if not any(
+            re.match(rf"\s*(?:tỉnh|thành phố)?\s*{re.escape(c.value)}", sent[sp.end:sp.end + 40]) or c.value in sp.text
+            for c in own)]
+        spans = tuple(others) or spans
     qualifiers = _qualifier_at(frame, sent) if frame is not None else []
     if qualifiers:
         return min(spans, key=lambda sp: (min(abs(h - sp.start) if h < sp.start else abs(h - sp.end)
@@ -72,6 +80,17 @@ def choose_span(frame: QuestionFrame | None, sent: str, spans: tuple[Span, ...],
         # question names what only the part is about ("VECO ký bao nhiêu thỏa thuận?": "1 thỏa thuận với ... VECO")
         spans = tuple(sp for sp in spans if sp.end <= part.start()) or spans
     return min(spans, key=lambda sp: (-restricted.get(sp.start, 0),) + key(sp))
+
+
+_COUNTERPART_VI = re.compile(r"\bvoi (?:[a-z]+ ){0,3}(?:nao|gi)\b")
+_COUNTERPART_EN = re.compile(r"(?i)\bwith (?:which|what|whom)\b|^(?:which|what|who)\b.*\bwith\s*\??\s*$")
+
+
+def _asks_counterpart(frame: QuestionFrame) -> bool:
+    """Whether the question asks for the other party of what its place did ("với đối tác nào", "... with?")."""
+    if frame.answer_type not in (AnswerType.ORGANISATION, AnswerType.PERSON):
+        return False
+    return bool(_COUNTERPART_VI.search(fold_text(frame.core)) if frame.lang == "vi" else _COUNTERPART_EN.search(frame.core))
 
 
 def _party_marks(frame: QuestionFrame, folded: str) -> list[int]:

@@ -321,3 +321,10 @@ def test_a_count_of_a_named_party_is_the_figure_written_with_it():
 
 
 TOTAL_VECO = Doc(TOTAL.text[:-1] + " và 1 thỏa thuận với Tổ chức VECO (Bỉ).", locality="Lạng Sơn")
+
+
+def test_the_other_party_is_asked_with_which():
+    doc = Doc("Ký biên bản ghi nhớ hợp tác đầu tư giữa UBND tỉnh Kon Tum và doanh nghiệp Hàn Quốc", locality="Kon Tum")
+    for q in ("Kon Tum ký biên bản ghi nhớ với đối tác nào?", "Which company did Kon Tum sign an investment memorandum with?"):
+        comp, texts = compose(q, [doc])
+        assert short_text(comp, texts) == "doanh nghiệp Hàn Quốc", q  # before: "UBND", the asking province's own body
