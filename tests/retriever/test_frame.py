@@ -318,3 +318,8 @@ def test_an_amount_spent_or_disbursed_is_money(fa, question):
     f = fa.analyze(question)
     # before: any number answered ("04" biên bản, "trên 17 triệu" without its unit)
     assert f.answer_type == T.QUANTITY and f.unit == "USD"
+
+
+@pytest.mark.parametrize("question", ["Tên các cửa khẩu của Đăk Nông là gì?", "Tên hai tỉnh bạn của An Giang ở Campuchia là gì?"])
+def test_the_names_of_places_or_bodies_are_a_list(fa, question):
+    assert fa.analyze(question).answer_type == T.LIST  # before: a description, with no items
