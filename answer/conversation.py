@@ -171,8 +171,10 @@ class ReferenceResolver:
     def _scoped(self, question: str, earlier, english: bool, documents: bool) -> tuple[str, str | None] | None:
         """(the question with the latest earlier turn's document, when `documents`, else province appended, that
         province or None); None when the question names its own place or document, or that turn has neither."""
-        if not earlier or find_codes(question) or self.lex.provinces.find(question, ignore_case=True):
-            return None
+        if not earlier or find_codes(question) or self.lex.provinces.find(question, ignore_case=True) \
+                or re.search(r"\b(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện|[Pp]rovince of|[Cc]ity of)\s+[A-ZĐ]|\b[A-Z]\w+ [Pp]rovince\b", question):
+            return None  # a question naming its own place, at home or abroad ("Tỉnh Champasak thuộc nước nào?"); a partner
+            # country ("với tỉnh nào của Lào") leaves the province's scope
         _q, frame, _a = earlier[-1]
         if frame is None:
             return None

@@ -82,8 +82,10 @@ class AnswerService:
                 frame = self.analyzer.analyze(standalone) if frame is None or not frame.of(ConstraintKind.PLACE) else frame
             earlier.append((standalone, frame, answer))
         resolution = self._resolve(question, earlier)
-        if not resolution.unresolved:
-            # a rewritten turn ("Cùng năm đó tỉnh đón bao nhiêu đoàn?" -> "Năm 2016 tỉnh ...") keeps the scope too
+        # a turn rewritten for its year alone ("Cùng năm đó tỉnh đón bao nhiêu đoàn?" -> "Năm 2016 tỉnh ...") keeps
+        # the conversation's scope too; a person, body, place or document put in is its own scope
+        year_only = resolution.standalone != question and all(k == "year" for k, _, _ in self.resolver.references(question))
+        if not resolution.unresolved and (resolution.standalone == question or year_only):
             context = self.resolver.with_context(resolution.standalone, earlier, self.analyzer.language(question) == "en")
             if context and resolution.standalone == question and _CONTRAST.match(question):
                 # "Còn các dự án ODA thì tổng vốn là bao nhiêu?": a turn opening with "còn" / "and what about"
