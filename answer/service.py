@@ -73,7 +73,9 @@ class AnswerService:
             if resolved.unresolved:
                 continue  # a turn that could not be understood leaves no focus
             answer = turn.answer if isinstance(turn, Turn) and turn.answer is not None else self._replay(resolved.standalone)
-            standalone, frame = resolved.standalone, answer.frame if answer else None
+            standalone = resolved.standalone
+            # a kept answer read back without its frame (the page's stored turns) is analysed again from its question
+            frame = answer.frame if answer is not None and answer.frame is not None else self.analyzer.analyze(standalone)
             if standalone == q and earlier and (context := self.resolver.with_context(q, earlier, self.analyzer.language(q) == "en")) \
                     and context[1]:
                 # a turn naming no place of its own ("How many of those zones are operating?") went on in the

@@ -305,3 +305,12 @@ def test_that_organisation_after_which_belgian_organisation_is_the_one_answered(
     r = resolve(resolver, "What else does the document say about that organisation?", [(q, answered(short="VECO"))], True)
     # before: "the organisation signed an agreement with Lang Son", the question's own words
     assert r.standalone.startswith("What else does the document say about VECO")
+
+
+def test_a_kept_answer_without_its_frame_is_read_from_its_question(fast_container):
+    """The page stores answers without their frame: "Trong đó bao nhiêu cái ..." still counts the earlier noun."""
+    from dataclasses import replace
+    first = "Lạng Sơn đã ký bao nhiêu thỏa thuận quốc tế từ năm 2008?"
+    kept = replace(fast_container.answers.ask(first), frame=None)
+    s = fast_container.answers.standalone("Trong đó bao nhiêu cái với Quảng Tây?", [Turn(first, kept)])
+    assert s.standalone == "Trong đó bao nhiêu thỏa thuận quốc tế với Quảng Tây?"  # before: left as asked
