@@ -66,6 +66,15 @@ class SpanFinder:
         return re.compile(rf"(?:{words})\s*$")
 
     @cached_property
+    def _bodies(self) -> re.Pattern[str] | None:
+        """Names of bodies the glossary writes in Vietnamese with a capital and two words or more ("Đoàn Thanh niên",
+        "Hội Phụ nữ", "Mặt trận Tổ quốc"): their first words are no person's name ("Đoàn" is also a family name)."""
+        names = {v for e in self.lex.glossary.entries for v in e.variants
+                 if len(v.split()) >= 2 and v[:1].isupper() and v.split()[0] in self.lex.surnames}
+        alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{alt})(?!\w)") if alt else None
+
+    @cached_property
     def _quantity(self) -> re.Pattern[str]:
         nw = self.lex.number_words
         q = "|".join(re.escape(w) for w in sorted(nw["qualifier"], key=len, reverse=True))
@@ -193,7 +202,8 @@ class SpanFinder:
         out = self.titled(text)
         # a place is no person though it starts with a family name ("Hà Nội", "Lâm Đồng", "Cao Bằng")
         places = [(s, e) for _, s, e in self.lex.provinces.find(text)] + \
-                 [(s, e) for _, s, e in find_terms(text, self.lex.countries, "vi", False)]
+                 [(s, e) for _, s, e in find_terms(text, self.lex.countries, "vi", False)] + \
+                 ([m.span() for m in self._bodies.finditer(text)] if self._bodies is not None else [])
         for m in re.finditer(rf"(?<!\w){_CAP}(?:\s+{_CAP}){{1,4}}", text):
             words = m.group().split()
             if any(a <= m.start() < b for a, b in places):

@@ -182,3 +182,9 @@ def test_the_office_written_with_the_body_is_part_of_its_span(sf):
 def test_an_enterprise_named_by_its_country_is_a_body(sf):
     s = "Ký biên bản ghi nhớ hợp tác đầu tư giữa UBND tỉnh Kon Tum và doanh nghiệp Hàn Quốc"
     assert "doanh nghiệp Hàn Quốc" in texts(sf.organisations(s))  # before: only "UBND"
+
+
+def test_a_body_whose_name_opens_with_a_family_name_is_no_person(sf):
+    # before: "Đoàn Thanh" (the Youth Union's first words) answered "who chairs ..."
+    assert texts(sf.persons("các hoạt động của Đoàn Thanh niên, Hội Liên hiệp Phụ nữ tỉnh")) == []
+    assert texts(sf.persons("ông Đoàn Văn Minh, Chủ tịch Hội")) == ["Đoàn Văn Minh"]
