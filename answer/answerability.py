@@ -20,8 +20,6 @@ from pathlib import Path
 
 from answer.compose import Composition
 from answer.coverage import CoverageJudge
-from answer.span_choice import asked_abroad
-from core.lexicon import Lexicon
 from core.types import AnswerType, ConstraintKind, IndexStats, QuestionFrame, Retrieval
 from vntext.tokens import TokenKind, kind_of
 
@@ -97,10 +95,8 @@ def _z(values: tuple[float, ...], skip: int = 10) -> float:
 
 
 class Answerability:
-    def __init__(self, coverage: CoverageJudge, model: Model, coverage_passages: int, units: frozenset[str],
-                 lexicon: Lexicon | None = None):
+    def __init__(self, coverage: CoverageJudge, model: Model, coverage_passages: int, units: frozenset[str]):
         self.coverage, self.model, self.passages, self.units = coverage, model, coverage_passages, units
-        self.lex = lexicon  # for places asked of a foreign country
 
     def features(self, frame: QuestionFrame, retrieval: Retrieval, comp: Composition, stats: IndexStats) -> dict[str, float]:
         groups = self.coverage.groups(frame, stats)
@@ -161,7 +157,7 @@ class Answerability:
         if comp.unmet and not claim:
             c = comp.unmet[0]
             return Verdict(True, f"no sentence meets {c.kind.value} {c.value}", features=values, missing=_named(c))
-        if comp.typed and not comp.found and (_must_be_stated(frame, self.units, self.lex is not None and asked_abroad(frame, self.lex)) or self._counted_elsewhere(frame, comp, stats)):
+        if comp.typed and not comp.found and (_must_be_stated(frame, self.units, comp.abroad) or self._counted_elsewhere(frame, comp, stats)):
             return Verdict(True, f"no {frame.answer_type.value}{' in ' + frame.unit if frame.unit else ''} is stated",
                            features=values, missing=frame.answer_type.value)
         p = self.model.probability(values)

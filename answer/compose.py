@@ -59,6 +59,7 @@ class Composition:
     unmet: tuple[Constraint, ...]  # constraints that no sentence meets
     best_coverage: float
     counted_seen: bool = True  # a count asked of a noun: some sentence meeting the constraints names that noun
+    abroad: bool = False  # the places asked are a foreign country's ("tỉnh nào của Thái Lan")
 
 
 class Composer:
@@ -125,8 +126,10 @@ class Composer:
     def compose(self, retrieval: Retrieval, stats: IndexStats) -> Composition:
         frame = retrieval.frame
         cands = self.candidates(retrieval, stats)
+        abroad = asked_abroad(frame, self.checker.lex)
         if not cands:
-            return Composition([], [], None, [], frame.answer_type in TYPED, False, (), 0.0, not self._counts_noun(frame))
+            return Composition([], [], None, [], frame.answer_type in TYPED, False, (), 0.0, not self._counts_noun(frame),
+                               abroad)
         typed = frame.answer_type in TYPED
         ok = [c for c in cands if not c.unmet]
         answering = [c for c in ok if c.spans] if typed else ok
@@ -158,7 +161,7 @@ class Composer:
         said = bool(frame.relation) and any(_says(c, frame.relation) for c in ok)
         seen = not self._counts_noun(frame) or any(_names(c, frame.unit_spellings) for c in ok)
         return Composition(chosen, citations, short, items, typed, bool(answering) or said, unmet,
-                           max(c.coverage for c in cands), seen)
+                           max(c.coverage for c in cands), seen, abroad)
 
     # ---- parts
     def _select(self, best: Candidate, pool: list[Candidate]) -> list[Candidate]:

@@ -4,14 +4,15 @@ that unit ("5 thỏa thuận"), not in any number the sentence holds."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from core.lexicon import Lexicon
 from core.types import AnswerType, QuestionFrame
 
 # a part of what the earlier turn counted: "Trong đó ...", "Trong số đó ...", "How many of them ..."
 _PART = re.compile(r"(?i)^\s*(?:trong\s+(?:số\s+)?(?:đó|này)|(?:and\s+)?how many of (?:them|those|these))\b")
-_VI = re.compile(r"(?i)\b(bao nhiêu|mấy)(\s+(?:{classifiers}))?(?=\s+(?:với|là|được|đã|có|của|ở|tại|trong|thuộc|do|"
-                 r"đang|còn)\b|\s*[?,.]|\s*$)")
+# the count without a noun of its own: "bao nhiêu", "mấy", or with only a classifier ("mấy cái"), before what follows
+_VI_AFTER = r"(?=\s+(?:với|là|được|đã|có|của|ở|tại|trong|thuộc|do|đang|còn)\b|\s*[?,.]|\s*$)"
 _EN = re.compile(r"(?i)\bhow many(?:\s+of\s+(?:them|those|these|the\s+total))?(?=\s+(?:were|was|are|is|have|had|did|do|"
                  r"with|in|from|for)\b|\s*[?,.]|\s*$)")
 
@@ -22,7 +23,12 @@ def with_counted_noun(question: str, earlier: QuestionFrame | None, lex: Lexicon
     if earlier is None or earlier.answer_type != AnswerType.QUANTITY or not earlier.unit or not _PART.search(question):
         return question
     if earlier.lang == "vi":
-        classifiers = "|".join(re.escape(w) for w in lex.number_words.get("classifier", ()))
-        rx = re.compile(_VI.pattern.replace("{classifiers}", classifiers or "(?!)"), _VI.flags)
-        return rx.sub(lambda m: f"{m.group(1)} {earlier.unit}", question, count=1)
+        return _vi_count(lex.number_words.get("classifier", ())).sub(lambda m: f"{m.group(1)} {earlier.unit}", question,
+                                                                       count=1)
     return _EN.sub(lambda m: ("How" if m.group().startswith("H") else "how") + f" many {earlier.unit}", question, count=1)
+
+
+@lru_cache(maxsize=4)
+def _vi_count(classifiers: tuple[str, ...]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(w) for w in classifiers) or "(?!)"
+    return re.compile(rf"(?i)\b(bao nhiêu|mấy)(\s+(?:{alt}))?{_VI_AFTER}")

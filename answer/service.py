@@ -81,7 +81,7 @@ class AnswerService:
                 # a turn naming no place of its own ("How many of those zones are operating?") went on in the
                 # province the conversation was about: later turns resolve against that, not a placeless question
                 standalone = context[0]
-                frame = self.analyzer.analyze(standalone) if frame is None or not frame.of(ConstraintKind.PLACE) else frame
+                frame = self.analyzer.analyze(standalone) if not frame.of(ConstraintKind.PLACE) else frame
             earlier.append((standalone, frame, answer))
         resolution = self._resolve(question, earlier)
         # a turn rewritten for its year alone ("Cùng năm đó tỉnh đón bao nhiêu đoàn?" -> "Năm 2016 tỉnh ...") keeps
@@ -286,8 +286,9 @@ class AnswerService:
             head = [", ".join(f"**{text}** [{n}]" for text, n in comp.items), ""]
         elif comp.short is not None:
             head = [f"**{comp.short.text}** [{comp.short.n}]", ""]
-        named = self.regulations.document_name if self.regulations is not None else (lambda _source: None)
-        lines = [f"- “{c.quote}” [{c.n}]" + (f" — *{label}*" if (label := citation_label(c, named(c.source))) else "")
+        regs = self.regulations
+        lines = [f"- “{c.quote}” [{c.n}]" + (f" — *{label}*" if (label := citation_label(
+            c, regs.document_name(c.source) if regs is not None and c.locator else None)) else "")
                  for c in comp.citations]
         text = "\n".join(head + [self.frames.get(lang, "lead"), ""] + lines)
         return Answer(retrieval.question, text, False, comp.citations, retrieval.hits, mode="extractive",

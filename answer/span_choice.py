@@ -39,10 +39,9 @@ def choose_span(frame: QuestionFrame | None, sent: str, spans: tuple[Span, ...],
     if frame is not None and len(spans) > 1 and _asks_counterpart(frame):
         # "ký biên bản ghi nhớ với đối tác nào", "which company did Kon Tum sign ... with": the other party, not the
         # body of the province that asks ("UBND tỉnh Kon Tum và doanh nghiệp Hàn Quốc")
-        own = [c for c in frame.of(ConstraintKind.PLACE)]
         others = [sp for sp in spans if not any(
             re.match(rf"\s*(?:tỉnh|thành phố)?\s*{re.escape(c.value)}", sent[sp.end:sp.end + 40]) or c.value in sp.text
-            for c in own)]
+            for c in frame.of(ConstraintKind.PLACE))]
         spans = tuple(others) or spans
     qualifiers = _qualifier_at(frame, sent) if frame is not None else []
     if qualifiers:
@@ -65,9 +64,9 @@ def choose_span(frame: QuestionFrame | None, sent: str, spans: tuple[Span, ...],
     restricted = _restricted(frame, sent, spans, asked) if frame is not None else {}
     if frame is not None and frame.answer_type == AnswerType.QUANTITY and not restricted \
             and (marks := _party_marks(frame, fold_text(sent))) and len(spans) > 1:
-        # "VECO ký bao nhiêu thỏa thuận?": the figure written with the party named ("1 thỏa thuận với Tổ chức VECO")
-        # within the clause that names it ("...; 22 dự án ODA ... với tổng vốn đầu tư trên 700 tỷ đồng"), the figure
-        # before the name first ("1 thỏa thuận với Tổ chức VECO")
+        # "VECO ký bao nhiêu thỏa thuận?": the figure written with the party named, within the clause that names it
+        # ("...; 22 dự án ODA ... với tổng vốn đầu tư trên 700 tỷ đồng"), the figure before the name first ("1 thỏa
+        # thuận với Tổ chức VECO")
         def clause(at: int) -> int:
             return sent.count(";", 0, at)
         return min(spans, key=lambda sp: (min((clause(m) != clause(sp.start), m - sp.end if m >= sp.end
@@ -93,24 +92,26 @@ def _asks_counterpart(frame: QuestionFrame) -> bool:
     return bool(_COUNTERPART_VI.search(fold_text(frame.core)) if frame.lang == "vi" else _COUNTERPART_EN.search(frame.core))
 
 
+_PARTIES = (ConstraintKind.ORGANISATION, ConstraintKind.QUALIFIER)
+
+
+def _named_at(frame: QuestionFrame, folded: str, kinds: tuple[ConstraintKind, ...]) -> list[list[int]]:
+    """For each thing the question names of `kinds`, and each name in capitals no lexicon knows ("VECO"): where the
+    (folded) sentence writes it, by any of its spellings."""
+    names = [tuple(sp for sp in c.spellings if sp.strip()) for c in frame.constraints if c.kind in kinds]
+    names += [(a,) for a in frame.acronyms]
+    return [[m.start() for sp in spellings for m in re.finditer(rf"\b{re.escape(fold_text(sp))}\b", folded)]
+            for spellings in names]
+
+
 def _party_marks(frame: QuestionFrame, folded: str) -> list[int]:
     """Where the sentence names a body, kind or name in capitals the question names (not its places or years)."""
-    names = [sp for c in frame.constraints if c.kind in (ConstraintKind.ORGANISATION, ConstraintKind.QUALIFIER)
-             for sp in c.spellings if sp.strip()] + list(frame.acronyms)
-    return [m.start() for n in names for m in re.finditer(rf"\b{re.escape(fold_text(n))}\b", folded)]
+    return [at for where in _named_at(frame, folded, _PARTIES) for at in where]
 
 
 def _named_in_part(frame: QuestionFrame, folded: str, at: int) -> bool:
     """Whether a body, place or kind the question names is written only after `at` in the (folded) sentence."""
-    for c in frame.constraints:
-        if c.kind in (ConstraintKind.ORGANISATION, ConstraintKind.PLACE, ConstraintKind.QUALIFIER):
-            where = [m.start() for sp in c.spellings if sp.strip()
-                     for m in re.finditer(rf"\b{re.escape(fold_text(sp))}\b", folded)]
-            if where and min(where) >= at:
-                return True
-    # a name in capitals the lexicon does not know ("VECO")
-    return any((w := [m.start() for m in re.finditer(rf"\b{re.escape(fold_text(a))}\b", folded)]) and min(w) >= at
-               for a in frame.acronyms)
+    return any(where and min(where) >= at for where in _named_at(frame, folded, _PARTIES + (ConstraintKind.PLACE,)))
 
 
 def asked_abroad(frame: QuestionFrame, lex: Lexicon) -> bool:

@@ -63,7 +63,7 @@ class Container:
                             self.settings.max_answer_sentences, text_of=self.store.get_text)
         coverage = CoverageJudge(self.analyzer, self.lexicon.glossary, self.lexicon.en_stopwords, t.unknown_en_weight)
         judge = Answerability(coverage, Model.load(embedder=self.embedder.name), t.coverage_passages,
-                              frozenset(u.vi for u in self.lexicon.units), self.lexicon)
+                              frozenset(u.vi for u in self.lexicon.units))
         from answer.author import AuthorAnswerer
         from answer.conversation import ReferenceResolver
         frames = Frames.load(self.settings.prompts_dir)

@@ -32,6 +32,7 @@ class _Snapshot:
     doc_dates: dict[str, str | None] = field(default_factory=dict)  # doc_id -> the document's own date
     numbered: dict[str, frozenset[str]] = field(default_factory=dict)  # code -> sources whose own header carries it
     folded_titles: dict[str, str] = field(default_factory=dict)  # source -> title, diacritics folded, spaces single
+    own_codes: dict[str, str] = field(default_factory=dict)  # source -> the number its own header carries
 
 
 class RegulationService:
@@ -54,7 +55,8 @@ class RegulationService:
                          {r.source: r.meta.title for r in records if r.meta.title},
                          {r.doc_id: r.meta.date for r in records},
                          {code: frozenset(sources) for code, sources in numbered.items()},
-                         {r.source: " ".join(fold_text(r.meta.title or "").split()) for r in records})
+                         {r.source: " ".join(fold_text(r.meta.title or "").split()) for r in records},
+                         {source: code for code, sources in numbered.items() for source in sources})
 
     def invalidate(self) -> None:
         """The library changed in this process: ask the store again on the next call."""
@@ -94,7 +96,7 @@ class RegulationService:
 
     def own_code(self, source: str) -> str | None:
         """The number an indexed document's own header carries ("Số: 99/2025/QĐ-UBND"), None when it has none."""
-        return next((code for code, sources in self._snapshot.get().numbered.items() if source in sources), None)
+        return self._snapshot.get().own_codes.get(source)
 
     def folded_titles(self) -> dict[str, str]:
         """source -> its document's title with diacritics folded ("" when untitled)."""

@@ -23,8 +23,7 @@ def judge_of(question, docs, m: Model | None = None, stats: IndexStats | None = 
     r = retrieval(question, docs)
     stats = stats or uniform_stats(len(docs))
     comp = p.composer.compose(r, stats)
-    judge = Answerability(p.coverage, m or model(), p.tuning.coverage_passages, frozenset(u.vi for u in p.lexicon.units),
-                          p.lexicon)
+    judge = Answerability(p.coverage, m or model(), p.tuning.coverage_passages, frozenset(u.vi for u in p.lexicon.units))
     return judge.judge(r.frame, r, comp, stats)
 
 
