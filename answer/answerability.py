@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from answer.compose import Composition
 from answer.coverage import CoverageJudge
+from answer.spans import named_in
 from core.types import AnswerType, ConstraintKind, IndexStats, QuestionFrame, Retrieval
 from vntext.tokens import TokenKind, kind_of
 
@@ -166,6 +168,10 @@ class Answerability:
             # the document the question names by its full number is in a top passage: what it says of that document
             # is there, however the rest of the question is worded ("Chỉ thi 26/CT-TTg cua Thủ tướng ban hàng ...")
             return Verdict(False, "", p, values)
+        if frame.answer_type == AnswerType.OFFICE and _holder_named(frame, comp):
+            # "Ông Cao Huy giữ chức vụ gì?": the office written with the person the question names answers it, however
+            # little of the asking words ("giữ chức vụ gì") the passage shares
+            return Verdict(False, "", p, values)
         if p < (self.model.threshold_en if en else self.model.threshold):
             return Verdict(True, f"weak evidence (p={p:.2f})", p, values)
         return Verdict(False, "", p, values)
@@ -184,6 +190,14 @@ class Answerability:
         return any((toks := set(analyzer.passage(sp))) and all(t in stats.vocab for t in toks) for sp in frame.unit_spellings)
 
 
+def _holder_named(frame: QuestionFrame, comp: Composition) -> bool:
+    """Whether the direct answer's quote holds every name the question writes in capitals ("Cao Huy")."""
+    if comp.short is None or not 0 < comp.short.n <= len(comp.citations):
+        return False
+    names, quote = named_in(frame.core), comp.citations[comp.short.n - 1].quote
+    return bool(names) and all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", quote) for w in names)
+
+
 def _must_be_stated(frame: QuestionFrame, units: frozenset[str], abroad: bool = False) -> bool:
     """A measure in an asked unit (km, USD, %, days ...), or the date of a named document or place, is either
     written in a passage or not: its absence is a refusal. A count of things ("bao nhiêu nguyên tắc") may be
@@ -192,6 +206,8 @@ def _must_be_stated(frame: QuestionFrame, units: frozenset[str], abroad: bool = 
     countries, which are always found when named."""
     if frame.answer_type == AnswerType.QUANTITY:
         return frame.unit in units
+    if frame.answer_type == AnswerType.OFFICE:
+        return True  # the office of a named person is written with the name, or the documents do not give it
     if frame.relation:  # "cơ quan nào chủ trì ...": no sentence says that anyone chairs it
         return True
     if frame.answer_type == AnswerType.PERSON and (frame.of(ConstraintKind.ROLE) and frame.lang == "vi" or frame.head):

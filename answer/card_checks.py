@@ -74,6 +74,8 @@ def lacks(card: RegulationCard, frame: QuestionFrame) -> str:
     """What the frame asks of a named document that its card does not state ("" when the card states it)."""
     asked = {AnswerType.DATE: ("date", card.dates), AnswerType.ORGANISATION: ("issuer", card.issuers),
              AnswerType.PERSON: ("issuer", card.issuers), AnswerType.DOCUMENT_CONTENT: ("subject", card.subjects)}
+    if frame.signer:  # a card names the issuing body; who signed is in the document's own text or nowhere
+        asked[AnswerType.PERSON] = asked[AnswerType.ORGANISATION] = ("signer", ())
     what, have = asked.get(frame.answer_type, ("", True))
     return what if not have else ""
 

@@ -24,7 +24,7 @@ from vntext.codes import fold_text
 from vntext.sentences import split_sentences
 from vntext.tokens import TokenKind, kind_of
 
-TYPED = frozenset({AnswerType.QUANTITY, AnswerType.DATE, AnswerType.PERSON, AnswerType.ORGANISATION, AnswerType.DOCUMENTS,
+TYPED = frozenset({AnswerType.QUANTITY, AnswerType.DATE, AnswerType.PERSON, AnswerType.OFFICE, AnswerType.ORGANISATION, AnswerType.DOCUMENTS,
                    AnswerType.PLACE, AnswerType.LIST})
 _LABEL = re.compile(r"[^:\n.;]{3,80}:\s")  # "Về công tác lãnh sự và người Việt Nam ở nước ngoài: "
 _HEADING = re.compile(r"^(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+[a-zđ]?\s*[.:]?", re.I)

@@ -70,7 +70,9 @@ class ConstraintChecker:
             if c.kind == ConstraintKind.DATE and c.value in {d.iso for d in date_spans(ctx.sentence)}:
                 return True  # a full day asked is that day wherever the sentence writes it ("a directive from 4
                 # September 2018": "Chỉ thị số 26/CT-TTg, ngày 04/9/2018" dates the document asked about)
-            if c.kind == ConstraintKind.YEAR and any(d.year != c.value for d in stated) \
+            if c.kind == ConstraintKind.YEAR and c.of_document and c.value in {d.year for d in date_spans(frame_text)}:
+                return True  # "the 2025 plan": any sentence of the document its title dates
+            if c.kind == ConstraintKind.YEAR and any(d.year and d.year != c.value for d in stated) \
                     and not _year_range_holds(ctx.sentence, c.value):
                 return False  # the sentence is about another year
             # the paragraph before, the title and heading, and the document's own date: a sentence with no date of

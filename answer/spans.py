@@ -101,6 +101,9 @@ class SpanFinder:
             return self.persons(text) or self.organisations(text)
         if kind == AnswerType.ORGANISATION:
             return self.organisations(text) or self.persons(text)
+        if kind == AnswerType.OFFICE:  # the office written with the person the question names, or none
+            names = named_in(frame.core)
+            return [o for o in self.offices(text) if names and all(_near(text, w, o) for w in names)]
         if kind == AnswerType.PLACE or (kind == AnswerType.LIST and frame.list_of in ("country", "province", "district",
                                                                                      "border_gate", None)):
             return self.places(text, frame.list_of)
@@ -191,7 +194,7 @@ class SpanFinder:
                 r"[\s,]*(?:ngày|ban hành ngày|,)?[\s,]*", text[e:d.start], re.I)), None)
             attached = owner is not None
             if (about_documents and (not wanted or owner in wanted or owner is None)) or not attached:  # strength: 1 a year, 2 a month, 3 a day
-                out.append(Span(AnswerType.DATE, d.start, d.end, text[d.start:d.end], d.iso.count("-") + 1))
+                out.append(Span(AnswerType.DATE, d.start, d.end, text[d.start:d.end], d.precision))
         return out
 
     def titled(self, text: str) -> list[Span]:
@@ -233,6 +236,13 @@ class SpanFinder:
         roles = [(s, e) for _, s, e in find_terms(text, self.lex.roles, "vi", ignore_case=False)]
         return sorted((_with_office(o, text, roles) for o in out), key=lambda s: s.start)
 
+    def offices(self, text: str) -> list[Span]:
+        """Offices a person holds ("Phó Chủ tịch"), each with the body written right after it ("Phó Chủ tịch Ủy ban
+        nhân dân tỉnh"): the body's span already reaches back to the office before it."""
+        bodies = {o.start: o for o in self.organisations(text)}
+        return [bodies.get(s) or Span(AnswerType.OFFICE, s, e, text[s:e])
+                for _, s, e in find_terms(text, self.lex.roles, "vi", ignore_case=False)]
+
     def places(self, text: str, list_of: str | None = None) -> list[Span]:
         """Provinces, countries and localities named with their kind ("tỉnh Champasak", "huyện Đồng Văn", and the
         names enumerated after it); `list_of` keeps one kind ("province", "district", "border_gate", "country")."""
@@ -258,6 +268,21 @@ class SpanFinder:
                     out.append(Span(AnswerType.PLACE, n.start(1), n.end(1), n.group(1)))
                     at = n.end(1)
         return sorted(out, key=lambda s: s.start)
+
+
+_TITLES = frozenset({"ông", "bà", "đồng", "chí", "mr", "mrs", "ms", "dr"})
+
+
+def named_in(core: str) -> list[str]:
+    """The words a question writes in capitals past its first word, titles aside ("Ông Cao Huy giữ chức vụ gì?" ->
+    ["Cao", "Huy"]; "What position does Cao Huy hold?" -> ["Cao", "Huy"])."""
+    return [w for w in re.findall(r"\w+", core)[1:] if w[:1].isupper() and w.lower() not in _TITLES]
+
+
+def _near(text: str, word: str, span: Span, reach: int = 40) -> bool:
+    """Whether `word` is written (whole) within `reach` characters of the span ("Cao Huy - Phó Chủ tịch ...")."""
+    window = text[max(0, span.start - reach):span.end + reach]
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", window) is not None
 
 
 def _with_office(span: Span, text: str, roles: list[tuple[int, int]]) -> Span:

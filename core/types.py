@@ -104,6 +104,7 @@ class AnswerType(str, Enum):
     QUANTITY = "quantity"  # a number with its unit ("6.513 km²", "05 thành viên")
     DATE = "date"  # a date or a year
     PERSON = "person"
+    OFFICE = "office"  # the office a named person holds ("Phó Chủ tịch Ủy ban nhân dân tỉnh")
     ORGANISATION = "organisation"  # an organisation or issuing body
     PLACE = "place"
     LIST = "list"  # countries, provinces, partners ... gathered across passages

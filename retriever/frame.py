@@ -7,8 +7,9 @@ left. Retrieval, routing, composition and abstention all read the frame."""
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 import re
+from dataclasses import replace
+from functools import cached_property
 
 from core.lexicon import Lexicon
 from core.types import ASK_FLAGS, AnswerType, Constraint, ConstraintKind, QuestionFrame, QuestionPart
@@ -61,19 +62,27 @@ class FrameAnalyzer:
     def language(self, text: str) -> str:
         return detect_language(text, self._vi_ascii, self.lex.en_stopwords)
 
+    @cached_property
+    def _type_words(self) -> tuple[str, ...]:
+        """Every document type's names, Vietnamese (with and without diacritics) and English ("plan", "kế hoạch")."""
+        words = {t.vi for t in self.lex.doc_types} | {fold_text(t.vi) for t in self.lex.doc_types}
+        words |= {e for t in self.lex.doc_types for e in t.english}
+        return tuple(sorted(w.lower() for w in words if w))
+
     def analyze(self, question: str, lang: str | None = None, compound: bool = True) -> QuestionFrame:
         """The question's frame; `lang` when it is known (a part of a longer question); `compound` reads a
         question asking several things into its parts."""
         text = " ".join(normalize(question).split())
         if (lang or self.language(text)) == "vi":
             text = expand_shorthand(text, self.lex.shorthand)  # "dc bao nhiu" -> "được bao nhiêu"
+        text = self.lex.provinces.misspelt(text)  # "An Gaing" -> "An Giang"
         core, filler = strip_filler(text, self.lex)
         stem, options = split_options(core)
         lang = lang or self.language(core)
         cue_text = _cue_text(stem, lang)
         asks, about = self._answer_types(cue_text, lang)
         answer_type = asks[0]
-        constraints = _of_documents(stem, tuple(constraints_in(stem, lang, self.lex)))
+        constraints = _of_documents(stem, tuple(constraints_in(stem, lang, self.lex)), self._type_words)
         # "who heads ..." asks for a person: "Người đứng đầu cơ quan có trách nhiệm gì?" asks what, of no one named
         flags = self._flags(cue_text, lang)
         head = answer_type == AnswerType.PERSON and "head" in flags

@@ -137,15 +137,21 @@ def _date_precision(cue_text: str) -> str | None:
 _OF_DOCUMENT = re.compile(r"\s*(?:của|do|of|by|issued by|from)\s+[^,;:?.()]{0,40}$", re.I)
 
 
-def _of_documents(stem: str, constraints: tuple[Constraint, ...]) -> tuple[Constraint, ...]:
+def _of_documents(stem: str, constraints: tuple[Constraint, ...], type_words: tuple[str, ...] = ()) -> tuple[Constraint, ...]:
     """Marks the issuer and place written with a named document ("Kế hoạch 47/KH-UBND của UBND tỉnh Hà Giang",
-    "Decision 99/2025 of the Quảng Trị People's Committee"): they describe that document, so its own text meets
-    them, not only a sentence that repeats them."""
+    "Decision 99/2025 of the Quảng Trị People's Committee"), and a year that labels a document by its type ("Ha
+    Giang's 2025 plan", "Kế hoạch năm 2025"): they describe that document, so its own text meets them, not only a
+    sentence that repeats them (the 2025 plan reports what was done in 2024)."""
     ends = [c.end for c in constraints if c.kind == ConstraintKind.CODE]
+    types = "|".join(re.escape(w) for w in sorted(type_words, key=len, reverse=True))
     out = []
     for c in constraints:
         if c.kind in (ConstraintKind.ORGANISATION, ConstraintKind.PLACE) and any(
                 e <= c.start and _OF_DOCUMENT.fullmatch(stem[e:c.start]) for e in ends):
+            c = replace(c, of_document=True)
+        elif c.kind == ConstraintKind.YEAR and types and (
+                re.match(rf"\s+(?:{types})\b", stem[c.end:], re.I)
+                or re.search(rf"\b(?:{types})\s+(?:(?:năm|nam|of|for)\s+)?$", stem[:c.start], re.I)):
             c = replace(c, of_document=True)
         out.append(c)
     return tuple(out)

@@ -153,6 +153,8 @@ def constraints_in(core: str, lang: str, lex: Lexicon) -> list[Constraint]:
         if cm.doc_type:
             out.append(Constraint(ConstraintKind.DOC_TYPE, cm.doc_type, cm.doc_type, cm.mention_start, cm.start))
     for d in date_spans(core):
+        if not d.year:
+            continue  # a day of every year ("trước ngày 15 tháng 11 hằng năm") constrains no year
         if not _free(taken, d.start, d.end) or (len(d.iso) == 4 and _names_document(core[:d.start], lex)):
             continue
         kind = ConstraintKind.DATE if len(d.iso) == 10 else ConstraintKind.YEAR
@@ -171,4 +173,36 @@ def constraints_in(core: str, lang: str, lex: Lexicon) -> list[Constraint]:
         add(ConstraintKind.PLACE, canonical, s, e, tuple(by_name.get(canonical, [canonical])))
     for term, s, e in find_terms(core, lex.countries, lang, ignore_case=False):
         add(ConstraintKind.PLACE, term.vi, s, e, term.spellings)
+    for s, e in _named_localities(core, taken):
+        add(ConstraintKind.PLACE, core[s:e], s, e)
     return sorted(out, key=lambda c: c.start)
+
+
+# a border gate or district named with its kind: "cửa khẩu Hữu Nghị", "huyện Đồng Văn", "the Huu Nghi border gate",
+# "Dong Van district"; the name is its capitalised words
+_LOCALITY_VI = re.compile(r"(?i:cửa khẩu|cua khau|huyện|huyen)(?:\s+(?i:quốc tế|quoc te|chính|chinh|phụ|phu))?\s+"
+                          r"((?:[^\W\d_]+)(?:\s+[^\W\d_]+){0,3})")
+_LOCALITY_EN = re.compile(r"((?:[^\W\d_]+\s+){1,3})(?i:international\s+)?(?i:border gate|border crossing|district)\b")
+
+
+_ASKING = frozenset({"which", "what", "the", "this", "that", "each", "how", "many", "a", "an"})
+
+
+def _named_localities(core: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where the question names a border gate or district ("cửa khẩu Tân Thanh"): a sentence about another one does
+    not answer it. Only capitalised words count as the name, and none that another constraint took (a province, a
+    country)."""
+    out = []
+    for m in _LOCALITY_VI.finditer(core):
+        words = list(re.finditer(r"[^\W\d_]+", m.group(1)))
+        n = next((i for i, w in enumerate(words) if not w.group()[0].isupper()), len(words))
+        if n:
+            out.append((m.start(1), m.start(1) + words[n - 1].end()))
+    for m in _LOCALITY_EN.finditer(core):
+        words = list(re.finditer(r"[^\W\d_]+", m.group(1)))
+        k = len(words)
+        while k and words[k - 1].group()[0].isupper() and words[k - 1].group().lower() not in _ASKING:
+            k -= 1
+        if k < len(words):
+            out.append((m.start(1) + words[k].start(), m.start(1) + words[-1].end()))
+    return [(s, e) for s, e in out if _free(taken, s, e)]

@@ -28,6 +28,13 @@ _BOUNDARY_EN = re.compile(r"\s*[,;?]\s*(?:and\s+)?|\s+and\s+", re.I)
 # what a later part drops of an earlier clause besides its question words
 _DETERMINERS = re.compile(r"(?<!\w)(?:những|các|nhung|cac|là|la|do)\s*$", re.I)
 _MIN_WORDS = 2
+# an English ask with its own subject: a question word (after a preposition) followed by an auxiliary verb and a
+# subject that is no pronoun pointing back ("what was his job title" is about the earlier clause's person)
+_OWN_SUBJECT = re.compile(r"^(?:\w+\s+)?(?:when|what|where|who|whom|which|how(?: \w+)?)(?:\s+\w+)?\s+"
+                          r"(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would|should|must)\s+"
+                          r"(?!(?:he|she|it|they|his|her|its|their|them|this|that|these|those)\b)\w", re.I)
+# the setting an English question opens with: a place, a time or a source, before its first comma
+_SETTING = re.compile(r"^((?:in|at|for|between|from|according to|under|during|since|on|as of)\s[^,?]+),", re.I)
 _AUXILIARY = re.compile(r"^(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\s+", re.I)
 
 
@@ -61,7 +68,12 @@ def split_parts(core: str, lang: str) -> tuple[QuestionPart, ...]:
         return ()
     parts = []
     for i, clause in enumerate(clauses):
-        before = [_declarative(c, lang) for c in clauses[:i]]
+        if i and lang == "en" and _OWN_SUBJECT.match(clause.strip()):
+            # "..., and by when does the province approve the plan": the clause has its own subject and verb; of the
+            # earlier clauses it keeps only the setting they open with ("In Quang Tri, ...")
+            before = [m.group(1) for c in clauses[:1] if (m := _SETTING.match(c.strip()))]
+        else:
+            before = [_declarative(c, lang) for c in clauses[:i]]
         context = ", ".join(x for x in before if x)
         own = clause.strip().rstrip(",;?").strip()
         parts.append(QuestionPart(own, _ended(f"{context}, {own}" if context else own, core)))

@@ -10,6 +10,8 @@ from retriever.frame_cues import _ask_at
 from vntext.codes import fold_text
 
 # words that end a counted noun ("đoàn ra", "đoàn vào" are nouns: "ra", "vào" are not here)
+# an elliptical follow-up that opens with the noun it counts ("Còn đoàn cán bộ ... thì bao nhiêu?", "Thế còn số dự án?")
+_ELLIPTICAL_COUNT = re.compile(r"(?:(?:[Tt]hế|[Vv]ậy|[Tt]he|[Vv]ay)\s+)?(?:[Cc]òn|[Cc]on)\s+((?:[^\W\d_A-ZĐ][^\W\d_]*\s+){1,8})")
 _VI_UNIT_STOP = frozenset("là có được đã đang sẽ tại ở của trong năm đến từ với cho mà thì và hay không "
                           "nào gì lên rồi như thế nhiêu trên dưới theo còn vậy ạ nhỉ nhé hả ad ko".split())
 _VI_UNIT_STOP_ASCII = frozenset(fold_text(w) for w in _VI_UNIT_STOP | {"đi", "vào", "hiện", "này", "đó"})
@@ -55,6 +57,13 @@ class UnitReader:
                 # "số cán bộ được nâng lên mấy": the number of what "số" names
                 words = counted.group(1).split()
                 words = words[:next((i for i, w in enumerate(words) if w.lower() in _VI_UNIT_STOP), len(words))]
+                written = " ".join(words) or None
+            if m and written is None and (counted := _ELLIPTICAL_COUNT.match(core)) \
+                    and re.search(r"(?i)\b(?:thì|thi)\s+(?:(?:là|la|có|co|được|duoc)\s+)?$", core[:m.start()]):
+                # "Còn đoàn cán bộ của tỉnh đi nước ngoài thì bao nhiêu?": a follow-up counts the noun it opens with
+                # ("Còn các dự án ODA thì tổng vốn là bao nhiêu?" asks the amount its own words name)
+                words = counted.group(1).split()
+                words = words[:next((i for i, w in enumerate(words) if w.lower() in _VI_UNIT_STOP), len(words))][:3]
                 written = " ".join(words) or None
             if written:
                 if fold_text(written) in _MEASURE_NOUN_VI:  # "bao nhiêu lâu": a duration

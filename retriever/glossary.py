@@ -58,10 +58,14 @@ def stem(word: str) -> str:
     return _US_SPELLING.get(w) or _ISE.sub(r"iz\1", w)
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
 def _words(text: str) -> list[tuple[str, int, int]]:
-    """(stemmed word, start, end) for each word; possessive 's / s' is blanked out (same length)."""
+    """(stemmed word, start, end) for each word but the articles ("gave the instructions" is "gave instruction");
+    possessive 's / s' is blanked out (same length)."""
     blanked = _POSSESSIVE.sub(lambda m: " " * len(m.group()), text)
-    return [(stem(m.group()), m.start(), m.end()) for m in _WORD.finditer(blanked)]
+    return [(w, m.start(), m.end()) for m in _WORD.finditer(blanked) if (w := stem(m.group())) not in _ARTICLES]
 
 
 def _vi_key(text: str) -> str:

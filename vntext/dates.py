@@ -51,17 +51,28 @@ _SPAN_RES = (  # most specific first; a later match inside an earlier one is ski
     re.compile(r"\btháng\s+(\d{1,2})\s*(?:năm\s+|/\s*)(\d{4})\b", re.I),
     re.compile(r"(?<![\d/.-])(\d{1,2})\s*/\s*(\d{4})(?![\d/])"),
     re.compile(r"\b(?:năm|year|in)\s+(1[89]\d\d|20\d\d)(?![\d/-])", re.I),
+    # a day of every year, written without one ("trước ngày 15 tháng 11 hằng năm", "ngày 31/12", "by 15 November"):
+    # a deadline or anniversary in a rule
+    re.compile(r"\bngày\s+(\d{1,2})\s*(?:tháng\s+|/\s*)(\d{1,2})(?![\d/.-]|\s+năm\s+\d|\s*/)(?:\s+(?:hằng|hàng)\s+năm)?", re.I),
+    re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(January|February|March|April|May|June|July|August|September|"
+               r"October|November|December)\b(?!\.?,?\s+\d{4})(?:\s+(?:each|every)\s+year)?", re.I),
 )
 
 
 @dataclass(frozen=True)
 class DateSpan:
-    """A date written in a text: `iso` is yyyy-mm-dd, yyyy-mm or yyyy as far as the text says."""
+    """A date written in a text: `iso` is yyyy-mm-dd, yyyy-mm or yyyy as far as the text says, or --mm-dd for a day
+    of every year (`year` is then "")."""
 
     iso: str
     year: str
     start: int
     end: int
+
+    @property
+    def precision(self) -> int:
+        """1 a year, 2 a month, 3 a day."""
+        return 3 if not self.year else self.iso.count("-") + 1
 
 
 def _span_of(kind: int, m: re.Match[str]) -> DateSpan | None:
@@ -72,8 +83,12 @@ def _span_of(kind: int, m: re.Match[str]) -> DateSpan | None:
         iso = _iso(int(g[0]), _MONTHS[g[1].lower()], int(g[2]))
     elif kind in (3, 4):
         iso = f"{int(g[1]):04d}-{int(g[0]):02d}" if 1 <= int(g[0]) <= 12 and 1000 <= int(g[1]) <= 2999 else None
-    else:
+    elif kind == 5:
         iso = g[0]
+    else:  # a day of every year: ISO 8601's "--mm-dd", no year
+        month = int(g[1]) if kind == 6 else _MONTHS[g[1].lower()]
+        iso = f"--{month:02d}-{int(g[0]):02d}" if _iso(int(g[0]), month, 2000) else None
+        return DateSpan(iso, "", m.start(), m.end()) if iso else None
     return DateSpan(iso, iso[:4], m.start(), m.end()) if iso else None
 
 
@@ -100,4 +115,4 @@ def date_spans(text: str) -> list[DateSpan]:
 
 def years_in(text: str) -> set[str]:
     """The years a text states, in dates or alone."""
-    return {d.year for d in date_spans(text)}
+    return {d.year for d in date_spans(text) if d.year}

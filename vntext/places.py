@@ -46,6 +46,39 @@ class Places:
                 text = text[:s] + name + text[e:]
         return text[:1].upper() + text[1:]
 
+    def misspelt(self, text: str) -> str:
+        """`text` with a province name typed one slip away ("An Gaing", "Kom Tum") spelt as the gazetteer does: a
+        run of capitalised words, as many as the name's, each opening with the name's letter, one letter added,
+        dropped, changed or two swapped (diacritics and case aside). Names of fewer than six letters are left alone:
+        one slip from them is too often another word."""
+        known = [(s, e) for _, s, e in self.find(text, ignore_case=True)]
+        words = [m for m in _WORD.finditer(text) if m.group()[0].isupper()
+                 and not any(s <= m.start() < e for s, e in known)]
+        out, at, i = [], 0, 0
+        while i < len(words):
+            run = [words[i]]  # capitalised words written one space apart
+            while i + len(run) < len(words) and text[run[-1].end():words[i + len(run)].start()] == " ":
+                run.append(words[i + len(run)])
+            for n in range(min(len(run), 4), 1, -1):
+                typed = text[run[0].start():run[n - 1].end()]
+                name = self._near_name(fold(typed).lower(), n)
+                if name:
+                    out += [text[at:run[0].start()], name]
+                    at, i = run[n - 1].end(), i + n - 1
+                    break
+            i += 1
+        return "".join(out) + text[at:]
+
+    def _near_name(self, typed: str, words: int) -> str | None:
+        for name in self._names:
+            key = fold(name).lower()
+            parts = key.split()
+            if len(parts) != words or len(key.replace(" ", "")) < 6 or key == typed:
+                continue
+            if [p[0] for p in parts] == [w[0] for w in typed.split()] and _one_slip(typed, key):
+                return name
+        return None
+
     def find(self, text: str, ignore_case: bool = False) -> list[tuple[str, int, int]]:
         """(canonical, start, end) of each place named in `text`."""
         names = self._names
@@ -55,6 +88,21 @@ class Places:
                 n for n in names if n.lower() == m.group().lower())
             out.append((self.canonical[key], m.start(), m.end()))
         return out
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether `a` is `b` with one letter added, dropped, changed, or two neighbours swapped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1:]
 
 
 @lru_cache(maxsize=8)

@@ -323,3 +323,16 @@ def test_an_amount_spent_or_disbursed_is_money(fa, question):
 @pytest.mark.parametrize("question", ["Tên các cửa khẩu của Đăk Nông là gì?", "Tên hai tỉnh bạn của An Giang ở Campuchia là gì?"])
 def test_the_names_of_places_or_bodies_are_a_list(fa, question):
     assert fa.analyze(question).answer_type == T.LIST  # before: a description, with no items
+
+
+@pytest.mark.parametrize("question, unit", [
+    ("Còn đoàn cán bộ của tỉnh đi nước ngoài thì bao nhiêu?", "đoàn cán bộ"),  # the follow-up counts the noun it opens with
+    ("Còn các dự án ODA thì tổng vốn đầu tư là bao nhiêu?", "USD"),  # its own words name an amount
+])
+def test_an_elliptical_follow_up_counts_its_opening_noun(fa, question, unit):
+    assert fa.analyze(question).unit == unit
+
+
+def test_a_misspelt_province_is_read_as_the_province(fa):
+    f = fa.analyze("Năm 2016 vốn FDI giải ngân ở An Gaing đạt bao nhiêu?")
+    assert ("place", "An Giang") in [(c.kind.value, c.value) for c in f.constraints]

@@ -119,3 +119,12 @@ def test_an_english_later_part_keeps_the_subject_not_the_auxiliary(fa):
     # before: "is Dak Nong's border with Laos, how many ..." read as a yes/no question
     assert f.parts[1].question == "Dak Nong's border with Laos, how many border gates are there on it?"
     assert fa.analyze(f.parts[1].question, compound=False).answer_type.value == "quantity"
+
+
+def test_an_english_ask_with_its_own_subject_keeps_only_the_opening_setting():
+    q = ("In Quang Tri, by when do agencies have to send in next year's plans for trips abroad, and by when does the "
+         "province approve the overall plan?")
+    assert [p.question for p in split_parts(q, "en")][1] == "In Quang Tri, by when does the province approve the overall plan?"
+    # "his" points back: the earlier clause stays ("what was his job title" is about the person asked first)
+    q = "Who gave the instructions in Dak Nong in July 2014, and what was his job title?"
+    assert "gave the instructions" in split_parts(q, "en")[1].question

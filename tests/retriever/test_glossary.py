@@ -113,3 +113,12 @@ def test_partner_countries_and_nationalities_are_translated(glossary):
     found = {m.english: m.variants for m in glossary.find("Belgian and Dutch partners from Belgium and the Netherlands")}
     assert "Bỉ" in found["Belgian"] and "Bỉ" in found["Belgium"] and "Hà Lan" in found["Netherlands"]
     assert "Trung Quốc" in glossary.expand("Chinese investors")
+
+
+@pytest.mark.parametrize("question, english", [
+    ("Who gave the instructions on integration?", "gave instruction"),
+    ("Who gave instructions on integration?", "gave instruction"),
+    ("What about the fields of cooperation it wants to push?", "field"),
+])
+def test_articles_inside_a_term_do_not_break_it(glossary, question, english):
+    assert english in [m.english for m in glossary.find(question)]
