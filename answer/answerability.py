@@ -23,6 +23,7 @@ from answer.compose import Composition
 from answer.coverage import CoverageJudge
 from answer.spans import named_in
 from core.types import AnswerType, ConstraintKind, IndexStats, QuestionFrame, Retrieval
+from vntext.normalize import fold
 from vntext.tokens import TokenKind, kind_of
 
 MODEL_PATH = Path(__file__).resolve().parent / "answerability.json"
@@ -152,7 +153,7 @@ class Answerability:
         claim = frame.answer_type == AnswerType.YESNO  # a claim's details are to be checked, not required
         if full_codes and not claim and not any(k in stats.vocab for k in full_codes):
             return Verdict(True, f"no passage holds {', '.join(full_codes)}")
-        unknown = [a for a in frame.acronyms if a.lower() not in stats.vocab]
+        unknown = [a for a in frame.acronyms if not _held(a, stats) and not self._rendered(a, stats)]
         if unknown:  # "KOICA" is named in no passage: the documents say nothing of it
             return Verdict(True, f"no passage holds {unknown[0]}", missing=unknown[0])
         values = self.features(frame, retrieval, comp, stats)
@@ -176,6 +177,12 @@ class Answerability:
             return Verdict(True, f"weak evidence (p={p:.2f})", p, values)
         return Verdict(False, "", p, values)
 
+    def _rendered(self, name: str, stats: IndexStats) -> bool:
+        """Whether the index holds a Vietnamese rendering of a name the glossary knows ("Guangxi": "Quảng Tây")."""
+        analyzer = self.coverage.analyzer
+        return any((toks := analyzer.passage(v)) and all(t in stats.vocab for t in toks)
+                   for m in self.coverage.glossary.find(name) for v in m.variants)
+
     def _code_held(self, codes: list[str], retrieval: Retrieval) -> bool:
         """Whether one of the first passages holds a document number the question names in full."""
         return any(set(codes) & set(self.coverage.analyzer.passage(h.chunk.text)) for h in retrieval.hits[:3])
@@ -188,6 +195,13 @@ class Answerability:
             return False
         analyzer = self.coverage.analyzer
         return any((toks := set(analyzer.passage(sp))) and all(t in stats.vocab for t in toks) for sp in frame.unit_spellings)
+
+
+def _held(name: str, stats: IndexStats) -> bool:
+    """Whether the index holds a name: as written, without diacritics, or written as two syllables ("Takeo": "Ta Keo")."""
+    lower = name.lower()
+    return lower in stats.vocab or fold(lower) in stats.vocab or any(
+        f"{lower[:i]}_{lower[i:]}" in stats.vocab for i in range(2, len(lower) - 1))
 
 
 def _holder_named(frame: QuestionFrame, comp: Composition) -> bool:

@@ -240,6 +240,20 @@ class Lexicon:
         return frozenset(words)
 
     @cached_property
+    def known_words(self) -> frozenset[str]:
+        """Every word (lower case) some table writes: the spellings and English names of issuers, units, roles,
+        countries and document types, the provinces, the glossary's common words (both sides), the English stopwords. A
+        capitalised word outside it that is no Vietnamese syllable is a foreign name ("Attapeu")."""
+        texts: list[str] = list(self.provinces.canonical)
+        for terms in (self.issuers, self.units, self.roles, self.countries):
+            texts += [sp for t in terms for sp in (*t.spellings, *t.english)]
+        texts += [n for t in self.doc_types for n in (t.vi, *t.english)]
+        # the glossary's common words, not the names it renders ("Attapeu": a name the index must hold)
+        texts += [sp for e in self.glossary.entries if not e.english[:1].isupper() for sp in (e.english, *e.variants)]
+        words = {w.lower() for x in texts for w in re.findall(r"[^\W\d_]+", x)}
+        return frozenset(words | set(self.en_stopwords))
+
+    @cached_property
     def abbreviations(self) -> dict[str, str]:
         """Abbreviation -> the document name it stands for ("BLDS" -> "Bộ luật dân sự")."""
         return {a: full for _, (a, full) in _rows(self.path("abbreviations.tsv"), 2)}

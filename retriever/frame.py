@@ -16,7 +16,7 @@ from core.types import ASK_FLAGS, AnswerType, Constraint, ConstraintKind, Questi
 from retriever.filler import strip_filler
 from retriever.frame_cues import (_ask_at, _coordinated, _cue_text, _date_precision, _list_of, _of_documents,  # noqa: F401
                                    _place_kind, _relation, split_options)
-from retriever.frame_entities import acronyms_in, constraints_in, qualifiers_in
+from retriever.frame_entities import acronyms_in, constraints_in, foreign_names_in, qualifiers_in
 from retriever.frame_parts import split_parts
 from retriever.frame_units import UnitReader
 from vntext.codes import fold_text
@@ -128,7 +128,8 @@ class FrameAnalyzer:
             own_documents="own_documents" in flags,
             date_precision=_date_precision(cue_text) if answer_type == AnswerType.DATE else None,
             relation=self._relation(stem, lang, answer_type, spellings, options),
-            acronyms=acronyms_in(stem, self.lex, tuple((c.start, c.end) for c in constraints if c.kind == ConstraintKind.CODE)),
+            acronyms=acronyms_in(stem, self.lex, tuple((c.start, c.end) for c in constraints if c.kind == ConstraintKind.CODE))
+            + foreign_names_in(stem, self.lex, tuple((c.start, c.end) for c in constraints)),
             parts=self._parts(stem, lang, names_document and about) if compound and not options else ())
         log.debug("frame %s", frame.to_json())
         return frame

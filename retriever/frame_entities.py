@@ -115,6 +115,32 @@ def acronyms_in(core: str, lex: Lexicon, codes: tuple[tuple[int, int], ...] = ()
     return tuple(dict.fromkeys(out))
 
 
+_ONSET = r"(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+_NUCLEUS = (r"(?:uye|uya|uoi|uou|ieu|yeu|oai|oay|oeo|uay|uoc|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ye"
+            r"|a|e|i|o|u|y)")
+_SYLLABLE = re.compile(rf"{_ONSET}{_NUCLEUS}(?:ch|ng|nh|[cmnptiouy])?")
+
+
+def foreign_names_in(core: str, lex: Lexicon, taken: tuple[tuple[int, int], ...] = ()) -> tuple[str, ...]:
+    """Capitalised words past the first that are no one Vietnamese syllable and that no table knows ("Attapeu",
+    "Mondulkiri"): a foreign place or body's name, which the index must hold for the documents to speak of it.
+    Vietnamese names ("Cao Huy", "Huu Nghi") are syllables; words any lexicon writes ("Cambodia", "Politburo") are
+    known; `taken`: where constraints stand."""
+    out = []
+    for m in re.finditer(r"(?<![\w/-])([^\W\d_][^\W\d_'’]*)(?![\w/-])", core):
+        word = m.group(1)
+        if m.start() == 0 or not word[0].isupper() or word.isupper() or any(s <= m.start() < e for s, e in taken):
+            continue
+        lower = word.lower()
+        if _SYLLABLE.fullmatch(fold_text(word)) or lower in lex.known_words or lower.endswith("s") and (
+                lower[:-1] in lex.known_words or lex.glossary.find(word)):  # "NGOs", "Organisations"
+            continue
+        if core[:m.start()].rstrip().endswith((".", "?", "!", ":")):
+            continue  # a sentence's first word
+        out.append(word)
+    return tuple(dict.fromkeys(out))
+
+
 def qualifiers_in(core: str, lex: Lexicon, constraints: tuple[Constraint, ...]) -> list[Constraint]:
     """The kind of figure a quantity question asks, named by an acronym the glossary knows ("bao nhiêu vốn ODA",
     "how many FDI projects"): a figure of another kind ("8.500.000 USD" of NGO aid) does not answer it. Met by any of

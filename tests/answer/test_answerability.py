@@ -125,6 +125,25 @@ def test_a_name_in_capitals_no_passage_holds_is_a_refusal_naming_it():
     assert frame("Which fields does An Giang cooperate with KOICA and USAID on?").acronyms == ("KOICA", "USAID")
 
 
+def test_a_foreign_name_no_passage_holds_is_a_refusal_naming_it():
+    docs = [Doc("Đăk Nông phối hợp với lực lượng chức năng phía Mondulkiri, Campuchia.", locality="Đăk Nông"),
+            Doc("Lạng Sơn đã ký 5 thỏa thuận với Quảng Tây (Trung Quốc).", locality="Lạng Sơn"),
+            Doc("An Giang giữ quan hệ hữu nghị với tỉnh Ta Keo.", locality="An Giang")]
+    stats = _vocab(*(d.text for d in docs))
+    # a capitalised word that is no Vietnamese syllable and no table knows is a name the index must hold
+    assert frame("Does Dak Nong do the same with Attapeu in Laos?").acronyms == ("Attapeu",)
+    v = judge_of("Does Dak Nong do the same with Attapeu in Laos?", docs[:1], model(threshold=0.0), stats)
+    assert v.abstain and v.reason == "no passage holds Attapeu" and v.missing == "Attapeu"
+    # held as written, in the glossary's rendering ("Guangxi": "Quảng Tây"), or as two syllables ("Takeo": "Ta Keo")
+    for q, doc in (("Đăk Nông phối hợp với Mondulkiri thế nào?", docs[0]),
+                   ("How many agreements has Lang Son signed with Guangxi?", docs[1]),
+                   ("An Giang có quan hệ với tỉnh Takeo không?", docs[2])):
+        assert not judge_of(q, [doc], model(threshold=0.0), stats).abstain, q
+    # Vietnamese names ("Cao Huy", "Huu Nghi") and words a table knows ("NGOs", "Organisations") are no foreign name
+    for q in ("What position does Cao Huy hold?", "How many NGOs work in Kon Tum?", "Which Organisations help Kon Tum?"):
+        assert frame(q).acronyms == (), q
+
+
 def test_who_heads_a_body_is_its_heads_name_or_a_refusal():
     byline = Doc("Nguồn: Võ Thái Lâm - Sở Ngoại vụ tỉnh Đăk Nông", locality="Đăk Nông")
     # a person named beside the body is not its head: the Giám đốc must be stated
