@@ -239,6 +239,9 @@ def main() -> None:
     ap.add_argument("--dry-run", action="store_true", help="report only; do not write answer/answerability.json")
     ap.add_argument("--english-only", action="store_true",
                     help="keep the fitted weights and threshold; set only the English threshold on these rows")
+    ap.add_argument("--threshold-only", action="store_true",
+                    help="keep the fitted weights; choose the thresholds again on these rows by the same rule (the "
+                         "rules before the model changed which questions reach it)")
     args = ap.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     if args.refit:
@@ -254,6 +257,9 @@ def main() -> None:
     for key, features in ((embedder, FEATURES), (ANY_EMBEDDER, tuple(f for f in FEATURES if f not in DENSE))):
         if args.english_only:  # the weights as fitted last time (the provenance below says when)
             model = replace(Model.load(MODEL_PATH, key), provenance={})
+        elif args.threshold_only:
+            model = replace(Model.load(MODEL_PATH, key), provenance={})
+            model = replace(model, threshold=choose_threshold(rows, model))
         else:
             model = fit(rows, features)
             model = Model(model.features, model.mean, model.scale, model.weights, model.bias,
@@ -275,14 +281,19 @@ def main() -> None:
                   "threshold_rule": "highest refusal of unanswerable fit questions with refusal of "
                                                      f"answerable ones at most {TARGET_ANSWERABLE_REFUSAL}",
                   "signals_from": embedder, "report": tables}
-    english = {"made_by": "python -m benchmarks.answerability" + (" --english-only" if args.english_only else ""),
+    english = {"made_by": "python -m benchmarks.answerability" + (" --english-only" if args.english_only else
+                                                                  " --threshold-only" if args.threshold_only else ""),
                "date": date.today().isoformat(),
                "set_on": sorted({r["set"] for r in rows if r["split"] in ("fit", "calibrate_en") and r["domain"] == "corpus"}),
                "rule": "the English questions of those sets: the most unanswerable ones refused with the model's "
                        f"refusals of answerable ones at most {TARGET_ANSWERABLE_REFUSAL['corpus']}"}
-    if args.english_only:  # the weights and threshold keep how they were made
+    if args.english_only or args.threshold_only:  # the weights (and threshold) keep how they were made
         kept = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["provenance"]
         provenance = {**kept, "report": tables, "english_threshold": english}
+        if args.threshold_only:
+            provenance["threshold_chosen"] = {
+                "made_by": "python -m benchmarks.answerability --threshold-only", "date": date.today().isoformat(),
+                "rule": provenance.get("threshold_rule", ""), "on": sorted({r["set"] for r in rows if r["split"] in ("fit", "calibrate")})}
     else:
         provenance["english_threshold"] = english
     if not args.dry_run:
