@@ -23,6 +23,14 @@ def choose_span(frame: QuestionFrame | None, sent: str, spans: tuple[Span, ...],
     restrictions of the counted noun, then the closest to the question's words: each distinct word counts by its
     nearness (1 beside the span, 1/2 ten characters away ...; words inside the span do not count for it); a fuller
     match of the asked unit breaks a tie."""
+    if frame is not None and len(spans) > 1 and _asks_subject(frame):
+        # "Tỉnh nào có 130 km đường biên giới giáp Campuchia?": the province the sentence is about ("Đối với tỉnh Đăk
+        # Nông, ... phía Nam giáp tỉnh Bình Phước, phía Tây giáp Campuchia với 130 km ..."), not a neighbour it borders
+        named = {c.value for c in frame.of(ConstraintKind.PLACE)}
+        subjects = [sp for sp in spans if sp.text not in named
+                    and not _BORDERED.search(fold_text(sent[max(0, sp.start - 24):sp.start]))]
+        if subjects:
+            return subjects[0]
     if frame is not None and frame.relation:
         acts = [m.span() for m in re.finditer(rf"\b{' '.join(frame.relation)}\b", fold_text(sent))]
         if frame.answer_type == AnswerType.QUANTITY:
@@ -83,6 +91,20 @@ def choose_span(frame: QuestionFrame | None, sent: str, spans: tuple[Span, ...],
 
 _COUNTERPART_VI = re.compile(r"\bvoi (?:[a-z]+ ){0,3}(?:nao|gi)\b")
 _COUNTERPART_EN = re.compile(r"(?i)\bwith (?:which|what|whom)\b|^(?:which|what|who)\b.*\bwith\s*\??\s*$")
+
+
+# a province asked as the subject of what the question says ("tỉnh nào có ...", "which province shares ..."), not as
+# the one a named place borders or deals with ("Đăk Nông giáp tỉnh nào", "which province does X border")
+_SUBJECT_VI = re.compile(r"(?:^|[,:]\s*)(?:tinh|dia phuong) nao (?!giap|tiep giap)")
+_SUBJECT_EN = re.compile(r"^(?:in |of )?which (?:vietnamese )?(?:province|locality) (?!do |does |did |is |was |are |were )", re.I)
+_BORDERED = re.compile(r"(?:giap|tiep giap|(?<!doi )voi|sang|den)\s+(?:tinh\s+)?$")
+
+
+def _asks_subject(frame: QuestionFrame) -> bool:
+    """Whether a question asks which province did or has what it says."""
+    if frame.answer_type != AnswerType.PLACE or frame.list_of != "province":
+        return False
+    return bool(_SUBJECT_VI.search(fold_text(frame.core)) if frame.lang == "vi" else _SUBJECT_EN.search(frame.core))
 
 
 def _asks_counterpart(frame: QuestionFrame) -> bool:

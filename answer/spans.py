@@ -75,6 +75,13 @@ class SpanFinder:
         return re.compile(rf"(?<!\w)(?:{alt})(?!\w)") if alt else None
 
     @cached_property
+    def _measure(self) -> re.Pattern[str]:
+        """A measurement unit written right after a number ("130 km", "17 triệu đô la" after its scale word)."""
+        spellings = sorted({sp.strip() for u in self.lex.units if u.vi not in ("người", "lượt") for sp in u.spellings
+                            if sp.strip()}, key=len, reverse=True)
+        return re.compile(rf"\s?(?:{'|'.join(re.escape(sp) for sp in spellings)})(?![\w²])")
+
+    @cached_property
     def _quantity(self) -> re.Pattern[str]:
         nw = self.lex.number_words
         q = "|".join(re.escape(w) for w in sorted(nw["qualifier"], key=len, reverse=True))
@@ -132,8 +139,12 @@ class SpanFinder:
             s, e = m.start(), m.end()
             if any(a <= m.start(1) < b for a, b in taken) or self._numbering.search(text[max(0, s - 12):s]):
                 continue
+            if not text[:s].strip() and re.match(r"\d+[.)]\s", text[s:]):
+                continue  # an item's number at the head of its clause ("1. Quy chế này quy định ...")
             if not heads:
                 if m.group("spelled") is None:  # a number in words counts only before the asked unit
+                    # no unit asked: the number with the measure it is written in ("130 km", "6.513 km2", "25%")
+                    e = (u.end() if (u := self._measure.match(text, e)) else e)
                     out.append(Span(AnswerType.QUANTITY, s, e, text[s:e]))
                 continue
             unit = self._unit_after(text, e, heads)

@@ -131,7 +131,26 @@ def _issuer_after(text: str) -> tuple[int, int]:
     return (m.start("lead"), end) if end > m.end() else (0, 0)
 
 
-def _substitute(base: str, part: str, places: Places | None) -> str:
+def _swap_type(core: str, part: str, type_words: tuple[str, ...], year_at: int) -> str:
+    """"Which 2018 conclusion ... does Kon Tum's plan mention?" asked again as "And the Politburo decision from
+    2015?": the follow-up's document type replaces the one the swapped year labels (the type word nearest to it),
+    when that is the one asked for."""
+    if not type_words:
+        return core
+    rx = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in sorted(type_words, key=len, reverse=True))})(?!\w)", re.I)
+    new, old = rx.findall(part), list(rx.finditer(core))
+    if len({w.lower() for w in new}) != 1 or not old:
+        return core
+    at = min(old, key=lambda m: abs(m.start() - year_at))
+    asked = [m for m in old if re.match(r"\s+(?:nào|nao|gì|gi)\b", core[m.end():])
+             or re.search(r"\b(?:which|what)\s+(?:\d{4}\s+)?$", core[:m.start()], re.I)]
+    if at.group().lower() == new[0].lower() or asked and at not in asked:
+        return core  # the year labels another document than the one asked for ("Kế hoạch năm 2018 ... kết luận nào")
+    word = new[0].capitalize() if at.group()[:1].isupper() else new[0].lower()
+    return core[:at.start()] + word + core[at.end():]
+
+
+def _substitute(base: str, part: str, places: Places | None, type_words: tuple[str, ...] = ()) -> str:
     core = re.sub(_END, "", base)
     mark = base[len(core):].strip() or "?"
     lang = detect_language(base)
@@ -156,6 +175,9 @@ def _substitute(base: str, part: str, places: Places | None) -> str:
             return replace((start, b.end + end if end else b.end), new + kept)
     elif _YEAR.search(part) and not (places and places.find(part, True)):
         years = _years(core, base_codes)
+        if len(years) == 1:
+            core = _swap_type(core, part, type_words, years[0][0])
+            years = _years(core, base_codes)
         new_year = _YEAR.search(part).group()
         if len(years) == 1:
             return replace(years[0], new_year)
@@ -230,13 +252,14 @@ def _replace_all(text: str, spans: list[tuple[int, int]], new: str) -> str:
 
 
 def rewrite_followup(question: str, history: list[str], places: Places | None = None,
-                     prompts_dir: Path | None = None) -> str:
+                     prompts_dir: Path | None = None, type_words: tuple[str, ...] = ()) -> str:
     """Standalone form of `question` given the earlier user questions `history` (oldest first), no LLM.
 
     An elliptical turn ("còn An Giang thì sao?", "what about An Giang?", "và năm 2016?") takes the previous
     standalone question and swaps in its new entity for the one of the same kind (document code, year, province
     — provinces from prompts/provinces_vi.txt, else capitalised name spans), or appends it when there is no
-    single counterpart. Any other turn is returned unchanged."""
+    single counterpart; a document type it names (`type_words`) replaces the one asked before. Any other turn is
+    returned unchanged."""
     if places is None:
         places = load_places(prompts_dir or DEFAULT_PROMPTS_DIR)
     base: str | None = None
@@ -250,5 +273,5 @@ def rewrite_followup(question: str, history: list[str], places: Places | None = 
         elif part is None:
             base = turn if turn is question else turn_n
         else:
-            base = _substitute(base, part, places)
+            base = _substitute(base, part, places, type_words)
     return question if base is None else base

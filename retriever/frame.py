@@ -92,8 +92,10 @@ class FrameAnalyzer:
         doc_type = doc_types[0] if doc_types else None
         names_document = any(c.kind == ConstraintKind.CODE for c in constraints)
         list_of = _list_of(cue_text) if answer_type == AnswerType.LIST else None
-        if wants_documents and answer_type == AnswerType.QUANTITY and re.search(r"\bnumber of\b", cue_text):
-            answer_type = AnswerType.DOCUMENTS  # "what is the number of the plan": its number, no count
+        if answer_type == AnswerType.QUANTITY and (wants_documents or doc_types) and re.search(
+                r"\bnumber of\b|\bso (?:may|bao nhieu)\b", cue_text):
+            # "what is the number of the plan", "nghị quyết ... là số mấy": its number, no count
+            answer_type = AnswerType.DOCUMENTS
         elif wants_documents and not list_of and answer_type in (
                 AnswerType.DESCRIPTION, AnswerType.LIST, AnswerType.ORGANISATION, AnswerType.PLACE,
                 AnswerType.PERSON, AnswerType.DOCUMENT_CONTENT, AnswerType.YESNO):
@@ -230,8 +232,9 @@ class FrameAnalyzer:
                                                    "tai lieu", "van kien"])
             for rx in (rf"\b({alt})(?: (?:lien quan|chi dao|huong dan|quy pham phap luat))? (?:nao|gi)\b",
                        rf"\b({alt}) (?:so|so hieu) (?:may|bao nhieu|nao|gi|la gi|la bao nhieu)\b",  # "quyết định số mấy"
-                       # "Kế hoạch đối ngoại năm 2018 của Kon Tum có số hiệu là gì?": its number, asked after a description
-                       rf"\b({alt})\b(?: [a-z0-9-]+){{0,14}} (?:co |mang )?(?:so hieu|ky hieu|so van ban) (?:la )?(?:gi|nao|bao nhieu|may)\b",
+                       # "Kế hoạch đối ngoại năm 2018 của Kon Tum có số hiệu là gì?", "Nghị quyết ... năm 2013 là số
+                       # mấy?": its number, asked after a description
+                       rf"\b({alt})\b(?: [a-z0-9-]+){{0,14}} (?:co |mang |la )?(?:so hieu|ky hieu|so van ban|so) (?:la )?(?:gi|nao|bao nhieu|may)\b",
                        rf"\bnhung ({alt})\b", rf"\b(?:liet ke|ke ten|ke ra|neu ten|cho biet cac)\b.*?\b({alt})\b",
                        # "Tỉnh ủy có quy chế riêng về ... không?": whether such a document exists is which one
                        rf"\bco (?:ban hanh )?(?:mot )?({alt})\b(?: [a-z0-9-]+){{0,14}} (?:khong|chua|hay khong)(?: \?)?$"):

@@ -18,7 +18,7 @@ _VI_UNIT_STOP_ASCII = frozenset(fold_text(w) for w in _VI_UNIT_STOP | {"đi", "v
 _EN_UNIT_STOP = frozenset("are is was were did do does has have had will would can could in of for by at from to on "
                           "with the a an there that which who been be per come comes came work works".split())
 _EN_PEOPLE = frozenset("people persons person inhabitants population residents".split())  # people of any kind
-_MEASURE_VI = {"dien tich": "km²", "chieu dai": "km", "dai bao nhieu": "km", "duong bien gioi dai": "km",
+_MEASURE_VI = {"dien tich": "km²", "chieu dai": "km", r"dai (?:khoang |chung |tam |tong cong |la )?bao nhieu": "km", "duong bien gioi dai": "km",
                "dan so": "người", "ty le": "%", "phan tram": "%", "bao lau": "thời hạn", "thoi han": "thời hạn"}
 _MEASURE_NOUN_VI = {"lau": "thời hạn", "xa": "km"}
 _MEASURE_EN = {"area": "km²", "how far": "km", "length": "km", "border": "km", "population": "người",

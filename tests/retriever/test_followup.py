@@ -105,3 +105,14 @@ def test_a_question_of_its_own_is_no_comparison(places):
 ])
 def test_another_measure_of_the_same_place(turn, previous, expected):
     assert rewrite_followup(turn, [previous]) == expected
+
+
+def test_a_new_year_with_a_new_document_type_swaps_both(places):
+    types = ("Kết luận", "Conclusion", "conclusion", "Quyết định", "Decision", "decision", "Kế hoạch", "Plan", "plan")
+    base = "Which 2018 conclusion of the Politburo does Kon Tum's plan mention?"
+    assert rewrite_followup("And the Politburo decision from 2015?", [base], places, type_words=types) == \
+        "Which 2015 decision of the Politburo does Kon Tum's plan mention?"
+    # the year labels the plan, not the conclusion asked for: the type asked is not swapped for it
+    base = "Kế hoạch năm 2018 của Kon Tum nhắc đến kết luận nào của Bộ Chính trị?"
+    assert rewrite_followup("Còn quyết định năm 2015 thì sao?", [base], places, type_words=types) == \
+        "Kế hoạch năm 2015 của Kon Tum nhắc đến kết luận nào của Bộ Chính trị?"

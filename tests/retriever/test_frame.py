@@ -336,3 +336,10 @@ def test_an_elliptical_follow_up_counts_its_opening_noun(fa, question, unit):
 def test_a_misspelt_province_is_read_as_the_province(fa):
     f = fa.analyze("Năm 2016 vốn FDI giải ngân ở An Gaing đạt bao nhiêu?")
     assert ("place", "An Giang") in [(c.kind.value, c.value) for c in f.constraints]
+
+
+@pytest.mark.parametrize("question", ["Nghị quyết của Bộ Chính trị năm 2013 về hội nhập quốc tế là số mấy?",
+                                      "Kế hoạch của Kon Tum có số bao nhiêu?"])
+def test_the_number_of_a_described_document_is_which_document(fa, question):
+    assert fa.analyze(question).answer_type == T.DOCUMENTS
+    assert fa.analyze("Đăk Nông có bao nhiêu cửa khẩu?").answer_type == T.QUANTITY

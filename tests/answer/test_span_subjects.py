@@ -1,0 +1,38 @@
+"""Which span of a sentence answers (answer/span_choice.py, answer/spans.py): the province a sentence is about for
+"tỉnh nào có ...", a number with the measure it is written in when no unit is asked, an item's number no quantity."""
+import pytest
+
+from tests.answer.passages import Doc, compose, short_text
+
+DAK_NONG = Doc("Đối với tỉnh Đăk Nông, với vị trí là một tỉnh nằm ở phía Tây Nam vùng Tây Nguyên, phía Bắc giáp tỉnh Đắk "
+               "Lắk, phía Nam giáp tỉnh Bình Phước, phía Tây giáp Campuchia với 130 km đường biên giới, có 2 cửa khẩu chính "
+               "là Bu Prăng và Đăk Perr, diện tích tự nhiên của tỉnh là 6.513 km2.", locality="Đăk Nông")
+ITEMS = Doc("1. Trong thời hạn 15 ngày kể từ ngày về nước, trưởng đoàn gửi báo cáo kết quả chuyến công tác.",
+            title="Quy chế quản lý đoàn ra", locality="Quảng Trị")
+
+
+@pytest.mark.parametrize("question", ["Tỉnh nào có 130 km đường biên giới giáp Campuchia?",
+                                      "Tỉnh nào có 2 cửa khẩu chính là Bu Prăng và Đăk Perr?",
+                                      "Which province has the Bu Prang and Dak Per border gates?"])
+def test_which_province_did_or_has_it_is_the_one_the_sentence_is_about(question):
+    comp, texts = compose(question, [DAK_NONG])
+    assert short_text(comp, texts) == "Đăk Nông"  # not Bình Phước, the neighbour it borders
+
+
+def test_the_provinces_a_named_one_borders_are_its_neighbours():
+    comp, texts = compose("Đăk Nông giáp những tỉnh nào?", [DAK_NONG])
+    assert [t for t, _ in comp.items] == ["Đắk Lắk", "Bình Phước"]
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Đoạn biên giới Đăk Nông có chung với Campuchia dài khoảng bao nhiêu?", "130 km"),  # a length: km asked
+    ("Đăk Nông có diện tích tự nhiên là bao nhiêu?", "6.513 km2"),
+])
+def test_a_measure_is_answered_with_its_unit(question, expected):
+    comp, texts = compose(question, [DAK_NONG])
+    assert short_text(comp, texts) == expected
+
+
+def test_an_items_number_is_no_quantity():
+    comp, texts = compose("What is the longest time for the head of a delegation to send the report?", [ITEMS])
+    assert short_text(comp, texts) == "15 ngày"  # not "1", the clause's number
