@@ -90,9 +90,21 @@ def listed(answer: Answer | None) -> tuple[str, ...]:
     return tuple(re.findall(r"\*\*([^*]+)\*\* \[\d+\]", head))
 
 
+_NAME = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3}"
+# places named together as a group: "hai tỉnh Takeo và Kandal", "the two provinces Takeo and Kandal"
+_PLACES_VI = re.compile(rf"(?<!\w)(?:hai|ba|bốn|các|những)\s+(?:tỉnh|nước|địa phương|tỉnh bạn|nước bạn)\s+"
+                        rf"((?-i:{_NAME})(?:\s*,\s*(?-i:{_NAME}))*\s+(?:và|với)\s+(?-i:{_NAME}))", re.I)
+_PLACES_EN = re.compile(rf"\b(?:two|three|both|the)\s+(?:provinces|countries|localities)\s+(?:of\s+)?"
+                        rf"((?-i:{_NAME})(?:\s*,\s*(?-i:{_NAME}))*\s+and\s+(?-i:{_NAME}))", re.I)
+
+
 def group_named(question: str) -> str | None:
-    """The group a question is about ("các tổ chức phi chính phủ nước ngoài", "bilateral friendship associations"):
-    what "họ" / "they" in the next question most likely means when no answer named an organisation."""
+    """The group a question is about ("các tổ chức phi chính phủ nước ngoài", "bilateral friendship associations",
+    "hai tỉnh Takeo và Kandal"): what "họ" / "they" in the next question most likely means when no answer named an
+    organisation."""
+    places = _PLACES_VI.search(question) or _PLACES_EN.search(question)
+    if places and all(w[0].isupper() for w in re.findall(r"[^\W\d_]+", places.group(1)) if w not in ("và", "với", "and")):
+        return places.group(1)
     m = _GROUP_VI.search(question)
     if m is None and (m := _GROUP_EN.search(question)):
         named = next((n for n in _NAMED_EN.finditer(question) if n.start() < m.end() and m.start() < n.end()), None)

@@ -137,12 +137,15 @@ class AnswerService:
             raise IndexMissing("no documents are indexed yet: run `python app.py ingest [PATH ...]` (default corpus/)")
         resolution = self.standalone(question, history)
         asked = resolution.standalone
-        if self.analyzer.language(asked) == "vi":  # shown as how the question was understood
+        # a rewritten turn is in the language the user typed it in, whatever names the rewrite brought in ("How much
+        # has Cơ quan Hợp tác quốc tế Nhật Bản (JICA) given ...?" is an English question)
+        typed_in = self.analyzer.language(question) if asked != question else None
+        if (typed_in or self.analyzer.language(asked)) == "vi":  # shown as how the question was understood
             if typed_without_diacritics(asked):
                 asked = self.analyzer.lex.provinces.as_written(self.retriever.restore_diacritics(asked))
             else:  # a mark mistyped ("nôi dung", "cua Thủ tướng")
                 asked = self.retriever.correct_diacritics(asked)
-        frame = self.analyzer.analyze(asked)
+        frame = self.analyzer.analyze(asked, lang=typed_in)
         if asked != question and history:
             frame = self._new_place_only(frame, question)
         lang = frame.lang

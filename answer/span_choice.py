@@ -47,14 +47,16 @@ def choose_span(frame: QuestionFrame | None, sent: str, spans: tuple[Span, ...],
     if frame is not None and len(spans) > 1 and _asks_counterpart(frame):
         # "ký biên bản ghi nhớ với đối tác nào", "which company did Kon Tum sign ... with": the other party, not the
         # body of the province that asks ("UBND tỉnh Kon Tum và doanh nghiệp Hàn Quốc")
+        asking = [c for c in frame.of(ConstraintKind.PLACE) if not _qualifies(frame, c)]  # not "which Japanese ..."
         others = [sp for sp in spans if not any(
             re.match(rf"\s*(?:tỉnh|thành phố)?\s*{re.escape(c.value)}", sent[sp.end:sp.end + 40]) or c.value in sp.text
-            for c in frame.of(ConstraintKind.PLACE))]
+            for c in asking)]
         spans = tuple(others) or spans
     qualifiers = _qualifier_at(frame, sent) if frame is not None else []
     if qualifiers:
-        return min(spans, key=lambda sp: (min(abs(h - sp.start) if h < sp.start else abs(h - sp.end)
-                                               for h in qualifiers), -sp.strength))
+        # a qualifier inside the span is the span's own ("Cơ quan Hợp tác quốc tế Nhật Bản (JICA)" for "Japanese")
+        return min(spans, key=lambda sp: (min(0 if sp.start <= h < sp.end else sp.start - h if h < sp.start
+                                               else h - sp.end for h in qualifiers), -sp.strength))
     folded_terms = {fold_text(t) for t in terms}
     hits = [(m.start(), m.end()) for m in re.finditer(r"\w+", sent) if fold_text(m.group()) in folded_terms]
     asked = _beside_ask(frame, glossary) if frame is not None else {}
@@ -222,7 +224,8 @@ _QUALIFIER_WEIGHT = 3.0  # above any word beside the question word (at most 2): 
 _OTHER_SIDE = re.compile(r"(?i)\b(?:(?:bên\s+)?phía\s+(?:nước\s+)?bạn|của\s+nước\s+bạn|bên\s+kia\s+biên\s+giới|"
                          r"(?:on|from)\s+the\s+(?:other|foreign|\w+)\s+side|across\s+the\s+border)\b")
 _ADJECTIVE = re.compile(r"^(?:which|what)\s+(?:\w+\s+)?$", re.I)  # "which (two) Cambodian provinces"
-_QUALIFIES = re.compile(r"^\w+(?:\s+\w+){0,2}?\s+(?:của|from|of|in)\s+$", re.I)
+# "tổ chức nào của Bỉ", "which organisation from Belgium"; "which Japanese agency" (the demonym right after "which")
+_QUALIFIES = re.compile(r"^\w+(?:\s+\w+){0,2}?\s+(?:của|from|of|in)\s+$|^(?:which|what)\s+$", re.I)
 
 
 def _qualifier_at(frame: QuestionFrame, sentence: str) -> list[int]:
@@ -232,6 +235,11 @@ def _qualifier_at(frame: QuestionFrame, sentence: str) -> list[int]:
         return []
     folded = fold_text(sentence)
     for c in frame.constraints:
-        if c.start > frame.ask_at and _QUALIFIES.match(frame.core[frame.ask_at:c.start]):
+        if _qualifies(frame, c):
             return [m.start() for sp in c.spellings if sp for m in re.finditer(re.escape(fold_text(sp)), folded)]
     return []
+
+
+def _qualifies(frame: QuestionFrame, c) -> bool:
+    """Whether a constraint qualifies the asked entity right after the question word ("tổ chức nào của Bỉ")."""
+    return frame.ask_at >= 0 and c.start > frame.ask_at and bool(_QUALIFIES.match(frame.core[frame.ask_at:c.start]))

@@ -314,3 +314,21 @@ def test_a_kept_answer_without_its_frame_is_read_from_its_question(fast_containe
     kept = replace(fast_container.answers.ask(first), frame=None)
     s = fast_container.answers.standalone("Trong đó bao nhiêu cái với Quảng Tây?", [Turn(first, kept)])
     assert s.standalone == "Trong đó bao nhiêu thỏa thuận quốc tế với Quảng Tây?"  # before: left as asked
+
+
+def test_they_after_places_named_together_is_those_places(resolver):
+    q = "An Giang có quan hệ thế nào với hai tỉnh Takeo và Kandal của Campuchia?"
+    r = resolve(resolver, "Họ thường cùng An Giang làm gì vào các dịp lễ, tết?", [(q, answered())])
+    # before: "An Giang và Campuchia" (the question's first names), or the body an answer quoted ("ASEAN")
+    assert r.standalone == "Takeo và Kandal thường cùng An Giang làm gì vào các dịp lễ, tết?"
+    q = "How does An Giang work with the two provinces Takeo and Kandal?"
+    r = resolve(resolver, "What do they do together on holidays?", [(q, answered())], True)
+    assert r.standalone.startswith("What do Takeo and Kandal do together on holidays")
+
+
+def test_a_rewritten_english_turn_stays_english(corpus_container):
+    a = corpus_container.answers.ask("How much money has it given the province so far?", history=[
+        "Which Japanese agency is An Giang trying to work with?"])
+    # the Vietnamese name the rewrite brought in ("Cơ quan Hợp tác quốc tế Nhật Bản (JICA)") does not make it Vietnamese
+    assert "JICA" in a.asked_as and a.frame.lang == "en" and a.frame.answer_type.value == "quantity"
+    assert a.abstained and a.reason == "no quantity in USD is stated"

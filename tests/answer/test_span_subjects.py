@@ -36,3 +36,14 @@ def test_a_measure_is_answered_with_its_unit(question, expected):
 def test_an_items_number_is_no_quantity():
     comp, texts = compose("What is the longest time for the head of a delegation to send the report?", [ITEMS])
     assert short_text(comp, texts) == "15 ngày"  # not "1", the clause's number
+
+
+PARTNERS = Doc("Bên cạnh các đối tác truyền thống, Tỉnh cũng thúc đẩy hợp tác với các đối tác tiềm năng như Cơ quan Hợp tác "
+               "quốc tế Nhật Bản (JICA), Lãnh sự quán Ý tại Thành phố Hồ Chí Minh.", locality="An Giang")
+
+
+@pytest.mark.parametrize("question", ["Which Japanese agency is An Giang trying to work with?",
+                                      "An Giang hợp tác với cơ quan nào của Nhật Bản?"])
+def test_the_body_a_demonym_qualifies_holds_it(question):
+    comp, texts = compose(question, [PARTNERS])
+    assert short_text(comp, texts) == "Cơ quan Hợp tác quốc tế Nhật Bản (JICA)"  # not the body written after it
