@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import defaultdict
 
 from vntext.normalize import fold, unify_tone_marks
@@ -21,6 +22,7 @@ _PAIR_WEIGHT, _WORD_WEIGHT = 2.0, 0.5  # a pair the passages hold says far more 
 # Correcting a question typed with diacritics: a syllable the passages never write as typed is taken for a mistyped
 # mark when a form of the same letters makes a pair with a neighbour in at least this many passages.
 _MIN_PAIR_MARK = 3
+_COMMON_WORD = 10  # passages writing a word for a one-letter-short typo of it to be read as it with no pair to say so
 
 
 class DiacriticRestorer:
@@ -31,6 +33,10 @@ class DiacriticRestorer:
             forms[fold(w)].append((df, w))
         self.forms = {k: [w for _, w in sorted(v, reverse=True)[:_CANDIDATES]] for k, v in forms.items()}
         self.word_df = word_df
+        self._by_first: dict[str, list[str]] = {}  # written words by their first letter (a word typed one letter short)
+        for w in word_df:
+            if w.isalpha():
+                self._by_first.setdefault(w[0], []).append(w)
 
     @classmethod
     def from_vocab(cls, df_by_term: dict[str, float], stopwords: frozenset[str] = frozenset(),
@@ -125,9 +131,26 @@ class DiacriticRestorer:
                        self.pair_df.get((form, after), 0.0) if after else 0.0)
 
         best, best_support = word, _MIN_PAIR_MARK - 1e-9
-        for form in self.forms.get(fold(word), []):
+        forms = self.forms.get(fold(word), [])
+        for form in forms:
             if support(form) > best_support:
                 best, best_support = form, support(form)
+        if best == word and len(forms) == 1 and _tones(forms[0]) == _tones(word):
+            return forms[0]  # the passages write these letters one way, with this tone, a hat or horn aside ("nuớc")
+        if best == word and not forms and len(word) > 2:
+            # a letter left out ("nhữg", "Đồg"): the written word it is one letter short of, with the same tone, that
+            # makes a pair with a neighbour
+            nexts = self.forms.get(fold(after), [after]) if after else []  # the next word may be mistyped too
+
+            def paired(w: str) -> float:
+                return max([support(w), *(self.pair_df.get((w, n), 0.0) for n in nexts)])
+            short = [w for w in self._by_first.get(word[0], ()) if len(w) == len(word) + 1 and _tones(w) == _tones(word)
+                     and any(w[:i] + w[i + 1:] == word for i in range(len(w)))]
+            # a neighbour pair says so, or it is the one such word and a common one (function words make no pairs)
+            sure = [w for w in short if paired(w) >= _MIN_PAIR_MARK] or \
+                [w for w in short if len(short) == 1 and self.word_df.get(w, 0.0) >= _COMMON_WORD]
+            if sure:
+                return max(sure, key=paired)
         return best
 
     def _run(self, phrase: str, fixed: tuple[bool, bool] = (False, False)) -> str:
@@ -183,3 +206,11 @@ def typed_without_diacritics(text: str) -> bool:
     """Whether a question has letters and none of them carries a diacritic (nor is "đ")."""
     letters = _WORD.findall(text)
     return bool(letters) and all(w.isascii() for w in letters)
+
+
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def _tones(word: str) -> list[str]:
+    """The tone marks of a word in order (grave, acute, tilde, hook, dot below), its hats, breves and horns aside."""
+    return [c for c in unicodedata.normalize("NFD", word) if c in _TONE_MARKS]

@@ -101,3 +101,15 @@ def test_the_lexicon_reads_two_word_question_phrases():
     from core.settings import Settings
     phrases = Lexicon(Settings().prompts_dir).question_phrases
     assert ("bài", "viết") in phrases and all(len(p) == 2 for p in phrases)
+
+
+@pytest.mark.parametrize("typed, corrected", [
+    ("nhữg nuớc nào", "những nước nào"),  # a letter left out of a common word; a horn left off ("nuớc")
+    ("Tỉnh Đồg Nai", "Tỉnh Đồng Nai"),  # the pair "Đồng Nai" says so
+    ("cơn bão lớn", "cơn bão lớn"),  # "báo" has another tone: a word the passages do not write stays as typed
+])
+def test_a_letter_or_a_hat_left_out_is_put_back_from_the_passages(typed, corrected):
+    df = {"những": 40, "nhung": 40, "nước": 30, "nuoc": 30, "nào": 5, "nao": 5, "đồng": 9, "dong": 9, "nai": 9,
+          "đồng_nai": 9, "dong_nai": 9, "tỉnh": 20, "tinh": 20, "báo": 4, "bao": 4, "lớn": 3, "lon": 3}
+    restorer = DiacriticRestorer.from_vocab(df, frozenset({"những", "nào"}))
+    assert restorer.correct(typed) == corrected
