@@ -55,7 +55,8 @@ class ConstraintChecker:
 
     def unmet(self, frame: QuestionFrame, ctx: SentenceContext, scope: tuple[str, ...] = ()) -> list[Constraint]:
         return [c for c in frame.constraints if not (_compared_year(frame, c, ctx) or _issues_answer(frame, c)
-                                                     or self.met(c, ctx, scope))]
+                                                     or self.met(c, ctx, scope))
+                or _dated_by(frame, c) and not _holds(ctx.sentence, c.spellings)]
 
     def met(self, c: Constraint, ctx: SentenceContext, scope: tuple[str, ...] = ()) -> bool:
         ch = ctx.chunk
@@ -145,6 +146,12 @@ def _issues_answer(frame: QuestionFrame, c: Constraint) -> bool:
     """"những văn bản nào của Trung ương": the body issued the documents asked for; their numbers answer it
     ("45-CT/TW"), not a sentence repeating the body's name."""
     return frame.answer_type == AnswerType.DOCUMENTS and c.kind == ConstraintKind.ORGANISATION and frame.describes_answer(c)
+
+
+def _dated_by(frame: QuestionFrame, c: Constraint) -> bool:
+    """"Thỏa thuận với ADB được ký năm nào?": the date of what a named body did is written with the body, in its own
+    sentence; a date in the next sentence of the same paragraph is another event's."""
+    return frame.answer_type == AnswerType.DATE and c.kind == ConstraintKind.QUALIFIER
 
 
 def own_dates(sentence: str):

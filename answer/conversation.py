@@ -99,7 +99,13 @@ class ReferenceResolver:
             # "họ" / "they" are people or a group, the body that issued a document an answer showed only when the
             # question is about issuing ("Họ còn ban hành văn bản nào khác?")
             issuing = bool(_ISSUING.search(fold_text(question)))
-            if kind == "document":
+            if kind in ("first", "second"):
+                # "the first one", "the latter": the documents the conversation spoke of, in the order it did
+                docs = list(dict.fromkeys(f.document for f in reversed(foci) if f.document))
+                at = 0 if kind == "first" else (-1 if "latter" in question[s:e].lower() else 1)
+                value = docs[at] if len(docs) >= 2 or docs and kind == "first" and len(earlier) == 1 else None
+                kind = "document"
+            elif kind == "document":
                 # the latest turn that speaks of a document decides: the document its answer showed, one its answer
                 # quoted by title ("Đề án đó"), else one its question named or described by type ("that memorandum",
                 # "văn bản đó" after "... có chỉ thị về ... phải không?"); an older turn's document comes after

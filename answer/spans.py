@@ -99,6 +99,10 @@ class SpanFinder:
             # nào"), is answered by a date written after a document number as well
             about = frame.about_document or bool(frame.codes or frame.described_document) and not frame.effect
             found = self.dates(text, about, frame.codes)
+            if not _SINCE_ASKED.search(fold_text(frame.core)):
+                # "Từ năm 2008 đến nay, ... đã ký ...": where a period starts dates no one event in it
+                found = [d for d in found if not (_FROM.search(fold_text(text[max(0, d.start - 12):d.start]))
+                                                  and _UNTIL.match(fold_text(text[d.end:d.end + 12])))]
             wanted = precision_wanted(frame)
             # "ngày nào", "by what date": a bare year is no answer beside a full date
             return [sp for sp in found if sp.strength >= wanted] or found if wanted else found
@@ -115,6 +119,10 @@ class SpanFinder:
                                                                                      "border_gate", None)):
             return self.places(text, frame.list_of)
         if kind == AnswerType.LIST and frame.list_of == "organisation":
+            if _FOREIGN_BODIES.search(fold_text(frame.core)):
+                # "những tổ chức quốc tế nào", "which foreign partners": no Vietnamese state body ("UBND tỉnh")
+                home = [(s, e) for _, s, e in find_terms(text, self.lex.issuers, "vi", ignore_case=False)]
+                return [o for o in self.organisations(text) if not any(s <= o.start < e for s, e in home)]
             return self.organisations(text)
         if kind == AnswerType.DOCUMENTS:  # of the type asked ("đề án nào" is not answered by a Chỉ thị)
             return [Span(kind, c.mention_start, c.end, text[c.mention_start:c.end]) for c in find_codes(text)
@@ -281,6 +289,11 @@ class SpanFinder:
         return sorted(out, key=lambda s: s.start)
 
 
+_FOREIGN_BODIES = re.compile(r"\b(?:to chuc|doi tac|co quan|nha tai tro)(?: [a-z]+)? (?:quoc te|nuoc ngoai)\b|"
+                             r"\b(?:international|foreign|overseas) (?:organi[sz]ations?|partners?|donors?|bodies|agencies)\b")
+_SINCE_ASKED = re.compile(r"\btu (?:khi nao|nam nao|bao gio|thoi diem nao|luc nao)|\bsince when\b|\bfrom when\b|\bsince what\b")
+_FROM = re.compile(r"\b(?:tu|since|from)\s+(?:nam\s+|thang\s+|ngay\s+)?$")
+_UNTIL = re.compile(r"\s*(?:den|toi|to|until|till)\b")
 _TITLES = frozenset({"ông", "bà", "đồng", "chí", "mr", "mrs", "ms", "dr"})
 
 

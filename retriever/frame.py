@@ -115,8 +115,9 @@ class FrameAnalyzer:
         if doc_type is None:
             doc_type = next((c.value for c in constraints if c.kind == ConstraintKind.DOC_TYPE), None)
         unit, spellings = self.units.read(stem, cue_text, lang) if answer_type == AnswerType.QUANTITY else (None, ())
-        if answer_type == AnswerType.QUANTITY and not options:
-            constraints = constraints + tuple(qualifiers_in(stem, self.lex, constraints))
+        if answer_type in (AnswerType.QUANTITY, AnswerType.DATE) and not options:
+            # the kind of figure ("bao nhiêu vốn ODA"), or the body an event is dated by ("thỏa thuận với ADB ký năm nào")
+            constraints = constraints + tuple(qualifiers_in(stem, self.lex, constraints, answer_type == AnswerType.DATE))
         frame = QuestionFrame(
             question=text, core=core, lang=lang, answer_type=answer_type, unit=unit, unit_spellings=spellings,
             list_of=list_of or (_place_kind(cue_text) if answer_type == AnswerType.PLACE else None), constraints=constraints,

@@ -96,6 +96,7 @@ def _role_as_modifier(core: str, start: int, end: int) -> bool:
     return bool(_FIELD_BEFORE.search(core[max(0, start - 14):start]) or _FIELD_AFTER.match(core[end:end + 12]))
 
 
+_ROMAN = re.compile(r"[IVXLC]+")
 _ACRONYM = re.compile(r"(?<![\w/.-])[A-ZĐ][A-ZĐ0-9]{2,}(?![\w/-])")
 
 
@@ -141,7 +142,7 @@ def foreign_names_in(core: str, lex: Lexicon, taken: tuple[tuple[int, int], ...]
     return tuple(dict.fromkeys(out))
 
 
-def qualifiers_in(core: str, lex: Lexicon, constraints: tuple[Constraint, ...]) -> list[Constraint]:
+def qualifiers_in(core: str, lex: Lexicon, constraints: tuple[Constraint, ...], any_acronym: bool = False) -> list[Constraint]:
     """The kind of figure a quantity question asks, named by an acronym the glossary knows ("bao nhiêu vốn ODA",
     "how many FDI projects"): a figure of another kind ("8.500.000 USD" of NGO aid) does not answer it. Met by any of
     the glossary's spellings ("ODA", "hỗ trợ phát triển chính thức")."""
@@ -150,9 +151,19 @@ def qualifiers_in(core: str, lex: Lexicon, constraints: tuple[Constraint, ...]) 
         if any(c.start <= m.start() < c.end for c in constraints) or lex.provinces.find(m.group()):
             continue
         spellings = tuple(dict.fromkeys(v for g in lex.glossary.find(m.group()) for v in g.variants))
-        if spellings and m.group() not in {c.value for c in out}:
+        known = m.group() in lex.known_capitals or _ROMAN.fullmatch(m.group())
+        if (spellings or any_acronym and not known) and m.group() not in {c.value for c in out}:
             out.append(Constraint(ConstraintKind.QUALIFIER, m.group(), m.group(), m.start(), m.end(),
                                   (m.group(),) + spellings))
+    # the same kind written out in English ("foreign direct investment projects": FDI), known by its acronym
+    for g in lex.glossary.find(core):
+        acronym = next((v for v in g.variants if _ACRONYM.fullmatch(v)), None)
+        if acronym is None or g.english == acronym or acronym in {c.value for c in out} \
+                or any(c.start <= g.start < c.end for c in constraints):
+            continue
+        spellings = tuple(dict.fromkeys(v for x in lex.glossary.find(acronym) for v in x.variants))
+        out.append(Constraint(ConstraintKind.QUALIFIER, acronym, core[g.start:g.end], g.start, g.end,
+                              tuple(dict.fromkeys((acronym, *g.variants, *spellings)))))
     return out
 
 

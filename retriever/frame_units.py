@@ -25,6 +25,7 @@ _MEASURE_EN = {"area": "km²", "how far": "km", "length": "km", "border": "km", 
                "percentage": "%", "proportion": "%", "rate": "%", "share": "%", "how old": "tuổi",
                "how long": "thời hạn"}
 _MONEY_EN = re.compile(r"\bhow much (?:money|capital|investment|funding|fdi|oda|aid|foreign direct investment|"
+                       r"(?:official )?development assistance|assistance|support|"
                        r"budget|turnover|trade|export|import)|\b(?:budget|cost|costs|fee|fees|funding|capital|price|"
                        r"value|turnover|amount of money|sum|grant|grants|investment|disbursement|spending|expenditure)\b|"
                        r"\bhow much\b[^?]{0,60}\b(?:paid|pay|spent|spend|spends|disbursed|pledged|committed|invested|raised|funded|budgeted|allocated)\b",
@@ -103,6 +104,10 @@ class UnitReader:
             # kind of figure (a qualifier constraint of the frame), other modifiers rank the sentences
             found = self.lex.glossary.find(phrase)
             head = max(found, key=lambda g: g.end, default=None)
+            joined = re.search(r"\s(?:and|or)\s", phrase)
+            if joined and (first := max((g for g in found if g.end <= joined.start()), key=lambda g: g.end, default=None)):
+                # "countries and territories": a figure is written before the first ("hơn 40 quốc gia, vùng lãnh thổ")
+                return phrase, tuple(dict.fromkeys((*first.variants, *(head.variants if head else ()))))
             return (phrase or None), tuple(head.variants) if head is not None else ()
         if _MONEY_EN.search(cue_text):
             return "USD", self.spellings("USD") + self.spellings("đồng")

@@ -332,3 +332,15 @@ def test_a_rewritten_english_turn_stays_english(corpus_container):
     # the Vietnamese name the rewrite brought in ("Cơ quan Hợp tác quốc tế Nhật Bản (JICA)") does not make it Vietnamese
     assert "JICA" in a.asked_as and a.frame.lang == "en" and a.frame.answer_type.value == "quantity"
     assert a.abstained and a.reason == "no quantity in USD is stated"
+
+
+def test_the_first_and_the_latter_are_the_documents_in_the_order_spoken_of(resolver):
+    turns = [("Which Party Secretariat directive on multilateral diplomacy does Kon Tum's plan mention?",
+              answered([{"code": "25-CT/TW", "doc_type": "Chỉ thị"}])),
+             ("And which Prime Minister's directive on economic integration does it mention?",
+              answered([{"code": "26/CT-TTg", "doc_type": "Chỉ thị"}]))]
+    assert "25-CT/TW" in resolve(resolver, "When was the first one issued?", turns, True).standalone
+    assert "26/CT-TTg" in resolve(resolver, "When was the latter issued?", turns, True).standalone
+    assert "26/CT-TTg" in resolve(resolver, "Văn bản thứ hai ban hành ngày nào?", turns).standalone
+    # one document spoken of: "the second one" points to none, and the answer asks which is meant
+    assert resolve(resolver, "When was the second one issued?", turns[:1], True).unresolved

@@ -47,3 +47,21 @@ PARTNERS = Doc("Bên cạnh các đối tác truyền thống, Tỉnh cũng thú
 def test_the_body_a_demonym_qualifies_holds_it(question):
     comp, texts = compose(question, [PARTNERS])
     assert short_text(comp, texts) == "Cơ quan Hợp tác quốc tế Nhật Bản (JICA)"  # not the body written after it
+
+
+SIGNED = Doc("Từ năm 2008 đến nay, tỉnh Lạng Sơn đã ký kết tổng cộng 7 thỏa thuận quốc tế nhân danh UBND tỉnh; trong đó "
+             "có 1 thỏa thuận với Ngân hàng Châu Á (ADB) và 1 thỏa thuận với Tổ chức VECO (Bỉ).", locality="Lạng Sơn")
+
+
+def test_where_a_period_starts_dates_no_event_in_it():
+    comp, _ = compose("Thỏa thuận với ngân hàng ADB được ký vào năm nào?", [SIGNED])
+    assert comp.short is None  # "Từ năm 2008 đến nay" starts the period; no year of the ADB agreement is written
+    comp, texts = compose("Lạng Sơn ký thỏa thuận quốc tế từ năm nào?", [SIGNED])
+    assert short_text(comp, texts) == "năm 2008"  # asked since when: it is the answer
+
+
+@pytest.mark.parametrize("question", ["Lạng Sơn đã ký thỏa thuận với những tổ chức quốc tế nào?",
+                                      "Which international organisations has Lang Son signed agreements with?"])
+def test_foreign_bodies_asked_are_no_vietnamese_state_body(question):
+    comp, _ = compose(question, [SIGNED])
+    assert [t for t, _ in comp.items] == ["Ngân hàng Châu Á (ADB)", "VECO"]  # not "UBND"

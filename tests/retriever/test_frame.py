@@ -343,3 +343,15 @@ def test_a_misspelt_province_is_read_as_the_province(fa):
 def test_the_number_of_a_described_document_is_which_document(fa, question):
     assert fa.analyze(question).answer_type == T.DOCUMENTS
     assert fa.analyze("Đăk Nông có bao nhiêu cửa khẩu?").answer_type == T.QUANTITY
+
+
+def test_a_kind_of_figure_written_out_in_english_is_its_acronym(fa):
+    f = fa.analyze("How many foreign direct investment projects does Kon Tum have?")
+    assert [(c.kind, c.value) for c in f.constraints if c.kind == K.QUALIFIER] == [(K.QUALIFIER, "FDI")]
+    assert fa.analyze("How much official development assistance did Lang Son attract?").unit == "USD"
+    assert fa.analyze("What deadline is set for the scheme on free migrants?").answer_type == T.DATE
+    # a body an event is dated by must be written with the date ("thỏa thuận với ADB được ký năm nào")
+    f = fa.analyze("Thỏa thuận với ngân hàng ADB được ký vào năm nào?")
+    assert [c.value for c in f.constraints if c.kind == K.QUALIFIER] == ["ADB"]
+    f = fa.analyze("Investors from how many countries and territories have projects in Đồng Nai?")
+    assert f.unit_spellings[:1] == ("quốc gia",)  # the figure is written before the first noun
