@@ -113,7 +113,7 @@ def group_named(question: str) -> str | None:
     return m.group().strip() if m else None
 
 
-_DEMONSTRATIVE = re.compile(r"(?i)\s+(?:này|đó|ấy|đấy|trên|vừa nêu|nói trên|kể trên|vừa rồi)$")
+_DEMONSTRATIVE = re.compile(r"(?i)\s+(?:này|đó|ấy|đấy|kia|trên|vừa nêu|nói trên|kể trên|vừa rồi)$")
 _DEMONSTRATIVE_EN = re.compile(r"(?i)^(?:this|that|the same|the said|the above|these|those)\s+")
 _ASKS = re.compile(r"(?i)(?<!\w)(?:nào|gì|ai|which|what|whose)(?!\w)")
 
@@ -133,7 +133,8 @@ def titled_in(reference: str, answer: Answer | None, body: bool = False) -> str 
     kind = kind_named(reference)
     if answer is None or answer.abstained or kind is None:
         return None
-    rx = re.compile(rf"(?i)(?<!\w){re.escape(kind)}\s+[^\W\d][^,.;:()\n“”\"]{{8,140}}")
+    # a short name with its acronym in brackets counts too ("Ngân hàng Châu Á (ADB)")
+    rx = re.compile(rf"(?i)(?<!\w){re.escape(kind)}\s+[^\W\d](?:[^,.;:()\n“”\"]{{8,140}}|[^,.;:()\n“”\"]{{2,7}}\((?-i:[A-Z]{{2,}})\))")
     for c in answer.citations:
         m = rx.search(c.quote)
         if m:

@@ -115,6 +115,8 @@ class SpanFinder:
         if kind == AnswerType.OFFICE:  # the office written with the person the question names, or none
             names = named_in(frame.core)
             return [o for o in self.offices(text) if names and all(_near(text, w, o) for w in names)]
+        if kind == AnswerType.PLACE and frame.list_of == "region":
+            return [Span(AnswerType.PLACE, m.start(), m.end(), m.group()) for m in _REGION.finditer(text)]
         if kind == AnswerType.PLACE or (kind == AnswerType.LIST and frame.list_of in ("country", "province", "district",
                                                                                      "border_gate", None)):
             return self.places(text, frame.list_of)
@@ -289,6 +291,9 @@ class SpanFinder:
         return sorted(out, key=lambda s: s.start)
 
 
+# a region written with its kind and what it is, to the next clause ("khu vực tam giác phát triển Campuchia - Lào -
+# Việt Nam", "vùng Tây Nguyên")
+_REGION = re.compile(r"(?<!\w)(?:khu vực|vùng|tiểu vùng)\s+(?!này|đó|nào)[^\W\d_][^,;.()\n]{2,60}?(?=\s+(?:và|với|của|để|nhằm)\s|[,;.()\n]|$)")
 _FOREIGN_BODIES = re.compile(r"\b(?:to chuc|doi tac|co quan|nha tai tro)(?: [a-z]+)? (?:quoc te|nuoc ngoai)\b|"
                              r"\b(?:international|foreign|overseas) (?:organi[sz]ations?|partners?|donors?|bodies|agencies)\b")
 _SINCE_ASKED = re.compile(r"\btu (?:khi nao|nam nao|bao gio|thoi diem nao|luc nao)|\bsince when\b|\bfrom when\b|\bsince what\b")

@@ -84,7 +84,9 @@ def _ask_at(stem: str, lang: str) -> int:
 
 _PLACE_KIND = (("country", re.compile(r"\b(?:(?:nuoc|quoc gia)(?: ban)? nao|(?:which|what) (?:country|nation))\b")),
                ("province", re.compile(r"\b(?:(?:tinh|thanh pho|dia phuong|huyen)(?: ban)? nao|"
-                                       r"(?:which|what) (?:province|city|locality|district))\b")))
+                                       r"(?:which|what) (?:province|city|locality|district))\b")),
+               # "gắn với khu vực nào": a region named by what it is ("khu vực tam giác phát triển ...")
+               ("region", re.compile(r"\b(?:(?:khu vuc|vung|tieu vung) nao|(?:which|what) (?:region|area|zone))\b")))
 
 
 def _place_kind(cue_text: str) -> str | None:

@@ -344,3 +344,11 @@ def test_the_first_and_the_latter_are_the_documents_in_the_order_spoken_of(resol
     assert "26/CT-TTg" in resolve(resolver, "Văn bản thứ hai ban hành ngày nào?", turns).standalone
     # one document spoken of: "the second one" points to none, and the answer asks which is meant
     assert resolve(resolver, "When was the second one issued?", turns[:1], True).unresolved
+
+
+def test_that_bank_is_the_bank_an_earlier_answer_named(corpus_container):
+    a = corpus_container.answers.ask("Thỏa thuận với ngân hàng kia được ký vào năm nào?", history=[
+        "Lạng Sơn đã ký thỏa thuận quốc tế với những tổ chức quốc tế nào?", "VECO là tổ chức của nước nào?"])
+    # "kia" points back like "đó"; the bank is the one the first answer listed, with its acronym
+    assert "Ngân hàng Châu Á (ADB)" in a.asked_as
+    assert a.abstained  # the documents give no year for that agreement ("Từ năm 2008 đến nay" starts a period)

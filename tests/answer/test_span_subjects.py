@@ -65,3 +65,21 @@ def test_where_a_period_starts_dates_no_event_in_it():
 def test_foreign_bodies_asked_are_no_vietnamese_state_body(question):
     comp, _ = compose(question, [SIGNED])
     assert [t for t, _ in comp.items] == ["Ngân hàng Châu Á (ADB)", "VECO"]  # not "UBND"
+
+
+def test_a_count_may_be_written_with_a_document_word_before_its_noun():
+    doc = Doc("Năm 2016, đã ký 04 biên bản thỏa thuận với tỉnh Ta Keo, Kandal (Campuchia).", locality="An Giang")
+    comp, texts = compose("How many agreements did An Giang sign with Ta Keo and Kandal in 2016?", [doc])
+    assert short_text(comp, texts) == "04 biên bản thỏa thuận"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Đăk Nông muốn xây dựng chiến lược hội nhập về quốc phòng, an ninh gắn với khu vực nào?",
+     "khu vực tam giác phát triển Campuchia - Lào - Việt Nam"),
+    ("Which region is Dak Nong in?", "vùng Tây Nguyên"),
+])
+def test_a_region_is_named_by_what_it_is(question, expected):
+    docs = [DAK_NONG, Doc("Xây dựng chiến lược hội nhập về quốc phòng, an ninh với khu vực tam giác phát triển Campuchia - "
+                          "Lào - Việt Nam và các huyện biên giới với tỉnh.", locality="Đăk Nông")]
+    comp, texts = compose(question, docs)
+    assert short_text(comp, texts) == expected
