@@ -243,6 +243,8 @@ class SpanFinder:
                for _, s, e in find_terms(text, self.lex.issuers, "vi", ignore_case=False)
                if not any(a <= s < b for a, b in codes)]
         for m in _NAMED_BODY.finditer(text):
+            if m.group().startswith("Tổ chức") and _ITEM_START.search(text[:m.start()]):
+                continue  # "a) Tổ chức Hội đàm thường niên ...": a task that opens with the verb, no body
             if not any(o.start <= m.start() < o.end for o in out):
                 out.append(Span(AnswerType.ORGANISATION, m.start(), m.end(), m.group()))
         for m in _ACRONYM.finditer(text):
@@ -294,6 +296,7 @@ class SpanFinder:
 # a region written with its kind and what it is, to the next clause ("khu vực tam giác phát triển Campuchia - Lào -
 # Việt Nam", "vùng Tây Nguyên")
 _REGION = re.compile(r"(?<!\w)(?:khu vực|vùng|tiểu vùng)\s+(?!này|đó|nào)[^\W\d_][^,;.()\n]{2,60}?(?=\s+(?:và|với|của|để|nhằm)\s|[,;.()\n]|$)")
+_ITEM_START = re.compile(r"(?:^|\n)\s*(?:[a-zđ]\)|\d+[.)]|[-–•])?\s*$")
 _FOREIGN_BODIES = re.compile(r"\b(?:to chuc|doi tac|co quan|nha tai tro)(?: [a-z]+)? (?:quoc te|nuoc ngoai)\b|"
                              r"\b(?:international|foreign|overseas) (?:organi[sz]ations?|partners?|donors?|bodies|agencies)\b")
 _SINCE_ASKED = re.compile(r"\btu (?:khi nao|nam nao|bao gio|thoi diem nao|luc nao)|\bsince when\b|\bfrom when\b|\bsince what\b")

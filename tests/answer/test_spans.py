@@ -188,3 +188,10 @@ def test_a_body_whose_name_opens_with_a_family_name_is_no_person(sf):
     # before: "Đoàn Thanh" (the Youth Union's first words) answered "who chairs ..."
     assert texts(sf.persons("các hoạt động của Đoàn Thanh niên, Hội Liên hiệp Phụ nữ tỉnh")) == []
     assert texts(sf.persons("ông Đoàn Văn Minh, Chủ tịch Hội")) == ["Đoàn Văn Minh"]
+
+
+def test_a_task_opening_with_to_chuc_names_no_body(sf):
+    text = "a) Tổ chức Hội đàm thường niên giữa lãnh đạo tỉnh Hà Giang và lãnh đạo Châu Văn Sơn trong quý III năm 2025."
+    assert "Tổ chức Hội" not in [s.text for s in sf.organisations(text)]
+    # mid-sentence it names one ("Tổ chức VECO": the acronym is the name)
+    assert [s.text for s in sf.organisations("1 thỏa thuận với Tổ chức VECO (Bỉ).")] == ["VECO"]
