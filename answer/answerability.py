@@ -21,7 +21,7 @@ from pathlib import Path
 
 from answer.compose import Composition
 from answer.coverage import CoverageJudge
-from answer.spans import named_in
+from answer.name_spans import named_in
 from core.types import AnswerType, ConstraintKind, IndexStats, QuestionFrame, Retrieval
 from vntext.normalize import fold
 from vntext.tokens import TokenKind, kind_of
