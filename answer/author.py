@@ -44,12 +44,13 @@ class AuthorAnswerer:
         return (hit, *found) if found is not None else None
 
     def _quote(self, retrieval: Retrieval, hit: Hit, text: str, at: int, end_at: int, lang: str,
-               start: int | None = None, note: str = "") -> Answer:
+               start: int | None = None, note: str = "", through: int | None = None) -> Answer:
         """The answer: the span in bold (with `note` after it), then the whole line that states it (from `start`
-        when the quote opens earlier: a signature block's lines), cited."""
+        when the quote opens earlier: a signature block's lines; to the line holding `through` when it closes
+        later: the signer's name under the title asked), cited."""
         chunk = hit.chunk
         start = text.rfind("\n", 0, at) + 1 if start is None else start
-        end = text.find("\n", end_at)
+        end = text.find("\n", max(end_at, through or 0))
         end = len(text) if end < 0 else end
         line = text[start:end]
         cite = Citation(1, chunk.source, chunk.title, line, start, end, chunk.doc_id, chunk.locality, chunk.date)
@@ -76,6 +77,23 @@ class AuthorAnswerer:
             title = next((t.english[0].title() for t in self.lex.roles if t.vi == title and t.english), title)
         note = f" ({title})" if title else ""
         return self._quote(retrieval, hits[0], found[1], b.name_start, b.end, lang, start=b.start, note=note)
+
+    def office_of(self, retrieval: Retrieval, lang: str, names: list[str]) -> Answer | None:
+        """The office of a person the question names ("Bà Hoàng Thị Mai Lan giữ chức vụ gì?") as the signature
+        block of a retrieved text gives it ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / ... / Hoàng Thị Mai Lan"); None when no
+        retrieved text was signed by that name."""
+        if self.lex is None or not names:
+            return None
+        for hit in retrieval.hits[:5]:
+            found = self.lookup(hit.chunk.doc_id)
+            for b in signature_blocks(found[1], self.lex.surnames) if found else []:
+                name = found[1][b.name_start:b.end]
+                if b.capacity and all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", name) for w in names):
+                    at = found[1].rfind(b.capacity[-1], b.start, b.name_start)
+                    if at >= 0:
+                        return self._quote(retrieval, hit, found[1], at, at + len(b.capacity[-1]), lang, start=b.start,
+                                           through=b.end)
+        return None
 
     def answer(self, retrieval: Retrieval, lang: str) -> Answer | None:
         """Who wrote the article: its byline, or None when it has none."""

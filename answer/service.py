@@ -14,6 +14,7 @@ from answer.citations import passage_opening
 from answer.compose import TYPED, Composer, Composition
 from answer.compound import merge_parts
 from answer.counted import with_counted_noun
+from answer.name_spans import named_in
 from answer.frames import Frames
 from answer.mention import mentioned_matter, says_so
 from core.errors import BadQuestion, IndexMissing
@@ -223,6 +224,11 @@ class AnswerService:
         if frame.published and self.authors is not None and (posted := self.authors.published(retrieval, lang)):
             yield retrieval  # when the article the question describes was posted: its dateline
             yield posted
+            return
+        if frame.answer_type == AnswerType.OFFICE and self.authors is not None \
+                and (office := self.authors.office_of(retrieval, lang, named_in(frame.core))):
+            yield retrieval  # the office of a person who signed a retrieved text: the title above the signature
+            yield office
             return
         regs = self.regulations
         if frame.signer and self.authors is not None:

@@ -88,6 +88,19 @@ def test_who_signed_a_document_is_the_signature_block_of_its_own_text(legal_fast
     assert_verbatim(legal_fast, a)
 
 
+@pytest.mark.parametrize("question, title, signer", [
+    ("Bà Hoàng Thị Mai Lan giữ chức vụ gì?", "PHÓ CHỦ TỊCH", "Hoàng Thị Mai Lan"),
+    ("What position does Trần Minh Khoa hold?", "PHÓ CHỦ TỊCH", "Trần Minh Khoa"),
+])
+def test_the_office_of_a_signer_is_the_title_above_the_signature(legal_fast, question, title, signer):
+    a = legal_fast.answers.ask(question)
+    assert a.frame.answer_type.value == "office" and not a.abstained and a.short_answer.text == title
+    assert a.citations[0].quote.endswith(signer)  # the block, through the name the question asked about
+    assert_verbatim(legal_fast, a)
+    # a person no text names holds no office the documents give
+    assert legal_fast.answers.ask("Ông Nguyễn Văn Hùng giữ chức vụ gì?").abstained
+
+
 def test_a_document_whose_text_is_not_indexed_is_signed_by_no_one_we_can_read(legal_fast):
     # 38-CT/TW is only cited by the corpus: its card names the issuing body
     a = legal_fast.answers.ask("Ai ký Chỉ thị 38-CT/TW?")
