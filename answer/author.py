@@ -33,8 +33,10 @@ def dateline(text: str, iso: str) -> tuple[int, int] | None:
 
 
 class AuthorAnswerer:
-    def __init__(self, lookup: DocumentLookup, frames: Frames, lexicon: Lexicon | None = None):
+    def __init__(self, lookup: DocumentLookup, frames: Frames, lexicon: Lexicon | None = None,
+                 names: Callable[[str], str | None] | None = None):
         self.lookup, self.frames, self.lex = lookup, frames, lexicon
+        self.names = names  # source -> the document's own name ("Quyết định 99/2025/QĐ-UBND"), for the citation label
 
     def _article(self, retrieval: Retrieval) -> tuple[Hit, DocumentMeta, str] | None:
         if not retrieval.hits:
@@ -55,7 +57,9 @@ class AuthorAnswerer:
         line = text[start:end]
         cite = Citation(1, chunk.source, chunk.title, line, start, end, chunk.doc_id, chunk.locality, chunk.date)
         short = ShortAnswer(text[at:end_at], 1, at, end_at)
-        where = f" — *{chunk.title}*" if chunk.title else ""
+        # a legal text is labelled by its own number, not its header lines ("ỦY BAN NHÂN DÂN")
+        label = (self.names(chunk.source) if self.names is not None else None) or chunk.title
+        where = f" — *{label}*" if label else ""
         shown = " / ".join(x.strip() for x in line.split("\n") if x.strip())
         body = f"**{short.text}**{note} [1]\n\n{self.frames.get(lang, 'lead')}\n\n- “{shown}” [1]{where}"
         return Answer(retrieval.question, body, False, [cite], retrieval.hits, mode="extractive", short_answer=short)

@@ -69,7 +69,11 @@ class Container:
         frames = Frames.load(self.settings.prompts_dir)
         return AnswerService(self.settings, self.retriever, self.frame_analyzer, composer, judge, frames, t,
                              ReferenceResolver(self.lexicon), regulations=self.regulation_answerer,
-                             llm=make_llm_answerer(self.settings), authors=AuthorAnswerer(self._document, frames, self.lexicon))
+                             llm=make_llm_answerer(self.settings), authors=AuthorAnswerer(self._document, frames, self.lexicon, names=self._document_name))
+
+    def _document_name(self, source: str) -> str | None:
+        regs = self.regulation_answerer
+        return regs.document_name(source) if regs is not None else None
 
     def _document(self, doc_id: str):
         """A document's metadata and cleaned text, for answers that read a whole document (its byline)."""

@@ -85,6 +85,8 @@ def test_who_signed_a_document_is_the_signature_block_of_its_own_text(legal_fast
     assert a.answer.startswith(f"**{signer}** {title} [1]")
     quote = a.citations[0].quote
     assert quote.startswith("TM. ỦY BAN NHÂN DÂN") and "KT. CHỦ TỊCH" in quote and quote.endswith(signer)
+    # labelled by the text's own number, not its header lines ("ỦY BAN NHÂN DÂN")
+    assert f"— *{a.frame.doc_type} {a.frame.codes[0]}*" in a.answer or "— *Kế hoạch 47/KH-UBND*" in a.answer
     assert_verbatim(legal_fast, a)
 
 
