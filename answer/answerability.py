@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from answer.compose import Composition
 from answer.coverage import CoverageJudge
-from answer.name_spans import named_in
+from answer.name_spans import named_in, writes_all
 from core.types import AnswerType, ConstraintKind, IndexStats, QuestionFrame, Retrieval
 from vntext.normalize import fold
 from vntext.tokens import TokenKind, kind_of
@@ -209,7 +208,7 @@ def _holder_named(frame: QuestionFrame, comp: Composition) -> bool:
     if comp.short is None or not 0 < comp.short.n <= len(comp.citations):
         return False
     names, quote = named_in(frame.core), comp.citations[comp.short.n - 1].quote
-    return bool(names) and all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", quote) for w in names)
+    return bool(names) and writes_all(quote, names)
 
 
 def _must_be_stated(frame: QuestionFrame, units: frozenset[str], abroad: bool = False) -> bool:

@@ -14,6 +14,7 @@ import re
 from typing import Callable
 
 from answer.frames import Frames
+from answer.name_spans import writes_all
 from answer.signature import signature_blocks
 from core.lexicon import Lexicon
 from retriever.frame_entities import find_terms
@@ -92,7 +93,7 @@ class AuthorAnswerer:
             found = self.lookup(hit.chunk.doc_id)
             for b in signature_blocks(found[1], self.lex.surnames) if found else []:
                 name = found[1][b.name_start:b.end]
-                if b.capacity and all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", name) for w in names):
+                if b.capacity and writes_all(name, names):
                     at = found[1].rfind(b.capacity[-1], b.start, b.name_start)
                     if at >= 0:
                         return self._quote(retrieval, hit, found[1], at, at + len(b.capacity[-1]), lang, start=b.start,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cached_property
 
 from answer.focus import (Focus, described_in, focus_of, group_named, kind_named, listed, named_in, role_holder,
                           titled_in)
@@ -77,18 +76,13 @@ class ReferenceResolver:
                     out.append((kind, s, e))
         return sorted(out, key=lambda r: r[1])
 
-    @cached_property
-    def _type_words(self) -> tuple[str, ...]:
-        """Every document type's names, Vietnamese and English ("Kết luận", "conclusion"): a follow-up may swap it."""
-        return tuple(dict.fromkeys(w for t in self.lex.doc_types for w in (t.vi, *t.english) if w))
-
     def resolve(self, question: str, earlier: list[tuple[str, QuestionFrame | None, Answer | None]],
                 english: bool) -> Resolution:
         """`earlier`: (standalone question, its frame, its answer) of each earlier turn, oldest first."""
         asked = [q for q, _, _ in earlier]
         refs = [r for r in self.references(question) if not self._antecedent_inside(question, *r)]
         if not refs:
-            return Resolution(rewrite_followup(question, asked, self.lex.provinces, type_words=self._type_words)
+            return Resolution(rewrite_followup(question, asked, self.lex.provinces, type_words=self.lex.doc_type_names)
                               if asked else question)
         if not earlier and len(question.split()) > _SHORT_FOLLOWUP:
             return Resolution(question)  # a long question standing alone: its pronouns point inside it

@@ -159,10 +159,14 @@ def named_in(core: str) -> list[str]:
     return [w for w in re.findall(r"\w+", core)[1:] if w[:1].isupper() and w.lower() not in _TITLES]
 
 
+def writes_all(text: str, words: list[str]) -> bool:
+    """Whether `text` writes every one of `words` whole ("Cao", "Huy" in "Đồng chí Cao Huy - Phó Chủ tịch ...")."""
+    return all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in words)
+
+
 def written_near(text: str, word: str, span: Span, reach: int = 40) -> bool:
     """Whether `word` is written (whole) within `reach` characters of the span ("Cao Huy - Phó Chủ tịch ...")."""
-    window = text[max(0, span.start - reach):span.end + reach]
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", window) is not None
+    return writes_all(text[max(0, span.start - reach):span.end + reach], [word])
 
 
 def _with_office(span: Span, text: str, roles: list[tuple[int, int]]) -> Span:

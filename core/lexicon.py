@@ -309,6 +309,12 @@ class Lexicon:
         return {fold(t.vi): t.vi for t in self.doc_types}
 
     @cached_property
+    def doc_type_names(self) -> tuple[str, ...]:
+        """Every document type's names as the table writes them, Vietnamese then English, each once ("Kết luận",
+        "Conclusion", "conclusion")."""
+        return tuple(dict.fromkeys(w for t in self.doc_types for w in (t.vi, *t.english) if w))
+
+    @cached_property
     def doc_type_by_english(self) -> dict[str, str]:
         return {e.lower(): t.vi for t in self.doc_types for e in t.english}
 

@@ -65,9 +65,8 @@ class FrameAnalyzer:
     @cached_property
     def _type_words(self) -> tuple[str, ...]:
         """Every document type's names, Vietnamese (with and without diacritics) and English ("plan", "kế hoạch")."""
-        words = {t.vi for t in self.lex.doc_types} | {fold_text(t.vi) for t in self.lex.doc_types}
-        words |= {e for t in self.lex.doc_types for e in t.english}
-        return tuple(sorted(w.lower() for w in words if w))
+        names = self.lex.doc_type_names
+        return tuple(sorted({w.lower() for w in names} | {fold_text(t.vi) for t in self.lex.doc_types}))
 
     def analyze(self, question: str, lang: str | None = None, compound: bool = True) -> QuestionFrame:
         """The question's frame; `lang` when it is known (a part of a longer question); `compound` reads a

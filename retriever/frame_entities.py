@@ -110,7 +110,7 @@ def acronyms_in(core: str, lex: Lexicon, codes: tuple[tuple[int, int], ...] = ()
         word = m.group()
         if any(s <= m.start() < e for s, e in codes) or word in known or _placeholder(word):
             continue
-        if re.fullmatch(r"[IVXLC]+", word) or lex.glossary.find(word):
+        if _ROMAN.fullmatch(word) or lex.glossary.find(word):
             continue
         out.append(word)
     return tuple(dict.fromkeys(out))

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections import defaultdict
 
-from vntext.normalize import fold, unify_tone_marks
+from vntext.normalize import fold, one_slip, unify_tone_marks
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CODE_JOINERS = frozenset("/-0123456789")
@@ -145,7 +145,7 @@ class DiacriticRestorer:
             def paired(w: str) -> float:
                 return max([support(w), *(self.pair_df.get((w, n), 0.0) for n in nexts)])
             short = [w for w in self._by_first.get(word[0], ()) if len(w) == len(word) + 1 and _tones(w) == _tones(word)
-                     and any(w[:i] + w[i + 1:] == word for i in range(len(w)))]
+                     and one_slip(word, w)]
             # a neighbour pair says so, or it is the one such word and a common one (function words make no pairs)
             sure = [w for w in short if paired(w) >= _MIN_PAIR_MARK] or \
                 [w for w in short if len(short) == 1 and self.word_df.get(w, 0.0) >= _COMMON_WORD]

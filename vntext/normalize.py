@@ -66,3 +66,15 @@ def strip_diacritics(text: str) -> str:
 def fold(text: str) -> str:
     """Lowercase without diacritics: "Chỉ thị" -> "chi thi", "Đồng Nai" -> "dong nai"."""
     return strip_diacritics(text.lower())
+
+
+def one_slip(a: str, b: str) -> bool:
+    """Whether `a` is `b` with one letter added, dropped, changed, or two neighbours swapped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1:]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from vntext.normalize import fold, normalize
+from vntext.normalize import fold, normalize, one_slip
 
 
 def _alt(words) -> str:
@@ -70,14 +70,22 @@ class Places:
         return "".join(out) + text[at:]
 
     def _near_name(self, typed: str, words: int) -> str | None:
-        for name in self._names:
-            key = fold(name).lower()
-            parts = key.split()
-            if len(parts) != words or len(key.replace(" ", "")) < 6 or key == typed:
-                continue
-            if [p[0] for p in parts] == [w[0] for w in typed.split()] and _one_slip(typed, key):
+        initials = [w[0] for w in typed.split()]
+        for name, key, firsts in self._slip_keys:
+            if len(firsts) == words and key != typed and firsts == initials and one_slip(typed, key):
                 return name
         return None
+
+    @cached_property
+    def _slip_keys(self) -> tuple[tuple[str, str, list[str]], ...]:
+        """(spelling, its folded lower-case form, its words' first letters) of every name of six letters or more, in
+        `_names`' order: folded once, not for every capitalised run of every question."""
+        out = []
+        for name in self._names:
+            key = fold(name).lower()
+            if len(key.replace(" ", "")) >= 6:
+                out.append((name, key, [p[0] for p in key.split()]))
+        return tuple(out)
 
     def find(self, text: str, ignore_case: bool = False) -> list[tuple[str, int, int]]:
         """(canonical, start, end) of each place named in `text`."""
@@ -91,18 +99,6 @@ class Places:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
-
-
-def _one_slip(a: str, b: str) -> bool:
-    """Whether `a` is `b` with one letter added, dropped, changed, or two neighbours swapped."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
-    return short[i:] == long_[i + 1:]
 
 
 @lru_cache(maxsize=8)
