@@ -20,9 +20,16 @@ _CAP = rf"[A-Z{_UPPER}][\wÀ-ỹ'-]*"
 # starts what follows the name ("Lãnh sự quán Ý tại ...", "... của ...", "... và ...")
 _LOW = (r"(?!(?:tại|của|và|với|ở|trong|đã|để|cho|từ|là|trên|về|theo|thuộc|đến|sang|nhằm|được|có|như|cùng|gồm)(?!\w))"
         r"[a-zđà-ỹ][\w-]*")
-_NAMED_BODY = re.compile(rf"\b(?:Tổ chức|Hiệp hội|Hội|Quỹ|Ngân hàng|Công ty|công ty|[Dd]oanh nghiệp|Tập đoàn|Viện|Trường|Đại học|Trung tâm|"
-                         rf"Cơ quan|Ủy ban|Bộ|Sở|Ban|Văn phòng|Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán|Chương trình|"
-                         rf"Liên hiệp|Tổng cục|Cục)(?:\s+{_CAP}){{1,6}}"
+_HEADS = (r"Tổ chức|Hiệp hội|Hội|Quỹ|Ngân hàng|Công ty|công ty|[Dd]oanh nghiệp|Tập đoàn|Viện|Trường|Đại học|Trung tâm|"
+          r"Cơ quan|Ủy ban|Bộ|Sở|Ban|Văn phòng|Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán|Chương trình|Liên hiệp|"
+          r"Tổng cục|Cục")
+# a field a body is named after, each word capitalised on its first syllable only ("Văn hóa", "Du lịch"); fields
+# joined as a department's name joins them ("Văn hóa, Thể thao và Du lịch", "Kế hoạch và Đầu tư"), never a second
+# body ("Bộ Ngoại giao và Bộ Công an")
+_LOW_NEXT = r"và|tỉnh|thành phố|huyện|tại|của|đã|đang|sẽ|được|cho|với|về|trong|nhằm|để|cùng|thuộc|là"
+_FIELD = rf"(?!(?:{_HEADS})\b){_CAP}(?:\s+{_LOW})?"
+_NAMED_BODY = re.compile(rf"\b(?:{_HEADS})(?:\s+{_CAP}(?:\s+{_LOW}(?=\s+{_CAP}|\s*[,.;:()]|\s*$|\s+(?:{_LOW_NEXT})\b))?){{1,6}}"
+                         rf"(?:(?:,\s+{_FIELD})*\s+và\s+{_FIELD}(?=\s+[a-zđà-ỹ]|\s*[,.;:(]|\s*$))?"
                          rf"(?:(?:\s+{_LOW}){{1,4}}(?:\s+{_CAP}){{1,4}})?(?:\s*\([A-ZĐ]{{2,8}}\))?")
 _ACRONYM = re.compile(r"(?<![\w-])[A-ZĐ]{2,8}(?![\w/-])")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")

@@ -11,7 +11,7 @@ from answer.name_spans import NameSpans, Span, named_in, written_near
 from core.lexicon import Lexicon
 from core.types import AnswerType, ConstraintKind, QuestionFrame
 from retriever.frame_entities import find_terms
-from vntext.codes import find_codes, fold_text, key_part
+from vntext.codes import find_codes, find_question_codes, fold_text, keys_of
 from vntext.dates import date_spans
 
 __all__ = ["Span", "SpanFinder", "named_in", "precision_wanted"]  # Span and named_in: from answer/name_spans.py
@@ -167,14 +167,15 @@ class SpanFinder(NameSpans):
         document's date: it answers a question about a document, not one about an event; when the question names
         documents (`named` codes), only about those ("Căn cứ Nghị định 64/2021/NĐ-CP ngày ..." does not date plan
         47/KH-UBND)."""
-        wanted = {key_part(c) for c in named}
-        codes = [(c.end, key_part(c.code)) for c in find_codes(text)]
+        # a number named in shorthand ("Quyết định 272") is the full code's ("272-QĐ/TW, ngày 21/5/2015")
+        wanted = [keys_of(m) for c in named for m in find_question_codes(c)]
+        codes = [(c.end, keys_of(c)) for c in find_codes(text)]
         out = []
         for d in date_spans(text):
             owner = next((k for e, k in codes if 0 <= d.start - e <= 16 and re.fullmatch(
                 r"[\s,]*(?:ngày|ban hành ngày|,)?[\s,]*", text[e:d.start], re.I)), None)
             attached = owner is not None
-            if (about_documents and (not wanted or owner in wanted or owner is None)) or not attached:  # strength: 1 a year, 2 a month, 3 a day
+            if (about_documents and (not wanted or owner is None or any(w & owner for w in wanted))) or not attached:  # strength: 1 a year, 2 a month, 3 a day
                 out.append(Span(AnswerType.DATE, d.start, d.end, text[d.start:d.end], d.precision))
         return out
 

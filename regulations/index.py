@@ -10,7 +10,8 @@ from dataclasses import asdict, dataclass, replace
 from regulations.cards import (CardCitation, Flag, Relation, RegulationCard, card_key, english_terms,
                                make_card, uniq, written_type_agrees)
 from regulations.extract import Reference
-from vntext.codes import code_tables, fold_text, normalize_code, parse_code, shorthand_key, shorthand_types
+from vntext.codes import (code_tables, find_question_codes, fold_text, keys_of, normalize_code, parse_code, shorthand_key,
+                          shorthand_types)
 
 __all__ = ["CardCitation", "Flag", "Relation", "RegulationCard", "RegulationIndex", "english_terms"]
 _RELATIONS = (  # phrase opening the citing document's subject -> relation kind
@@ -75,7 +76,23 @@ class RegulationIndex:
         if norm in cards:
             return cards[norm]
         local = {c.key: c for k, c in cards.items() if k.startswith(norm + "@")}
+        if not local and normalize_code(code) is None:
+            return self._by_shorthand(code, locality)
         return next(iter(local.values())) if len(local) == 1 else None
+
+    def _by_shorthand(self, written: str, locality: str | None) -> RegulationCard | None:
+        """The one card a "<type> <number>" shorthand names ("Quyết định 272" -> 272-QĐ/TW; "Quy chế 272", issued
+        by it, too), in the province asked about when several provinces' documents share it; None when it names
+        none or several."""
+        named = [m for m in find_question_codes(written) if m.shorthand]
+        if not named:
+            return None
+        wanted = keys_of(named[0])
+        found = [c for c in self._cards.values() if c.code and any(
+            wanted & keys_of(m) for m in find_question_codes(c.code) if not m.shorthand)]
+        if locality and len(found) > 1:
+            found = [c for c in found if c.key.endswith("@" + locality)] or found
+        return found[0] if len(found) == 1 else None
 
     def card(self, key: str) -> RegulationCard | None:
         """The card of a key, or of a variant spelling's key."""

@@ -97,7 +97,10 @@ def _place_kind(cue_text: str) -> str | None:
 def _list_of(cue_text: str) -> str | None:
     """What a list question lists: the noun after "những" / "các" / "which" ("những đối tác tiềm năng nào":
     organisations, though "tỉnh" is named elsewhere in the question); else any kind's word in the question."""
-    for m in re.finditer(r"\b(?:nhung|cac|which|what|list|name|all)\s+(?:other\s+|the\s+)?(\w+(?:\s+\w+)?)", cue_text):
+    asked = [m for m in re.finditer(r"\b(?:nhung|cac)\s+(\w+(?:\s+\w+)?)\s+(?:\w+\s+)?nao\b", cue_text)]
+    # the noun the question word follows comes first: "các địa phương thuộc những nước nào" lists countries
+    for m in asked + list(re.finditer(r"\b(?:nhung|cac|which|what|list|name|all)\s+(?:other\s+|the\s+)?(\w+(?:\s+\w+)?)",
+                                      cue_text)):
         kind = next((k for k, words in _LIST_OF if any(m.group(1).startswith(w) for w in words)), None)
         if kind:
             return kind

@@ -274,6 +274,12 @@ def _keys(matches: list[CodeMatch]) -> list[str]:
     return keys
 
 
+def keys_of(match: CodeMatch) -> frozenset[str]:
+    """The keys one document number is known by: "272-QĐ/TW" -> {code:272-qd/tw, num:quyetdinh:272, ...}; a
+    shorthand ("Quyết định 272") has only its type+number keys, which the full code's keys include."""
+    return frozenset(_keys([match]))
+
+
 def shorthand_types(doc_type: str | None) -> list[str]:
     """The types a shorthand "<type> <number>" may be numbered as: its own, and the type of the document that issues
     it ("Quy chế 272" is issued by Quyết định 272-QĐ/TW)."""

@@ -37,6 +37,9 @@ class DiacriticRestorer:
         for w in word_df:
             if w.isalpha():
                 self._by_first.setdefault(w[0], []).append(w)
+        # the rhymes the passages write ("ươc" of "nước", "uc" of "cúc"): a typed syllable whose rhyme no written word
+        # has ("nuớc") is mistyped; one whose rhyme is written ("Cục") is a word, though the passages lack it
+        self._rhymes = {_rhyme(w) for w in word_df if w.isalpha()}
 
     @classmethod
     def from_vocab(cls, df_by_term: dict[str, float], stopwords: frozenset[str] = frozenset(),
@@ -135,7 +138,7 @@ class DiacriticRestorer:
         for form in forms:
             if support(form) > best_support:
                 best, best_support = form, support(form)
-        if best == word and len(forms) == 1 and _tones(forms[0]) == _tones(word):
+        if best == word and len(forms) == 1 and _tones(forms[0]) == _tones(word) and _rhyme(word) not in self._rhymes:
             return forms[0]  # the passages write these letters one way, with this tone, a hat or horn aside ("nuớc")
         if best == word and not forms and len(word) > 2:
             # a letter left out ("nhữg", "Đồg"): the written word it is one letter short of, with the same tone, that
@@ -209,6 +212,16 @@ def typed_without_diacritics(text: str) -> bool:
 
 
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+_ONSET = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi(?=[aeiouyăâêôơư])|kh|ph|th|tr|qu|[bcdđghklmnprstvx])")
+
+
+def _rhyme(word: str) -> str:
+    """A syllable's rhyme without its tone ("nước" -> "ươc", "Cục" -> "uc"): what is left after the first consonant."""
+    toneless = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", word.lower())
+                                                    if c not in _TONE_MARKS))
+    return _ONSET.sub("", toneless)
 
 
 def _tones(word: str) -> list[str]:

@@ -73,6 +73,9 @@ def test_a_date_after_a_document_number_dates_the_document(sf):
     s = "Thực hiện Chỉ thị số 26-CT/TU ngày 17/3/2008 của BTV Tỉnh ủy, đến ngày 05/6/2013 tỉnh đã tổng kết."
     assert texts(sf.dates(s, about_documents=False)) == ["05/6/2013"]  # the event's date, not the directive's
     assert texts(sf.dates(s, about_documents=True)) == ["17/3/2008", "05/6/2013"]
+    # the document asked about, named in shorthand: only its own date among documents' dates
+    s = "Thực hiện Quyết định 272-QĐ/TW, ngày 21/5/2015 và Kết luận số 33-KL/TW, ngày 25/7/2018 của Bộ Chính trị"
+    assert texts(sf.dates(s, True, ("Quyết định 272",))) == texts(sf.dates(s, True, ("Quy chế 272",))) == ["21/5/2015"]
 
 
 def test_persons_by_title_and_by_family_name(sf):
@@ -86,6 +89,11 @@ def test_organisations_issuers_named_bodies_and_acronyms(sf):
     # an acronym inside a named body is the name itself
     assert texts(sf.organisations(s)) == ["Ngân hàng Châu Á (ADB)", "VECO"]
     assert texts(sf.organisations("Chỉ thị số 38-CT/TW của Bộ Chính trị")) == ["Bộ Chính trị"]
+    # a body named after fields, each capitalised on its first syllable, joined as department names join them
+    s = ("Biên bản ghi nhớ giữa Sở Văn hóa, Thể thao và Du lịch tỉnh Hà Giang và Cục Văn hóa và Du lịch thành phố "
+         "Bách Sắc (Khu tự trị dân tộc Choang Quảng Tây, Trung Quốc)")
+    assert "Cục Văn hóa và Du lịch thành phố Bách Sắc" in texts(sf.organisations(s))
+    assert texts(sf.organisations("Bộ Ngoại giao và Bộ Công an đã phối hợp")) == ["Bộ Ngoại giao", "Bộ Công an"]
     # a name whose later words are lower-case ends at the word that starts what follows it
     s = ("hợp tác với các đối tác tiềm năng như Cơ quan Hợp tác quốc tế Nhật Bản (JICA), Lãnh sự quán Ý tại Thành phố "
          "Hồ Chí Minh, Chương trình DAP của Tổng Lãnh sự quán Úc")

@@ -133,3 +133,11 @@ def test_detect_official_header():
 
 def test_news_article_has_no_official_header():
     assert detect_official_header((CORPUS / "000_e258e916e77a1e33.txt").read_text(encoding="utf-8")) is None
+
+
+def test_a_card_named_in_shorthand(index):
+    """"Quyết định 272" names 272-QĐ/TW, and so does "Quy chế 272" (the Quy chế it issues); a shorthand no card
+    carries names none."""
+    assert index.get("Quyết định 272").code == index.get("Quy chế 272").code == "272-QĐ/TW"
+    assert index.get("Kế hoạch 3394").code == "3394/KH-UBND"
+    assert index.get("Quyết định 9999") is None

@@ -198,6 +198,7 @@ def test_provincial_departments_are_organisations(fa, question, org):
     # "tỉnh" elsewhere in the question does not make a list of organisations a list of provinces
     ("Ngoài các đối tác truyền thống thì tỉnh đang thúc đẩy hợp tác với những đối tác tiềm năng nào?", "organisation"),
     ("Tỉnh Kon Tum tiếp giáp với những nước nào?", "country"),
+    ("Tỉnh muốn thiết lập quan hệ với các địa phương thuộc những nước nào?", "country"),  # the noun before "nào"
     ("Kon Tum wants twinning ties with towns and provinces abroad - in which countries?", "country"),
     ("Những tỉnh nào có nhắc đến Chỉ thị 38-CT/TW?", "province"),
     ("Kế hoạch 47/KH-UBND giao những huyện biên giới nào chỉ đạo cấp xã?", "district"),
