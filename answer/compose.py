@@ -25,7 +25,10 @@ from vntext.sentences import split_sentences
 from vntext.tokens import TokenKind, kind_of
 
 TYPED = frozenset({AnswerType.QUANTITY, AnswerType.DATE, AnswerType.PERSON, AnswerType.OFFICE, AnswerType.ORGANISATION, AnswerType.DOCUMENTS,
-                   AnswerType.PLACE, AnswerType.LIST})
+                   AnswerType.PLACE, AnswerType.LIST, AnswerType.REASON})
+# a reason may be given without a purpose word ("... vì vậy", a sentence of its own): a sentence that writes one is
+# preferred and opens the answer, but its absence says nothing of whether the documents answer
+_REQUIRED = TYPED - {AnswerType.REASON}
 _LABEL = re.compile(r"[^:\n.;]{3,80}:\s")  # "Về công tác lãnh sự và người Việt Nam ở nước ngoài: "
 _HEADING = re.compile(r"^(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+[a-zđ]?\s*[.:]?", re.I)
 
@@ -128,7 +131,7 @@ class Composer:
         cands = self.candidates(retrieval, stats)
         abroad = asked_abroad(frame, self.checker.lex)
         if not cands:
-            return Composition([], [], None, [], frame.answer_type in TYPED, False, (), 0.0, not self._counts_noun(frame),
+            return Composition([], [], None, [], frame.answer_type in _REQUIRED, False, (), 0.0, not self._counts_noun(frame),
                                abroad)
         typed = frame.answer_type in TYPED
         ok = [c for c in cands if not c.unmet]
@@ -160,7 +163,7 @@ class Composer:
         # người đứng đầu Nhà nước"): the documents speak of it
         said = bool(frame.relation) and any(_says(c, frame.relation) for c in ok)
         seen = not self._counts_noun(frame) or any(_names(c, frame.unit_spellings) for c in ok)
-        return Composition(chosen, citations, short, items, typed, bool(answering) or said, unmet,
+        return Composition(chosen, citations, short, items, frame.answer_type in _REQUIRED, bool(answering) or said, unmet,
                            max(c.coverage for c in cands), seen, abroad)
 
     # ---- parts

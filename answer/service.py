@@ -27,7 +27,7 @@ from retriever.frame import FrameAnalyzer
 from retriever.hybrid import HybridRetriever
 from vntext.diacritics import typed_without_diacritics
 
-_SPANNED = TYPED - {AnswerType.LIST, AnswerType.DOCUMENTS}  # one figure, date or name answers it
+_SPANNED = TYPED - {AnswerType.LIST, AnswerType.DOCUMENTS, AnswerType.REASON}  # one figure, date or name answers it
 _CONTRAST = re.compile(r"(?i)^(?:(?:thế|vậy)\s+)?còn\s|^and\s+(?:what|how)\s+about\s")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 

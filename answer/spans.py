@@ -8,6 +8,7 @@ import re
 from functools import cached_property
 
 from answer.name_spans import NameSpans, Span, named_in, written_near
+from answer.reason_spans import reasons
 from core.lexicon import Lexicon
 from core.types import AnswerType, ConstraintKind, QuestionFrame
 from retriever.frame_entities import find_terms
@@ -86,6 +87,8 @@ class SpanFinder(NameSpans):
                 home = [(s, e) for _, s, e in find_terms(text, self.lex.issuers, "vi", ignore_case=False)]
                 return [o for o in self.organisations(text) if not any(s <= o.start < e for s, e in home)]
             return self.organisations(text)
+        if kind == AnswerType.REASON:
+            return reasons(text)
         if kind == AnswerType.DOCUMENTS:  # of the type asked ("đề án nào" is not answered by a Chỉ thị)
             return [Span(kind, c.mention_start, c.end, text[c.mention_start:c.end]) for c in find_codes(text)
                     if not frame.doc_types or c.doc_type in frame.doc_types]

@@ -111,6 +111,7 @@ class AnswerType(str, Enum):
     DOCUMENTS = "documents"  # which documents govern X
     DOCUMENT_CONTENT = "document_content"  # what a named document is about / says
     YESNO = "yesno"  # yes/no, đúng/sai
+    REASON = "reason"  # why, what for: the purpose or cause a sentence gives ("nhằm ...", "để ...")
     DESCRIPTION = "description"  # anything else: quoted passages answer it
 
 

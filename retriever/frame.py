@@ -109,7 +109,7 @@ class FrameAnalyzer:
         # what a named document says on one matter ("What does Plan X say about cultural diplomacy?", "Kế hoạch X
         # quy định gì về công tác lãnh sự?") is in its text, not on its card
         on_matter = answer_type == AnswerType.DOCUMENT_CONTENT and bool(_ON_MATTER.search(cue_text))
-        about = (about and answer_type != AnswerType.QUANTITY and not holder and not on_matter) or (names_document and (wants_documents or list_of == "province"))
+        about = (about and answer_type not in (AnswerType.QUANTITY, AnswerType.REASON) and not holder and not on_matter) or (names_document and (wants_documents or list_of == "province"))
         described = self._described(cue_text, lang) if about and not names_document and not wants_documents else None
         if doc_type is None:
             doc_type = next((c.value for c in constraints if c.kind == ConstraintKind.DOC_TYPE), None)

@@ -328,3 +328,19 @@ def test_the_other_party_is_asked_with_which():
     for q in ("Kon Tum ký biên bản ghi nhớ với đối tác nào?", "Which company did Kon Tum sign an investment memorandum with?"):
         comp, texts = compose(q, [doc])
         assert short_text(comp, texts) == "doanh nghiệp Hàn Quốc", q  # before: "UBND", the asking province's own body
+
+
+BORDER = Doc("Tỉnh thường xuyên tổ chức giao lưu văn hóa với các tỉnh bạn. Để kịp thời nắm bắt thông tin tuyến biên giới, "
+             "An Giang luôn phối hợp chặt chẽ với các đơn vị hữu quan của tỉnh Takeo, Kandal nhằm giải quyết kịp thời "
+             "những vụ việc nảy sinh giữa cư dân hai nước.", locality="An Giang")
+
+
+@pytest.mark.parametrize("question", ["An Giang phối hợp với tỉnh Takeo để làm gì?",
+                                      "Why does An Giang work closely with Takeo province?"])
+def test_a_reason_opens_the_answer_when_a_sentence_gives_one(question):
+    comp, texts = compose(question, [BORDER])
+    assert short_text(comp, texts) in ("Để kịp thời nắm bắt thông tin tuyến biên giới",
+                                       "nhằm giải quyết kịp thời những vụ việc nảy sinh giữa cư dân hai nước")
+    # a sentence with no purpose word is no reason to refuse: the composition asks no span of the model
+    assert not comp.typed
+

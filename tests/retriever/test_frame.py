@@ -356,3 +356,16 @@ def test_a_kind_of_figure_written_out_in_english_is_its_acronym(fa):
     assert [c.value for c in f.constraints if c.kind == K.QUALIFIER] == ["ADB"]
     f = fa.analyze("Investors from how many countries and territories have projects in Đồng Nai?")
     assert f.unit_spellings[:1] == ("quốc gia",)  # the figure is written before the first noun
+
+
+@pytest.mark.parametrize("question", [
+    "Vì sao UBND tỉnh Kon Tum ban hành Kế hoạch 3394/KH-UBND?",
+    "An Giang phối hợp với Takeo, Kandal để làm gì?",
+    "Tai sao Lang Son trao doi voi phia Quang Tay?",
+    "Why does An Giang work with Takeo and Kandal?",
+    "For what purpose did Lang Son meet Guangxi officials?",
+])
+def test_why_and_what_for_ask_for_a_reason_never_the_document_card(fa, question):
+    f = fa.analyze(question)
+    assert f.answer_type == T.REASON and not f.about_document
+
