@@ -13,7 +13,7 @@ from core.lexicon import Lexicon
 from core.types import AnswerType, ConstraintKind, QuestionFrame
 from retriever.frame_entities import find_terms
 from vntext.codes import find_codes, find_question_codes, fold_text, keys_of
-from vntext.dates import date_spans
+from vntext.dates import date_spans, period_spans
 
 __all__ = ["Span", "SpanFinder", "named_in", "precision_wanted"]  # Span and named_in: from answer/name_spans.py
 
@@ -64,6 +64,8 @@ class SpanFinder(NameSpans):
                 # "Từ năm 2008 đến nay, ... đã ký ...": where a period starts dates no one event in it
                 found = [d for d in found if not (_FROM.search(fold_text(text[max(0, d.start - 12):d.start]))
                                                   and _UNTIL.match(fold_text(text[d.end:d.end + 12])))]
+            if frame.date_precision == "period":  # "giai đoạn nào": the two years, else any year said
+                return [Span(kind, a, b, text[a:b], 2) for a, b in period_spans(text)] or found
             wanted = precision_wanted(frame)
             # "ngày nào", "by what date": a bare year is no answer beside a full date
             return [sp for sp in found if sp.strength >= wanted] or found if wanted else found

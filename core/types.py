@@ -182,7 +182,7 @@ class QuestionFrame:
     own_documents: bool = False  # asks for the province's own documents ("quy chế riêng", "its own regulation")
     head: bool = False  # asks who heads a body ("who heads the Department ...", "ai đứng đầu ..."): a person
     effect: bool = False  # asks when a text takes or loses effect ("có hiệu lực từ ngày nào"), not when it was issued
-    date_precision: str | None = None  # a date question's "day" / "month" / "year" ("ngày nào", "what year"), else None
+    date_precision: str | None = None  # a date question's "day" / "month" / "year" / "period" ("ngày nào", "what year", "giai đoạn nào"), else None
     parts: tuple[QuestionPart, ...] = ()  # a compound question's asks, each answered on its own; () for one ask
     relation: tuple[str, ...] = ()  # what the person or body asked for did ("chủ trì", "phê duyệt"), folded syllables
     own_terms: tuple[str, ...] = ()  # a part's own words as search terms: its span is the one nearest to them

@@ -127,6 +127,8 @@ def _coordinated(text: str, span: tuple[int, int], alt: str, to_type) -> tuple[s
 
 
 _PRECISION = (  # how precisely a date question asks, Vietnamese cue text folded, English lower-cased
+    ("period", re.compile(r"\b(?:giai doan nao|thoi ky nao|nhiem ky nao|(?:what|which|over what|for what) "
+                          r"(?:period|time ?frame|span of years)|what years does)\b")),
     ("day", re.compile(r"\b(?:ngay nao|ngay gi|ngay bao nhieu|ngay may|hom nao|truoc ngay|han chot|thoi han|"
                        r"(?:what|which|on what|by what) (?:date|day)|by when|deadline)\b")),
     ("month", re.compile(r"\b(?:thang nao|thang may|thang bao nhieu|(?:what|which|in what) month)\b")),
@@ -135,7 +137,8 @@ _PRECISION = (  # how precisely a date question asks, Vietnamese cue text folded
 
 
 def _date_precision(cue_text: str) -> str | None:
-    """"day" for "ngày nào" / "by what date", "month", "year"; None for "khi nào" / "when" (any date answers)."""
+    """"day" for "ngày nào" / "by what date", "month", "year", "period" for "giai đoạn nào" / "what period" (two years
+    answer it: "2018-2021"); None for "khi nào" / "when" (any date answers)."""
     return next((name for name, rx in _PRECISION if rx.search(cue_text)), None)
 
 

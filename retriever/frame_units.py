@@ -21,7 +21,9 @@ _EN_PEOPLE = frozenset("people persons person inhabitants population residents".
 _MEASURE_VI = {"dien tich": "km²", "chieu dai": "km", r"dai (?:khoang |chung |tam |tong cong |la )?bao nhieu": "km", "duong bien gioi dai": "km",
                "dan so": "người", "ty le": "%", "phan tram": "%", "bao lau": "thời hạn", "thoi han": "thời hạn"}
 _MEASURE_NOUN_VI = {"lau": "thời hạn", "xa": "km"}
-_MEASURE_EN = {"area": "km²", "how far": "km", "length": "km", "border": "km", "population": "người",
+# "how far ahead", "how early": a time before an event, not a distance (tried first)
+_MEASURE_EN = {r"how (?:far|long) (?:ahead|in advance|beforehand|before)": "thời hạn", r"how (?:early|soon)": "thời hạn",
+               "area": "km²", "how far": "km", "length": "km", "border": "km", "population": "người",
                "percentage": "%", "proportion": "%", "rate": "%", "share": "%", "how old": "tuổi",
                "how long": "thời hạn"}
 _MONEY_EN = re.compile(r"\bhow much (?:money|capital|investment|funding|fdi|oda|aid|foreign direct investment|"

@@ -116,3 +116,13 @@ def date_spans(text: str) -> list[DateSpan]:
 def years_in(text: str) -> set[str]:
     """The years a text states, in dates or alone."""
     return {d.year for d in date_spans(text) if d.year}
+
+
+_PERIOD = re.compile(r"(?<![\d/.-])(?:(?:[Tt]ừ|[Ff]rom)\s+(?:năm\s+)?)?((?:19|20)\d{2})(?:\s*[-–—]\s*|\s+(?:đến|tới|to|until)\s+"
+                     r"(?:năm\s+)?)((?:19|20)\d{2})(?![\d/.-])")
+
+
+def period_spans(text: str) -> list[tuple[int, int]]:
+    """Periods written as two years ("2018-2021", "2016 - 2020", "từ năm 2016 đến năm 2020"), the later one after:
+    (start, end) offsets from the first year to the second."""
+    return [(m.start(1), m.end(2)) for m in _PERIOD.finditer(text) if int(m.group(1)) < int(m.group(2))]

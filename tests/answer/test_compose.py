@@ -344,3 +344,16 @@ def test_a_reason_opens_the_answer_when_a_sentence_gives_one(question):
     # a sentence with no purpose word is no reason to refuse: the composition asks no span of the model
     assert not comp.typed
 
+
+PLAN = Doc("Ngày 04/12/2018, UBND tỉnh đã ban hành Kế hoạch hành động số 3394/KH-UBND triển khai công tác đối ngoại của "
+           "tỉnh giai đoạn 2018-2021 và các năm tiếp theo.", locality="Kon Tum")
+
+
+@pytest.mark.parametrize("question", ["Kế hoạch 3394/KH-UBND áp dụng cho giai đoạn nào?",
+                                      "What period does Plan 3394/KH-UBND cover?"])
+def test_a_period_is_answered_by_its_two_years(question):
+    f = frame(question)
+    assert (f.answer_type, f.date_precision) == (T.DATE, "period")
+    comp, texts = compose(question, [PLAN])
+    assert short_text(comp, texts) == "2018-2021"
+

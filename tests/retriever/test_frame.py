@@ -95,6 +95,8 @@ def test_answer_type(fa, question, kind):
     ("Phải báo cáo trong bao lâu sau khi về nước?", "thời hạn"),
     ("Trưởng đoàn phải gửi báo cáo trong thời hạn nào?", "thời hạn"),
     ("What is the total budget of the plan?", "USD"),
+    ("How far ahead of the trip must the agency send in its paperwork?", "thời hạn"),  # a time, not a distance
+    ("How far is the border gate from the city?", "km"),
 ])
 def test_quantity_unit(fa, question, unit):
     f = fa.analyze(question)

@@ -27,3 +27,9 @@ def test_a_dated_day_month_or_year_keeps_its_year(text, iso):
 def test_no_day_without_a_date_word_and_no_year_from_a_yearly_day():
     assert date_spans("tỷ lệ 3/4 số đoàn") == [] and date_spans("ngày 31/12") != []
     assert years_in("trước ngày 15 tháng 11 hằng năm và năm 2020") == {"2020"}
+
+
+def test_periods_are_two_years_the_later_after():
+    from vntext.dates import period_spans
+    t = "giai đoạn 2018-2021 và các năm tiếp theo; từ năm 2016 đến năm 2020; số 12/2018-2019; 2020-2015"
+    assert [t[a:b] for a, b in period_spans(t)] == ["2018-2021", "2016 đến năm 2020"]
