@@ -27,8 +27,14 @@ from vntext.tokens import TokenKind, kind_of
 TYPED = frozenset({AnswerType.QUANTITY, AnswerType.DATE, AnswerType.PERSON, AnswerType.OFFICE, AnswerType.ORGANISATION, AnswerType.DOCUMENTS,
                    AnswerType.PLACE, AnswerType.LIST, AnswerType.REASON})
 # a reason may be given without a purpose word ("... vì vậy", a sentence of its own): a sentence that writes one is
-# preferred and opens the answer, but its absence says nothing of whether the documents answer
+# preferred and opens the answer, but its absence says nothing of whether the documents answer; so with the figure
+# a yes/no question claims ("Đồng Nai có hơn 30 ngàn kiều bào, đúng không?"), which the figure given in its unit
+# answers ("trên 32,5 ngàn kiều bào"), the reader comparing the two
 _REQUIRED = TYPED - {AnswerType.REASON}
+
+
+def _typed(frame) -> bool:
+    return frame.answer_type in TYPED or frame.answer_type == AnswerType.YESNO and bool(frame.unit)
 _LABEL = re.compile(r"[^:\n.;]{3,80}:\s")  # "Về công tác lãnh sự và người Việt Nam ở nước ngoài: "
 _HEADING = re.compile(r"^(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+[a-zđ]?\s*[.:]?", re.I)
 
@@ -78,7 +84,8 @@ class Composer:
         weight = {t: stats.idf.get(t, stats.max_idf) for t in terms}
         total = sum(weight.values()) or 1.0
         asked_text = _words(frame.core)
-        typed = frame.answer_type in TYPED
+        typed = _typed(frame)
+        claim = frame.answer_type == AnswerType.YESNO
         actor = frame.answer_type in (AnswerType.PERSON, AnswerType.ORGANISATION)
         abroad = asked_abroad(frame, self.checker.lex)  # places asked of a foreign country are none of Vietnam's
         # a yes/no question states a claim to check: what it names is to be verified, not required of the passage
@@ -97,7 +104,8 @@ class Composer:
                     continue
                 toks = set(self.analyzer.passage(sent))
                 coverage = sum(w for t, w in weight.items() if t in toks) / total
-                spans = tuple(sp for sp in self.spans.find(frame, sent) if _words(sp.text) not in asked_text
+                # (a figure a yes/no question claims is what confirms it, written as asked)
+                spans = tuple(sp for sp in self.spans.find(frame, sent) if (claim or _words(sp.text) not in asked_text)
                               and not (abroad and (self._domestic(sp.text) or self._elsewhere(sent, sp, frame))))
                 if actor and spans and (colon := enumerating_colon(sent)) is not None:
                     # "1. Chủ tịch Ủy ban nhân dân tỉnh quyết định ... đối với: a) ... c) ... lãnh đạo Ủy ban nhân
@@ -133,7 +141,7 @@ class Composer:
         if not cands:
             return Composition([], [], None, [], frame.answer_type in _REQUIRED, False, (), 0.0, not self._counts_noun(frame),
                                abroad)
-        typed = frame.answer_type in TYPED
+        typed = _typed(frame)
         ok = [c for c in cands if not c.unmet]
         answering = [c for c in ok if c.spans] if typed else ok
         if frame.relation:  # "cơ quan nào chủ trì ...": a body named in a sentence that says no one chairs answers nothing

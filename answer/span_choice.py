@@ -23,6 +23,13 @@ def choose_span(frame: QuestionFrame | None, sent: str, spans: tuple[Span, ...],
     restrictions of the counted noun, then the closest to the question's words: each distinct word counts by its
     nearness (1 beside the span, 1/2 ten characters away ...; words inside the span do not count for it); a fuller
     match of the asked unit breaks a tie."""
+    if frame is not None and len(spans) > 1 and frame.answer_type == AnswerType.YESNO:
+        # a figure a yes/no question claims: the span that writes it confirms it ("35 khu công nghiệp", not the
+        # "31 khu công nghiệp" beside it)
+        claimed = set(re.findall(r"\d+(?:[.,]\d+)*", frame.core))
+        same = [sp for sp in spans if set(re.findall(r"\d+(?:[.,]\d+)*", sp.text)) & claimed]
+        if same:
+            return same[0]
     if frame is not None and len(spans) > 1 and _asks_subject(frame):
         # "Tỉnh nào có 130 km đường biên giới giáp Campuchia?": the province the sentence is about ("Đối với tỉnh Đăk
         # Nông, ... phía Nam giáp tỉnh Bình Phước, phía Tây giáp Campuchia với 130 km ..."), not a neighbour it borders

@@ -53,7 +53,7 @@ class SpanFinder(NameSpans):
 
     def find(self, frame: QuestionFrame, text: str) -> list[Span]:
         kind = frame.answer_type
-        if kind == AnswerType.QUANTITY:
+        if kind == AnswerType.QUANTITY or kind == AnswerType.YESNO and frame.unit:  # a figure claimed: the one given
             return self.quantities(text, frame.unit_spellings, tuple(c.value for c in frame.of(ConstraintKind.YEAR)))
         if kind == AnswerType.DATE:
             # a question about a document, named by its number or described by its type ("Chỉ thị về ... ra ngày

@@ -113,7 +113,8 @@ class FrameAnalyzer:
         described = self._described(cue_text, lang) if about and not names_document and not wants_documents else None
         if doc_type is None:
             doc_type = next((c.value for c in constraints if c.kind == ConstraintKind.DOC_TYPE), None)
-        unit, spellings = self.units.read(stem, cue_text, lang) if answer_type == AnswerType.QUANTITY else (None, ())
+        unit, spellings = self.units.read(stem, cue_text, lang) if answer_type == AnswerType.QUANTITY else \
+            self.units.claimed(stem, lang) if answer_type == AnswerType.YESNO else (None, ())
         if answer_type in (AnswerType.QUANTITY, AnswerType.DATE) and not options:
             # the kind of figure ("bao nhiêu vốn ODA"), or the body an event is dated by ("thỏa thuận với ADB ký năm nào")
             constraints = constraints + tuple(qualifiers_in(stem, self.lex, constraints, answer_type == AnswerType.DATE))

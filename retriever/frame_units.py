@@ -118,6 +118,18 @@ class UnitReader:
                 return unit, self.spellings(unit)
         return None, ()
 
+    def claimed(self, core: str, lang: str) -> tuple[str | None, tuple[str, ...]]:
+        """The unit of a figure a yes/no question claims ("Đồng Nai có hơn 30 ngàn kiều bào, đúng không?", "Does Dong
+        Nai have 35 industrial parks?"): read as if the figure were asked ("có hơn bao nhiêu kiều bào"), so the
+        figure the documents give in that unit answers first; (None, ()) when the claim holds no figure."""
+        m = re.search(r"(?<![\w/.,-])\d+(?:[.,]\d+)*(?:\s+(?:ngàn|nghìn|triệu|tỷ|tỉ|thousand|million|billion))?(?![\w/-])", core)
+        if m is None or re.fullmatch(r"(?:19|20)\d\d", m.group()):
+            return None, ()  # no figure, or a year
+        rest = re.split(r"[,?;.!]", core[m.end():])[0]
+        rest = re.sub(r"(?i)(?:\s+(?:phải|đúng|không|chứ|à|hả|nhỉ|sai|hay|có|chưa|or not|right|true))+\s*$", "", rest)
+        asked = core[:m.start()] + ("how many" if lang == "en" else "bao nhiêu") + rest
+        return self.read(asked, fold_text(asked) if lang == "vi" else asked.lower(), lang)
+
     def money_act(self, stem: str, lang: str) -> tuple[str, ...]:
         """What the amount asked was ("đã giải ngân được bao nhiêu", "how much has been paid out"): folded syllables
         the sentence giving it must hold; of several, the one nearest the question word (in English, the last after

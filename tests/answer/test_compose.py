@@ -357,3 +357,17 @@ def test_a_period_is_answered_by_its_two_years(question):
     comp, texts = compose(question, [PLAN])
     assert short_text(comp, texts) == "2018-2021"
 
+
+PARKS = Doc("Đồng Nai hiện có 35 khu công nghiệp, trong đó 31 khu công nghiệp đang hoạt động, đồng thời có trên 32,5 ngàn "
+            "kiều bào.", locality="Đồng Nai")
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("Nghe nói Đồng Nai có hơn 30 ngàn kiều bào, đúng không?", "trên 32,5 ngàn kiều bào"),  # the figure given
+    ("Đồng Nai có 35 khu công nghiệp phải không?", "35 khu công nghiệp"),  # the one claimed, not "31" beside it
+    ("Đồng Nai có 40 khu công nghiệp phải không?", "35 khu công nghiệp"),
+])
+def test_a_claimed_figure_is_answered_by_the_figure_the_documents_give(question, figure):
+    comp, texts = compose(question, [PARKS])
+    assert short_text(comp, texts) == figure and not comp.typed  # shown first; its absence refuses nothing
+
