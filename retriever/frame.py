@@ -245,7 +245,7 @@ class FrameAnalyzer:
             # "Bộ Chính trị còn ban hành những gì?": what a body issued is documents
             return (), bool(re.search(r"\b(?:ban hanh|ky ban hanh) (?:nhung )?(?:gi|gi khac|nhung gi)\b", cue_text))
         names = sorted(self.lex.doc_type_by_english, key=len, reverse=True)
-        generic = ["documents", "document", "legal documents", "legal texts", "texts", "legislation", "rule"]
+        generic = ["documents", "document", "legal documents", "legal texts", "texts", "legislation"]
         alt = "|".join(re.escape(n) for n in [*(f"{n}s" for n in names), *names, *generic])
         skip = r"(?!(?:is|are|was|were|do|does|did|has|have|the|this|that|a|an|it)\b)"
         # "which body issued Directive 26/CT-TTg": the question word asks for a body, date or place, not documents
