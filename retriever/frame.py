@@ -32,6 +32,18 @@ _ON_MATTER = re.compile(r"\b(?:say|says|said|provide|provides|state|states|set o
                         r"noi dung gi)\s+(?:ve|doi voi)\s+\w+\s+\w+")
 
 
+_IDENTITY_VI = re.compile(r"^\s*(?:(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Aa]nh|[Cc]hị)\s+)?(.+?)\s+là ai(?:\s+(?:vậy|thế|nhỉ|ạ|đấy))*\s*\??\s*$")
+_IDENTITY_EN = re.compile(r"^\s*[Ww]ho (?:is|was)\s+(?:(?:Mr|Mrs|Ms|Dr|Comrade)\.?\s+)?(.+?)\s*\??\s*$")
+
+
+def _asks_identity(core: str, lang: str) -> bool:
+    """"Cao Huy là ai?", "Who is Mr Cao Huy?": who a named person is, which is the office the documents give them,
+    never another person or a body."""
+    m = (_IDENTITY_VI if lang == "vi" else _IDENTITY_EN).match(core)
+    words = m.group(1).split() if m else []
+    return 2 <= len(words) <= 5 and all(w[:1].isupper() and not w.isupper() for w in words)
+
+
 def _with_head(constraints: tuple[Constraint, ...], lex: Lexicon, lang: str) -> tuple[Constraint, ...]:
     """"Who heads the Department of Foreign Affairs?": the head's role of the first body named ("Giám đốc"), unless
     the question names a role itself."""
@@ -81,6 +93,8 @@ class FrameAnalyzer:
         cue_text = _cue_text(stem, lang)
         asks, about = self._answer_types(cue_text, lang)
         answer_type = asks[0]
+        if answer_type == AnswerType.PERSON and _asks_identity(core, lang):
+            answer_type = AnswerType.OFFICE
         constraints = _of_documents(stem, tuple(constraints_in(stem, lang, self.lex)), self._type_words)
         # "who heads ..." asks for a person: "Người đứng đầu cơ quan có trách nhiệm gì?" asks what, of no one named
         flags = self._flags(cue_text, lang)

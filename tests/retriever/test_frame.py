@@ -383,3 +383,17 @@ def test_a_yes_no_question_claiming_a_figure_reads_its_unit(fa, question, unit):
     f = fa.analyze(question)
     assert (f.answer_type, f.unit) == (T.YESNO, unit)
 
+
+@pytest.mark.parametrize("question, kind", [
+    ("Cao Huy là ai?", T.OFFICE),  # who a named person is: the office the documents give them
+    ("Đồng chí Cao Huy là ai vậy?", T.OFFICE),
+    ("Who is Mr Cao Huy?", T.OFFICE),
+    ("Who was Nguyen Van Thang?", T.OFFICE),
+    ("Who is the Chairman of An Giang?", T.PERSON),  # an office named: its holder
+    ("Ai là Chủ tịch UBND tỉnh An Giang?", T.PERSON),
+])
+def test_who_a_named_person_is_asks_their_office(fa, question, kind):
+    f = fa.analyze(question)
+    assert f.answer_type == kind
+    assert not [c for c in f.constraints if c.text in ("Mr", "Mrs")]  # a title is no foreign name
+
