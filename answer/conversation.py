@@ -132,6 +132,9 @@ class ReferenceResolver:
                     (t for _, _, a in reversed(earlier) if (t := titled_in(ref, a, body=True))), None)
                 of_kind = value is not None and fold_text(value).startswith(word)
                 value = named or (value if of_kind or word in _ANY_BODY else None)
+            if value is None and kind == "organisation" and fold_text(question[s:e]).startswith("chung"):
+                value = _counted(earlier, english)  # "chúng" (things, never people): what was counted
+                groups += value is not None  # in the province it was counted in
             if value is None and kind == "organisation":  # "họ", "they": the group the previous question named
                 value = next((g for q, _, _ in reversed(earlier) if (g := group_named(q))), None)
                 items = next((i for _, _, a in reversed(earlier) if len(i := listed(a)) >= 2), ())
@@ -144,9 +147,7 @@ class ReferenceResolver:
                 if value is None and foci and len(foci[0].places) >= 2:  # "they" after "An Giang ... Champasak"
                     value = (" and " if english else " và ").join(foci[0].places[:2])
                 if value is None and english:  # "How many of them ...": the things the previous question counted
-                    value = next((f"the {fr.unit}" for _, fr, _ in reversed(earlier)
-                                  if fr is not None and fr.answer_type == AnswerType.QUANTITY and fr.unit
-                                  and re.search(r"[a-z]", fr.unit)), None)
+                    value = _counted(earlier, english)
                 groups += value is not None
             if value is None:
                 return Resolution(question, question[s:e], kind if kind != "thing" else "document")
@@ -260,3 +261,12 @@ class ReferenceResolver:
         if kind == "organisation" and english and value[:1].isupper() and value.isascii() and " of " in value:
             return "the " + value  # "did the Union of Friendship Organizations manage ..."
         return value
+
+
+def _counted(earlier, english: bool) -> str | None:
+    """The things the latest quantity question counted, as a reference back names them: "the member associations",
+    "các cửa khẩu chính"; None when no earlier question counted things (a measure such as km is none)."""
+    return next(((f"the {fr.unit}" if english else f"các {fr.unit}") for _, fr, _ in reversed(earlier)
+                 if fr is not None and fr.answer_type == AnswerType.QUANTITY and fr.unit
+                 and re.search(r"[a-z]", fr.unit) and len(fr.unit) > 2), None)
+

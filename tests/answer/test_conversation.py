@@ -269,6 +269,14 @@ def test_them_without_a_group_are_the_things_the_previous_question_counted(resol
     assert r.standalone == "How many of the international agreements are with Guangxi, in Lạng Sơn?"
 
 
+def test_chung_are_the_things_the_previous_question_counted_never_the_places(resolver):
+    """"chúng" names things, not people: after "how many main border gates", the gates (was unresolved, and "họ"
+    would read the two places named)."""
+    r = resolve(resolver, "Tên của chúng là gì?",
+                [("Đăk Nông có bao nhiêu cửa khẩu chính với Campuchia?", answered(short="2 cửa khẩu chính"))])
+    assert r.standalone == "Tên của các cửa khẩu chính là gì, tại Đăk Nông?"
+
+
 def test_they_after_a_question_for_a_place_is_the_place_answered(resolver):
     q = "Which province signed an investment MOU with a Korean company?"
     r = resolve(resolver, "When did they issue their foreign affairs action plan?", [(q, answered(short="Kon Tum"))], True)
