@@ -185,7 +185,9 @@ class SpanFinder(NameSpans):
         return out
 
 _FOREIGN_BODIES = re.compile(r"\b(?:to chuc|doi tac|co quan|nha tai tro)(?: [a-z]+)? (?:quoc te|nuoc ngoai)\b|"
-                             r"\b(?:international|foreign|overseas) (?:organi[sz]ations?|partners?|donors?|bodies|agencies)\b")
+                             r"\b(?:international|foreign|overseas) (?:organi[sz]ations?|partners?|donors?|bodies|agencies)\b|"
+                             # a province's partners are never its own bodies ("ký ... nhân danh UBND tỉnh")
+                             r"\b(?:nhung|cac) doi tac\b|\b(?:which|what) partners\b")
 _SINCE_ASKED = re.compile(r"\btu (?:khi nao|nam nao|bao gio|thoi diem nao|luc nao)|\bsince when\b|\bfrom when\b|\bsince what\b")
 _FROM = re.compile(r"\b(?:tu|since|from)\s+(?:nam\s+|thang\s+|ngay\s+)?$")
 _UNTIL = re.compile(r"\s*(?:den|toi|to|until|till)\b")

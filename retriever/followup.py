@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from core.settings import PROMPTS_DIR
+from retriever.fragments import is_fragment, merged
 from vntext.codes import CodeMatch, find_codes
 from vntext.language import has_vietnamese_marks
 from vntext.normalize import fold, normalize
@@ -259,7 +260,8 @@ def rewrite_followup(question: str, history: list[str], places: Places | None = 
     standalone question and swaps in its new entity for the one of the same kind (document code, year, province
     — provinces from prompts/provinces_vi.txt, else capitalised name spans), or appends it when there is no
     single counterpart; a document type it names (`type_words`) replaces the one asked before. Any other turn is
-    returned unchanged."""
+    returned unchanged. A question word alone ("Vào năm nào?", "With whom?") asks the previous question's matter
+    (retriever/fragments.py)."""
     if places is None:
         places = load_places(prompts_dir or DEFAULT_PROMPTS_DIR)
     base: str | None = None
@@ -267,8 +269,11 @@ def rewrite_followup(question: str, history: list[str], places: Places | None = 
         turn_n = normalize(turn).strip()
         if not turn_n:
             continue
-        part = _elliptical_part(turn_n, places) if base else None
-        if base and _COMPARISON.match(turn_n):  # "So với năm 2015 thì tăng bao nhiêu lần?": of the previous subject
+        fragment = merged(base, turn_n) if base and is_fragment(turn_n) else None
+        part = _elliptical_part(turn_n, places) if base and fragment is None else None
+        if fragment is not None:  # "Vào năm nào?", "With whom?": the previous question asks it instead
+            base = fragment
+        elif base and _COMPARISON.match(turn_n):  # "So với năm 2015 thì tăng bao nhiêu lần?": of the previous subject
             base = f"{re.sub(_END, '', base)}, {turn_n[0].lower()}{turn_n[1:]}"
         elif part is None:
             base = turn if turn is question else turn_n
