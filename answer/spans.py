@@ -153,11 +153,14 @@ class SpanFinder(NameSpans):
         words = [w.group() for w in re.finditer(r"[\w%²$]+", tail[pos:])][:5]
         ends = [pos + w.end() for w in re.finditer(r"[\w%²$]+", tail[pos:])][:5]
         best: tuple[int, int] | None = None
+        # the last words of a longer unit may follow its first after a modifier ("hội thành viên": "10 hội hữu nghị
+        # thành viên")
+        tails = [" ".join(h.split()[-2:]) for h in heads if len(h.split()) >= 3]
         for h in heads:
             hw = h.split()
             if words[: len(hw)] == hw:  # the unit itself comes first
                 end, held = ends[len(hw) - 1], len(hw)
-                for other in heads:  # further words of the asked unit close by ("dự án ODA")
+                for other in heads + tails:  # further words of the asked unit close by ("dự án ODA")
                     ow = other.split()
                     for i in range(len(hw), len(words) - len(ow) + 1):
                         if words[i:i + len(ow)] == ow and not set(ow) & set(hw):

@@ -3,7 +3,8 @@
 question word ("bao nhiêu", "khi nào", "how many"), takes the fragment in its place: "Lạng Sơn đã ký bao nhiêu thỏa
 thuận quốc tế từ 2008?" + "Với những đối tác nào?" -> "Lạng Sơn đã ký thỏa thuận quốc tế từ 2008 với những đối tác
 nào?"; "How many agreements did An Giang sign with Takeo?" + "When?" -> "When did An Giang sign the agreements with
-Takeo?". A previous question with no question word to take out is left to the other rewrites (None)."""
+Takeo?"; "Who issued Directive 01/CT-TTg?" + "When?" -> "When was Directive 01/CT-TTg issued?". A previous
+question with no question word to take out is left to the other rewrites (None)."""
 from __future__ import annotations
 
 import re
@@ -22,6 +23,11 @@ _VI_ASKED = (re.compile(r"\s+(?:bao nhiêu|mấy)(?=\s)", re.I),
              re.compile(r"\s+(?:ở|tại)\s+đâu(?=\s|$)", re.I))
 _EN_COUNT = re.compile(r"^how (?:many|much) (?P<noun>.+?) (?P<aux>did|does|do|has|have|had|is|are|was|were|will|can|could)"
                        r" (?P<rest>.+)$", re.I)
+# "Who issued Directive 01/CT-TTg?" + "When?" -> "When was Directive 01/CT-TTg issued?"
+_EN_DOER = re.compile(r"^(?:who|which (?:body|agency|organi[sz]ation|ministry|committee))\s+(?:has\s+|had\s+)?"
+                      r"(?P<verb>[a-z]+ed|signed|issued|made|written)\s+(?P<obj>.+)$", re.I)
+_VI_DOER = re.compile(r"^(?:ai|cơ quan nào|đơn vị nào|cấp nào)\s+(?:đã\s+)?(?P<verb>ban hành|ký ban hành|ký|phê duyệt|thành lập|"
+                      r"tổ chức|chủ trì)\s+(?P<obj>.+)$", re.I)
 _EN_PREPOSITION = re.compile(r"\s(?=(?:with|to|in|from|for|since|on|at|by|between|under)\s)", re.I)
 
 
@@ -41,7 +47,11 @@ def merged(previous: str, fragment: str) -> str | None:
         for rx in _VI_ASKED:
             if rx.search(core):
                 return f"{rx.sub('', core, count=1)} {asked[0].lower()}{asked[1:]}?"
+        if (doer := _VI_DOER.match(core)) and not re.match(r"(?i)(?:(?:với|cùng|của|do|bởi)\s+)?(?:ai|cơ quan)", asked):
+            return f"{doer.group('obj')} được {doer.group('verb')} {asked[0].lower()}{asked[1:]}?"
         return None
+    if (doer := _EN_DOER.match(core)) and not re.match(r"(?i)(?:\w+\s+)?(?:whom|who)\b", asked):
+        return f"{asked[0].upper()}{asked[1:]} was {doer.group('obj')} {doer.group('verb')}?"
     m = _EN_COUNT.match(core)
     if m is None:
         return None

@@ -13,6 +13,8 @@ from retriever.fragments import is_fragment, merged
     ("Kon Tum ký biên bản ghi nhớ với doanh nghiệp Hàn Quốc khi nào?", "Ở đâu?",
      "Kon Tum ký biên bản ghi nhớ với doanh nghiệp Hàn Quốc ở đâu?"),
     ("Kon Tum giáp bao nhiêu nước?", "Những nước nào?", "Kon Tum giáp những nước nào?"),  # named, not counted
+    ("Ai ban hành Chỉ thị 01/CT-TTg?", "Khi nào?", "Chỉ thị 01/CT-TTg được ban hành khi nào?"),  # of what was done
+    ("Who issued Directive 01/CT-TTg?", "When?", "When was Directive 01/CT-TTg issued?"),
     ("How many agreements did An Giang sign with Takeo and Kandal?", "When?",
      "When did An Giang sign the agreements with Takeo and Kandal?"),
     ("How many international agreements has Lang Son signed since 2008?", "With whom?",
