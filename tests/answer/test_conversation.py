@@ -277,6 +277,19 @@ def test_chung_are_the_things_the_previous_question_counted_never_the_places(res
     assert r.standalone == "Tên của các cửa khẩu chính là gì, tại Đăk Nông?"
 
 
+@pytest.mark.parametrize("previous, follow, english, expected", [
+    ("Lạng Sơn đã ký bao nhiêu thỏa thuận quốc tế từ 2008?", "Những thỏa thuận này được ký với những đối tác nào?",
+     False, "Các thỏa thuận quốc tế được ký với những đối tác nào, tại Lạng Sơn?"),
+    ("How many agreements did An Giang sign with Takeo and Kandal?", "When were these agreements signed?", True,
+     "When were the agreements signed, in An Giang?"),
+])
+def test_a_plural_demonstrative_after_a_count_is_what_was_counted(resolver, previous, follow, english, expected):
+    """"những thỏa thuận này" is the agreements counted, not a document named in the quote ("Thỏa thuận quốc tế nhân
+    danh UBND tỉnh"), and in the province they were counted in."""
+    r = resolve(resolver, follow, [(previous, answered(short="7 thỏa thuận quốc tế"))], english)
+    assert (r.standalone, r.unresolved) == (expected, "")
+
+
 def test_they_after_a_question_for_a_place_is_the_place_answered(resolver):
     q = "Which province signed an investment MOU with a Korean company?"
     r = resolve(resolver, "When did they issue their foreign affairs action plan?", [(q, answered(short="Kon Tum"))], True)
