@@ -207,7 +207,13 @@ class ReferenceResolver:
     def _document(self, ref: str, foci: list[Focus], earlier, english: bool) -> tuple[str | None, bool]:
         """(the document a reference back stands for, whether it is one a question only described)."""
         for f, (q, _, a) in zip(foci, reversed(earlier)):
-            if (v := self._of_type(f.document, ref)) or (not english and (v := titled_in(ref, a))):
+            if v := self._of_type(f.document, ref):
+                return v, False
+            # what the user's own question named of that kind ("quy chế ... riêng của tỉnh") before a title the
+            # answer happened to quote ("Quy chế quản lý thống nhất các hoạt động đối ngoại")
+            if kind_named(ref) and (v := named_in(ref, q, self._types(english))):
+                return v, True
+            if not english and (v := titled_in(ref, a)):
                 return v, False
             if v := named_in(ref, q, self._types(english)):
                 return v, True

@@ -42,7 +42,7 @@ def focus_of(frame: QuestionFrame | None, answer: Answer | None) -> Focus:
         short = answer.short_answer.text if answer.short_answer else None
         kind = frame.answer_type if frame else None
         if short and kind == AnswerType.PERSON:
-            person = short
+            person = short.split(" - ")[0].split(", ")[0]  # a byline's name, not its agency ("Võ Thái Lâm - Sở ...")
         elif short and kind == AnswerType.ORGANISATION:
             org = short
         elif short and kind == AnswerType.PLACE:
@@ -182,7 +182,7 @@ def _named(question: str, names: tuple[str, ...], described: bool) -> str | None
     if described:  # a description runs to the end of the clause, without the question's closing words
         named = _ASKED_AFTER.sub("", named.split(",")[0] if not re.search(r"\b[A-ZĐ]{2,}\s*,", named) else named)
     else:
-        named = named.split(",")[0]
+        named = _ASKED_AFTER.sub("", named.split(",")[0])  # "quy chế ... riêng của tỉnh không?": the yes/no asked aside
     if _ASKS.search(named) or len(named.split()) < (3 if described else 2):
         return None  # "Đề án nào ...": the question asked which one; it named none
     return " ".join(named.split()[:14])

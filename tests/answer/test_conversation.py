@@ -150,6 +150,24 @@ def test_the_document_the_question_named_is_the_focus_of_its_answer():
     assert f.document == "Chỉ thị 38-CT/TW"
 
 
+def test_a_kind_the_users_question_named_comes_before_a_title_its_answer_quoted(resolver):
+    """"Quy chế ấy" after "Kế hoạch ... có nhắc tới quy chế quản lý đối ngoại riêng của tỉnh không?" is that
+    regulation (the yes/no asked aside), not a "Quy chế quản lý thống nhất ..." the answer happened to quote."""
+    quoted = Answer("q", "- “... Quy chế quản lý thống nhất các hoạt động đối ngoại ...” [1]", False, [], [],
+                    references=[PLAN])
+    r = resolve(resolver, "Quy chế ấy được ban hành theo quyết định số mấy?",
+                [("Kế hoạch 3394/KH-UBND có nhắc tới quy chế quản lý đối ngoại riêng của tỉnh không?", quoted)])
+    assert r.standalone == "Quy chế quản lý đối ngoại riêng của tỉnh được ban hành theo quyết định số mấy?"
+
+
+def test_a_byline_answered_is_its_author_the_agency_aside():
+    """"Who wrote the article ...?" is answered with the byline "Võ Thái Lâm - Sở Ngoại vụ tỉnh Đăk Nông": "he" is Võ
+    Thái Lâm (with the agency in it, "Which agency does he work for?" found the agency in the question itself)."""
+    f = focus_of(frame("Who wrote the article on Dak Nong's international integration?"),
+                 answered(short="Võ Thái Lâm - Sở Ngoại vụ tỉnh Đăk Nông"))
+    assert f.person == "Võ Thái Lâm"
+
+
 def test_a_refused_answer_leaves_only_what_its_question_named():
     refused = Answer("q", "a", True, [], [], references=[DIRECTIVE])
     f = focus_of(frame("Chỉ thị 26-CT/TU của Lạng Sơn quy định gì?"), refused)

@@ -70,3 +70,16 @@ def test_a_year_that_labels_a_document_is_met_by_that_documents_sentences(questi
     # the same year asked of the fact, not the document, is another year than the sentence's
     comp, _ = compose("Năm 2025 Hà Giang có bao nhiêu thỏa thuận quốc tế còn hiệu lực?", [REPORT])
     assert comp.short is None
+
+
+KON_TUM = Doc("Là tỉnh nằm ở khu vực ngã ba Đông Dương, tiếp giáp trực tiếp hai nước bạn Lào, Campuchia, những năm qua, "
+              "công tác đối ngoại luôn được tỉnh Kon Tum chú trọng đẩy mạnh.", locality="Kon Tum")
+
+
+def test_every_word_in_one_passage_and_a_span_meeting_every_constraint_is_no_weak_evidence():
+    """The model's spread-of-documents signals do not refuse a typed answer one passage holds in full (a model that
+    refuses everything here); a word the passages lack leaves the judgement to the model."""
+    assert not judge("Tỉnh nào nằm ở ngã ba Đông Dương, giáp cả Lào và Campuchia?", [KON_TUM, OTHER]).abstain
+    v = judge("Tỉnh nào nằm ở ngã ba Đông Dương, giáp cả Lào và Thái Lan về phía biển?", [KON_TUM, OTHER])
+    assert v.abstain
+
