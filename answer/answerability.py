@@ -172,7 +172,7 @@ class Answerability:
             # "Ông Cao Huy giữ chức vụ gì?": the office written with the person the question names answers it, however
             # little of the asking words ("giữ chức vụ gì") the passage shares
             return Verdict(False, "", p, values)
-        if comp.typed and comp.found and min(values["coverage"], values["single_coverage"]) >= 1.0:
+        if comp.typed and comp.found and min(values["coverage"], values["single_coverage"]) >= 1.0 and not values["oov"]:
             # one passage holds every word of the question, and a sentence meeting every constraint gives a span of
             # the asked type ("Tỉnh nào nằm ở ngã ba Đông Dương, giáp cả Lào và Campuchia?" -> Kon Tum): the model's
             # spread-of-documents signals (top five from one document) do not make that evidence weak
