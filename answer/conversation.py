@@ -103,15 +103,18 @@ class ReferenceResolver:
                 # the latest turn that speaks of a document decides: the document its answer showed, one its answer
                 # quoted by title ("Đề án đó"), else one its question named or described by type ("that memorandum",
                 # "văn bản đó" after "... có chỉ thị về ... phải không?"); an older turn's document comes after
+                # "these agreements" after "How many agreements ...": the things counted, in their province (an
+                # English question runs on past its noun: "the agreements did An Giang sign ..."); "những thỏa thuận
+                # đó": what the question described of that kind, else the things counted
                 plural = re.search(r"(?i)(?<!\w)(?:những|các)\s+$", question[last:s])
-                counted = _counted(earlier, english) if plural or re.match(r"(?i)(?:these|those)\s", question[s:e]) else None
-                word = fold_text(kind_named(question[s:e]) or "")
-                if counted and word and word in fold_text(counted):
-                    # "những thỏa thuận đó" after "bao nhiêu thỏa thuận quốc tế": the things counted, in their province
+                these = bool(re.match(r"(?i)(?:these|those)\s", question[s:e]))
+                counted, word = _counted(earlier, english), fold_text(kind_named(question[s:e]) or "")
+                counted = counted if (plural or these) and counted and word and word in fold_text(counted) else None
+                value, described = (counted, True) if these and counted else \
+                    self._document(question[s:e], foci, earlier, english)
+                if value is None and counted:
                     value, described = counted, True
                     s = last + plural.start() if plural else s
-                else:
-                    value, described = self._document(question[s:e], foci, earlier, english)
                 groups += described  # a document described, not numbered: in the province it was asked of
             else:
                 value = next((v for f in foci if (v := (f.organisation or (f.issuer if issuing else None)) if pronoun

@@ -218,7 +218,7 @@ def _unit_heads(spellings: tuple[str, ...]) -> list[str]:
     synonym's first syllable is no unit ("hội viên" is not "hội", "lao động" not "Lào")."""
     heads: list[str] = []
     for i, sp in enumerate(spellings):
-        words = fold_text(sp).split()
+        words = re.findall(r"[\w%²$]+", fold_text(sp))  # as the words after a number are read ("chương trình, dự án")
         for n in ((len(words), 2, 1) if i == 0 else (len(words), 2)):
             if n == 1 and len(words) > 2 and words[0] in _GENERIC_HEADS:
                 continue  # "người" alone is not "người Việt Nam ở nước ngoài"

@@ -297,13 +297,15 @@ def test_chung_are_the_things_the_previous_question_counted_never_the_places(res
 
 @pytest.mark.parametrize("previous, follow, english, expected", [
     ("Lạng Sơn đã ký bao nhiêu thỏa thuận quốc tế từ 2008?", "Những thỏa thuận này được ký với những đối tác nào?",
-     False, "Các thỏa thuận quốc tế được ký với những đối tác nào, tại Lạng Sơn?"),
+     False, "Những thỏa thuận quốc tế từ 2008 được ký với những đối tác nào, tại Lạng Sơn?"),
+    ("Lạng Sơn có mấy thỏa thuận quốc tế?", "Các thỏa thuận đó ký với ai?", False,
+     "Các thỏa thuận quốc tế ký với ai, tại Lạng Sơn?"),  # no description of its own: the things counted
     ("How many agreements did An Giang sign with Takeo and Kandal?", "When were these agreements signed?", True,
      "When were the agreements signed, in An Giang?"),
 ])
 def test_a_plural_demonstrative_after_a_count_is_what_was_counted(resolver, previous, follow, english, expected):
-    """"những thỏa thuận này" is the agreements counted, not a document named in the quote ("Thỏa thuận quốc tế nhân
-    danh UBND tỉnh"), and in the province they were counted in."""
+    """"những thỏa thuận này" is the agreements the question described or counted, not a document named in the quote
+    ("Thỏa thuận quốc tế nhân danh UBND tỉnh"), and in the province they were counted in."""
     r = resolve(resolver, follow, [(previous, answered(short="7 thỏa thuận quốc tế"))], english)
     assert (r.standalone, r.unresolved) == (expected, "")
 

@@ -68,6 +68,9 @@ def test_a_count_of_another_kind_of_the_same_noun_is_no_answer(sf):
     # the last words of a longer unit after a modifier: the fuller match answers, not "5 ngàn hội" of "hội viên"
     s = "Đến nay, Liên hiệp có 10 hội hữu nghị thành viên với trên 5 ngàn hội viên."
     assert texts(sf.quantities(s, ("hội thành viên",))) == ["10 hội hữu nghị thành viên"]
+    # a unit asked with a comma in it is read word by word, as the words after a number are
+    s = "toàn tỉnh có 158 lượt đoàn đến thực hiện 219 chương trình, dự án và khoản viện trợ."
+    assert texts(sf.quantities(s, ("chương trình, dự án",))) == ["219 chương trình"]
     assert texts(sf.quantities("năm 2025 tỉnh cử 46 đoàn ra nước ngoài", ("đoàn vào",))) == []
     assert texts(sf.quantities("Số đoàn ra | Năm 2024: 38 | Năm 2025: 46", ("đoàn vào",))) == []
 
