@@ -18,7 +18,7 @@ _VI_UNIT_STOP_ASCII = frozenset(fold_text(w) for w in _VI_UNIT_STOP | {"đi", "v
 _EN_UNIT_STOP = frozenset("are is was were did do does has have had will would can could in of for by at from to on "
                           "with the a an there that which who been be per come comes came work works".split())
 _EN_PEOPLE = frozenset("people persons person inhabitants population residents".split())  # people of any kind
-_MEASURE_VI = {"dien tich": "km²", "chieu dai": "km", r"dai (?:khoang |chung |tam |tong cong |la )?bao nhieu": "km", "duong bien gioi dai": "km",
+_MEASURE_VI = {"dien tich": "km²", r"rong (?:khoang |chung )?bao nhieu": "km²", "chieu dai": "km", r"dai (?:khoang |chung |tam |tong cong |la )?bao nhieu": "km", "duong bien gioi dai": "km",
                "dan so": "người", "ty le": "%", "phan tram": "%", "bao lau": "thời hạn", "thoi han": "thời hạn"}
 _MEASURE_NOUN_VI = {"lau": "thời hạn", "xa": "km"}
 # "how far ahead", "how early": a time before an event, not a distance (tried first)
@@ -113,6 +113,8 @@ class UnitReader:
             return (phrase or None), tuple(head.variants) if head is not None else ()
         if _MONEY_EN.search(cue_text):
             return "USD", self.spellings("USD") + self.spellings("đồng")
+        if re.search(r"(?i:\bhow (?:big|large|vast) (?:is|was) (?:the (?:province|city|district) of )?)[A-ZĐ]", core):
+            return "km²", self.spellings("km²")  # "How big is Dak Nong?": a named place's size is its area
         for key, unit in _MEASURE_EN.items():
             if re.search(rf"\b{key}\b", cue_text):
                 return unit, self.spellings(unit)

@@ -97,6 +97,8 @@ def test_answer_type(fa, question, kind):
     ("What is the total budget of the plan?", "USD"),
     ("How far ahead of the trip must the agency send in its paperwork?", "thời hạn"),  # a time, not a distance
     ("How far is the border gate from the city?", "km"),
+    ("How big is Dak Nong?", "km²"),  # a named place's size is its area
+    ("Tỉnh Đăk Nông rộng bao nhiêu?", "km²"),
 ])
 def test_quantity_unit(fa, question, unit):
     f = fa.analyze(question)
