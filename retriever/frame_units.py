@@ -100,6 +100,15 @@ class UnitReader:
                 # "how many local workers": workers (lao động), not any people ("5 ngàn hội viên")
                 own = tuple(v for g in self.lex.glossary.find(noun[-1]) for v in g.variants)
                 return unit.vi, own + ("người",)
+            if unit and unit.vi == "người" and noun and noun[-1] in _EN_PEOPLE:
+                # "How many people from Dong Nai live overseas?": who they are, named elsewhere in the question
+                # ("live overseas": kiều bào), is what is counted
+                people = {fold_text(w) for w in self.lex.number_words.get("people", ())}
+                groups = [g for g in self.lex.glossary.find(cue_text)
+                          if any(fold_text(v) in people or fold_text(v).startswith("nguoi ") for v in g.variants)]
+                named = [v for g in groups for v in g.variants if not fold_text(v).startswith("o ")]
+                if named:  # (the group's other names too: "người Việt Nam ở nước ngoài" is written "kiều bào")
+                    return named[0], tuple(dict.fromkeys(named))
             if unit:
                 return unit.vi, unit.spellings + self._people(unit.vi, "")
             # the head noun names what is counted ("FDI projects": projects); a known acronym before it is the

@@ -98,6 +98,7 @@ def test_answer_type(fa, question, kind):
     ("How far ahead of the trip must the agency send in its paperwork?", "thời hạn"),  # a time, not a distance
     ("How far is the border gate from the city?", "km"),
     ("How big is Dak Nong?", "km²"),  # a named place's size is its area
+    ("How many people from Dong Nai live overseas?", "kiều bào"),  # who the people are, named by the question
     ("Tỉnh Đăk Nông rộng bao nhiêu?", "km²"),
 ])
 def test_quantity_unit(fa, question, unit):
