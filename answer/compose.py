@@ -12,6 +12,7 @@ from typing import Callable
 
 from answer.citations import make_citation, quote_window
 from answer.items import enumerating_colon, lead_in
+from answer.direction import asked_direction, said_direction
 from answer.constraints import ConstraintChecker, context_of
 from answer.span_choice import asked_abroad, choose_span
 from answer.spans import Span, SpanFinder, precision_wanted
@@ -86,6 +87,8 @@ class Composer:
         asked_text = _words(frame.core)
         typed = _typed(frame)
         claim = frame.answer_type == AnswerType.YESNO
+        # a count of delegations asked of one way is not answered by a figure said only of the other
+        way = asked_direction(frame, self.checker.lex.directions) if frame.answer_type == AnswerType.QUANTITY else None
         actor = frame.answer_type in (AnswerType.PERSON, AnswerType.ORGANISATION)
         abroad = asked_abroad(frame, self.checker.lex)  # places asked of a foreign country are none of Vietnam's
         # a yes/no question states a claim to check: what it names is to be verified, not required of the passage
@@ -107,6 +110,8 @@ class Composer:
                 # (a figure a yes/no question claims is what confirms it, written as asked)
                 spans = tuple(sp for sp in self.spans.find(frame, sent) if (claim or _words(sp.text) not in asked_text)
                               and not (abroad and (self._domestic(sp.text) or self._elsewhere(sent, sp, frame))))
+                if way and spans and said_direction(sent, self.checker.lex.directions) not in (None, way):
+                    spans = ()
                 if actor and spans and (colon := enumerating_colon(sent)) is not None:
                     # "1. Chủ tịch Ủy ban nhân dân tỉnh quyết định ... đối với: a) ... c) ... lãnh đạo Ủy ban nhân
                     # dân tỉnh": who acts is before the colon; the bodies in the items are what it acts on

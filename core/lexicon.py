@@ -147,6 +147,11 @@ class Lexicon:
         return load_words(self.path(name))
 
     @cached_property
+    def directions(self) -> tuple[Pattern, ...]:
+        """Which way delegations go, in questions and passages (prompts/directions.tsv)."""
+        return load_patterns(self.path("directions.tsv"))
+
+    @cached_property
     def legal_basis(self) -> re.Pattern[str]:
         """The start of a preamble line of a legal text (prompts/legal_basis.txt: "Căn cứ", "Theo đề nghị")."""
         lines = self.path("legal_basis.txt").read_text(encoding="utf-8").splitlines()
