@@ -66,9 +66,12 @@ def _relation(stem: str, lang: str) -> tuple[str, ...]:
     if not m:
         return ()
     words = []
-    for w in re.finditer(r"[a-z]+|[^\sa-z]", folded[m.end():]):
+    # "ai có thẩm quyền cho phép ...": what the one asked has the power to do is the relation
+    start = m.end() + ((k := re.match(r"\s*(?:co\s+)?(?:tham quyen|quyen|trach nhiem)\s+(?=[a-z])", folded[m.end():]))
+                       and k.end() or 0)
+    for w in re.finditer(r"[a-z]+|[^\sa-z]", folded[start:]):
         word = w.group()
-        capital = stem[m.end() + w.start()].isupper()  # a name begins ("ký Chỉ thị 38"): the relation has ended
+        capital = stem[start + w.start()].isupper()  # a name begins ("ký Chỉ thị 38"): the relation has ended
         if not word.isalpha() or len(words) == 2 or capital or (not words and word in _QUALIFIER):
             break
         if not words and word in _RELATION_SKIP:

@@ -79,6 +79,7 @@ def test_types_written_together_are_all_asked_for(fa, question, types):
     ("Chỉ thị 25-CT/TW về vấn đề gì?", T.DOCUMENT_CONTENT),
     ("What is Decision 272-QĐ/TW about?", T.DOCUMENT_CONTENT),
     ("Đối ngoại nhân dân là gì?", T.DESCRIPTION),
+    ("Under Quang Tri's rules, who gets to approve a visit by a foreign ambassador?", T.ORGANISATION),  # who acts
 ])
 def test_answer_type(fa, question, kind):
     assert fa.analyze(question).answer_type == kind

@@ -24,6 +24,7 @@ def fa() -> FrameAnalyzer:
     ("Cơ quan nào ở Trung ương quản lý trọng tài?", ()),
     ("Ai hiện đang là Chủ tịch UBND tỉnh?", ()),  # a name right after the skipped words
     ("Who approved the plan?", ()),  # English: none
+    ("Ai có thẩm quyền cho phép đoàn của Đại sứ vào làm việc?", ("cho", "phep")),  # what the power is to do
 ])
 def test_relation(fa, question, relation):
     f = fa.analyze(question)
