@@ -381,6 +381,7 @@ def test_why_and_what_for_ask_for_a_reason_never_the_document_card(fa, question)
     ("Mỗi đoàn ra có tối đa 05 thành viên đúng không?", "thành viên"),
     ("Is it true that Dak Nong shares 130 km of border with Cambodia?", "km"),
     ("Lạng Sơn có ký thỏa thuận với VECO không?", None),  # no figure claimed
+    ("Đồng Nai có 31 khu công nghiệp đang hoạt động à?", "khu công nghiệp"),  # "à?" asks to confirm
     ("Kế hoạch được ban hành năm 2018 phải không?", None),  # a year is no figure
 ])
 def test_a_yes_no_question_claiming_a_figure_reads_its_unit(fa, question, unit):
