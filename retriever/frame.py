@@ -95,7 +95,7 @@ class FrameAnalyzer:
         answer_type = asks[0]
         if answer_type == AnswerType.PERSON and _asks_identity(core, lang):
             answer_type = AnswerType.OFFICE
-        if answer_type == AnswerType.DESCRIPTION and lang == "vi" and re.search(r"(?i)\s(?:à|hả|chứ|sao)\s*\?\s*$", text):
+        if answer_type == AnswerType.DESCRIPTION and lang == "vi" and re.search(r"(?i)\s(?:à|hả|chứ)\s*\?\s*$", text):
             answer_type = AnswerType.YESNO  # "Đồng Nai có 31 khu công nghiệp đang hoạt động à?" checks a claim
         constraints = _of_documents(stem, tuple(constraints_in(stem, lang, self.lex)), self._type_words)
         # "who heads ..." asks for a person: "Người đứng đầu cơ quan có trách nhiệm gì?" asks what, of no one named

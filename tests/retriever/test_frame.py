@@ -402,3 +402,9 @@ def test_who_a_named_person_is_asks_their_office(fa, question, kind):
     assert f.answer_type == kind
     assert not [c for c in f.constraints if c.text in ("Mr", "Mrs")]  # a title is no foreign name
 
+
+def test_what_about_is_no_claim_to_check(fa):
+    """"... thì sao?" asks the previous question again of something else; "à?" asks to confirm a claim."""
+    assert fa.analyze("Vậy kế hoạch cho giai đoạn 2022-2025 thì sao?").answer_type != T.YESNO
+    assert fa.analyze("Lạng Sơn ký với VECO à?").answer_type == T.YESNO
+
