@@ -31,6 +31,11 @@ _FIELD = rf"(?!(?:{_HEADS})\b){_CAP}(?:\s+{_LOW})?"
 _NAMED_BODY = re.compile(rf"\b(?:{_HEADS})(?:\s+{_CAP}(?:\s+{_LOW}(?=\s+{_CAP}|\s*[,.;:()]|\s*$|\s+(?:{_LOW_NEXT})\b))?){{1,6}}"
                          rf"(?:(?:,\s+{_FIELD})*\s+và\s+{_FIELD}(?=\s+[a-zđà-ỹ]|\s*[,.;:(]|\s*$))?"
                          rf"(?:(?:\s+{_LOW}){{1,4}}(?:\s+{_CAP}){{1,4}})?(?:\s*\([A-ZĐ]{{2,8}}\))?")
+# a body named in lower case after its kind, with the province or city it is of ("Liên hiệp các tổ chức hữu nghị tỉnh
+# Đồng Nai", "Ban chỉ đạo công tác thông tin đối ngoại tỉnh An Giang", "... tỉnh," with the province left implied)
+_LOCAL_BODY = re.compile(rf"\b(?:Liên hiệp|Ban [Cc]hỉ đạo|Hiệp hội|Hội(?!\s+(?:nghị|thảo|đàm|chợ|diễn|nhập|đồng|viên|trại|họp)\b)|"
+                         rf"Trung tâm|Câu lạc bộ|Quỹ|Ủy ban|Uỷ ban)(?:\s+{_LOW}){{1,7}}\s+(?:tỉnh|thành phố|huyện)"
+                         rf"(?:\s+{_CAP}(?:\s+{_CAP}){{0,2}}|(?=\s*[,.;:)]))")
 _ACRONYM = re.compile(r"(?<![\w-])[A-ZĐ]{2,8}(?![\w/-])")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _FOREIGN_PLACE = re.compile(rf"\b(?P<kind>tỉnh|thành phố|huyện|xã|bang|khu tự trị|vùng|thủ đô|quận|châu|tiểu bang|"
@@ -101,7 +106,7 @@ class NameSpans:
         out = [Span(AnswerType.ORGANISATION, s, e, text[s:e])
                for _, s, e in find_terms(text, self.lex.issuers, "vi", ignore_case=False)
                if not any(a <= s < b for a, b in codes)]
-        for m in _NAMED_BODY.finditer(text):
+        for m in [*_NAMED_BODY.finditer(text), *_LOCAL_BODY.finditer(text)]:
             if m.group().startswith("Tổ chức") and _ITEM_START.search(text[:m.start()]):
                 continue  # "a) Tổ chức Hội đàm thường niên ...": a task that opens with the verb, no body
             if not any(o.start <= m.start() < o.end for o in out):

@@ -100,6 +100,12 @@ def test_organisations_issuers_named_bodies_and_acronyms(sf):
          "Bách Sắc (Khu tự trị dân tộc Choang Quảng Tây, Trung Quốc)")
     assert "Cục Văn hóa và Du lịch thành phố Bách Sắc" in texts(sf.organisations(s))
     assert texts(sf.organisations("Bộ Ngoại giao và Bộ Công an đã phối hợp")) == ["Bộ Ngoại giao", "Bộ Công an"]
+    # a body named in lower case after its kind, with its province (written, or left implied before a comma)
+    assert texts(sf.organisations("Năm 2013, tỉnh Đồng Nai thành lập Liên hiệp các tổ chức hữu nghị tỉnh, tổ chức chính "
+                                  "trị - xã hội")) == ["Liên hiệp các tổ chức hữu nghị tỉnh"]
+    assert texts(sf.organisations("kiện toàn Ban chỉ đạo công tác thông tin đối ngoại tỉnh An Giang do Ủy ban nhân dân "
+                                  "tỉnh quản lý"))[0] == "Ban chỉ đạo công tác thông tin đối ngoại tỉnh An Giang"
+    assert texts(sf.organisations("Hội nghị tổng kết công tác đối ngoại tỉnh Kon Tum")) == []  # a meeting, no body
     # a name whose later words are lower-case ends at the word that starts what follows it
     s = ("hợp tác với các đối tác tiềm năng như Cơ quan Hợp tác quốc tế Nhật Bản (JICA), Lãnh sự quán Ý tại Thành phố "
          "Hồ Chí Minh, Chương trình DAP của Tổng Lãnh sự quán Úc")
