@@ -13,6 +13,7 @@ VISITS = Doc("Từ năm 2008 đến năm 2012, đã có gần 400 đoàn khách 
     ("Trong 5 năm Lạng Sơn cử bao nhiêu đoàn đi nước ngoài?", "out"),
     ("How many delegations of Lang Son officials travelled abroad in five years?", "out"),
     ("Trong 5 năm Lạng Sơn đón bao nhiêu đoàn khách quốc tế?", "in"),
+    ("Lạng Sơn đón bao nhiêu lượt người nước ngoài sang thăm?", "in"),  # "sang thăm" goes either way
     ("How many foreign delegations visited Lang Son in five years?", "in"),
     ("Lạng Sơn có bao nhiêu đoàn?", None),
 ])
