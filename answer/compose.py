@@ -35,7 +35,7 @@ _REQUIRED = TYPED - {AnswerType.REASON}
 
 
 def _typed(frame) -> bool:
-    return frame.answer_type in TYPED or frame.answer_type == AnswerType.YESNO and bool(frame.unit)
+    return frame.answer_type in TYPED or frame.answer_type == AnswerType.YESNO and bool(frame.unit or frame.also)
 _LABEL = re.compile(r"[^:\n.;]{3,80}:\s")  # "Về công tác lãnh sự và người Việt Nam ở nước ngoài: "
 _HEADING = re.compile(r"^(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+[a-zđ]?\s*[.:]?", re.I)
 

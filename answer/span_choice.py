@@ -232,7 +232,7 @@ _OTHER_SIDE = re.compile(r"(?i)\b(?:(?:bên\s+)?phía\s+(?:nước\s+)?bạn|c�
                          r"(?:on|from)\s+the\s+(?:other|foreign|\w+)\s+side|across\s+the\s+border)\b")
 _ADJECTIVE = re.compile(r"^(?:which|what)\s+(?:\w+\s+)?$", re.I)  # "which (two) Cambodian provinces"
 # "tổ chức nào của Bỉ", "which organisation from Belgium"; "which Japanese agency" (the demonym right after "which")
-_QUALIFIES = re.compile(r"^\w+(?:\s+\w+){0,2}?\s+(?:của|from|of|in)\s+$|^(?:which|what)\s+$", re.I)
+_QUALIFIES = re.compile(r"^\w+(?:\s+\w+){0,2}?\s+(?:của|from|of|in)\s+$|^(?:which|what|any|some)\s+$", re.I)
 
 
 def _qualifier_at(frame: QuestionFrame, sentence: str) -> list[int]:

@@ -53,6 +53,8 @@ class SpanFinder(NameSpans):
 
     def find(self, frame: QuestionFrame, text: str) -> list[Span]:
         kind = frame.answer_type
+        if kind == AnswerType.YESNO and frame.also and not frame.unit:
+            kind = frame.also[0]  # "... với một tổ chức của Bỉ không?": the organisation the documents name
         if kind == AnswerType.QUANTITY or kind == AnswerType.YESNO and frame.unit:  # a figure claimed: the one given
             return self.quantities(text, frame.unit_spellings, tuple(c.value for c in frame.of(ConstraintKind.YEAR)))
         if kind == AnswerType.DATE:

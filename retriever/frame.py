@@ -15,7 +15,7 @@ from core.lexicon import Lexicon
 from core.types import ASK_FLAGS, AnswerType, Constraint, ConstraintKind, QuestionFrame, QuestionPart
 from retriever.filler import strip_filler
 from retriever.frame_cues import (_ask_at, _coordinated, _cue_text, _date_precision, _list_of, _of_documents,  # noqa: F401
-                                   _place_kind, _relation, split_options)
+                                   _place_kind, _relation, _yesno_slot, split_options)
 from retriever.frame_entities import acronyms_in, constraints_in, foreign_names_in, qualifiers_in
 from retriever.frame_parts import split_parts
 from retriever.frame_units import UnitReader
@@ -141,7 +141,12 @@ class FrameAnalyzer:
             expansions=tuple(self.lex.glossary.expand(core)) if lang == "en" else (),
             doc_type=doc_type, doc_types=doc_types or ((doc_type,) if doc_type else ()),
             about_document=names_document and about, described_document=described, filler=filler, options=options,
-            ask_at=_ask_at(stem, lang), also=tuple(asks[1:]) if re.search(r"\b(?:va|and)\b", cue_text) or asks[1:2] == [AnswerType.DATE] else (),
+            ask_at=_ask_at(stem, lang) if not (answer_type == AnswerType.YESNO and _yesno_slot(cue_text, lang)) else
+            # the indefinite a yes/no question's slot opens with: what qualifies it qualifies the answer ("any
+            # Japanese aid agency": JICA)
+            next((m.start() for m in re.finditer(r"(?<!\w)(?:any|some|an?|một|bất kỳ|mot|bat ky)(?!\w)", stem)), -1),
+            also=tuple(asks[1:]) if re.search(r"\b(?:va|and)\b", cue_text) or asks[1:2] == [AnswerType.DATE] else
+            (slot,) if answer_type == AnswerType.YESNO and not unit and (slot := _yesno_slot(cue_text, lang)) else (),
             effect="effect" in flags, author="author" in flags, published="published" in flags,
             signer="signer" in flags, head=head and answer_type == AnswerType.PERSON,
             own_documents="own_documents" in flags,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from core.types import Constraint, ConstraintKind
+from core.types import AnswerType, Constraint, ConstraintKind
 from vntext.codes import fold_text
 
 _PUNCT = re.compile(r"[^\w%²]+")
@@ -166,3 +166,23 @@ def _of_documents(stem: str, constraints: tuple[Constraint, ...], type_words: tu
             c = replace(c, of_document=True)
         out.append(c)
     return tuple(out)
+
+
+_SLOTS = (  # what an indefinite in a yes/no question names ("với một tổ chức của Bỉ", "any Japanese aid agency")
+    (AnswerType.ORGANISATION, "vi", re.compile(
+        r"\b(?:mot|bat ky)\s+(?:to chuc|co quan|doi tac|doanh nghiep|cong ty|ngan hang|quy|nha tai tro)\b|"
+        r"\b(?:to chuc|co quan|doi tac|doanh nghiep|cong ty|ngan hang|nha tai tro)(?: [a-z]+){0,3} nao\b")),
+    (AnswerType.ORGANISATION, "en", re.compile(
+        r"\b(?:any|an?|some)\s+(?:[\w-]+\s+){0,3}?(?:organi[sz]ations?|agenc(?:y|ies)|bod(?:y|ies)|partners?|"
+        r"compan(?:y|ies)|banks?|funds?|donors?)\b")),
+    (AnswerType.PLACE, "vi", re.compile(r"\b(?:mot|bat ky)\s+(?:tinh|nuoc|quoc gia|dia phuong)\b|\b(?:tinh|nuoc|quoc gia) nao\b")),
+    (AnswerType.PLACE, "en", re.compile(r"\b(?:any|some)\s+(?:[\w-]+\s+){0,2}?(?:countr(?:y|ies)|provinces?|localit(?:y|ies))\b")),
+)
+
+
+def _yesno_slot(cue_text: str, lang: str) -> AnswerType | None:
+    """The kind of thing a yes/no question's indefinite names ("Lạng Sơn có ký thỏa thuận với một tổ chức của Bỉ
+    không?": an organisation; "Did An Giang work with any Japanese aid agency?"): which one the documents name is
+    asked too, and opens the answer."""
+    return next((kind for kind, language, rx in _SLOTS if language == lang and rx.search(cue_text)), None)
+

@@ -371,3 +371,20 @@ def test_a_claimed_figure_is_answered_by_the_figure_the_documents_give(question,
     comp, texts = compose(question, [PARKS])
     assert short_text(comp, texts) == figure and not comp.typed  # shown first; its absence refuses nothing
 
+
+PARTNERS = Doc("Bên cạnh các đối tác truyền thống, Tỉnh cũng thúc đẩy hợp tác với các đối tác tiềm năng như Cơ quan Hợp tác "
+               "quốc tế Nhật Bản (JICA), Lãnh sự quán Ý tại Thành phố Hồ Chí Minh.", locality="An Giang")
+
+
+@pytest.mark.parametrize("question, docs, name", [
+    ("Lạng Sơn có ký thỏa thuận quốc tế nào với một tổ chức của Bỉ không?", [AGREEMENTS], "VECO"),
+    ("Has Lang Son signed anything with a Belgian organisation?", [AGREEMENTS], "VECO"),
+    ("Did An Giang work with any Japanese development aid agency?", [PARTNERS],
+     "Cơ quan Hợp tác quốc tế Nhật Bản (JICA)"),
+])
+def test_a_yes_no_questions_indefinite_is_answered_by_the_one_the_documents_name(question, docs, name):
+    f = frame(question)
+    assert (f.answer_type, f.also) == (T.YESNO, (T.ORGANISATION,))
+    comp, texts = compose(question, docs)
+    assert short_text(comp, texts) == name and not comp.typed  # no verdict drawn; its absence refuses nothing
+
