@@ -30,6 +30,15 @@ def choose_span(frame: QuestionFrame | None, sent: str, spans: tuple[Span, ...],
         same = [sp for sp in spans if set(re.findall(r"\d+(?:[.,]\d+)*", sp.text)) & claimed]
         if same:
             return same[0]
+    if frame is not None and len(spans) > 1 and (side := _SIDE.search(fold_text(frame.core))):
+        # "phía Nam giáp với đâu": the place in the clause the sentence opens with that side ("..., phía Nam giáp tỉnh
+        # Bình Phước"), not one beside another side that ends the same ("phía Đông và Đông Nam giáp tỉnh Lâm Đồng")
+        folded = fold_text(sent)
+        for m in re.finditer(rf"\bphia {side.group(1)}\b(?! (?:bac|nam))", folded):
+            end = folded.find(",", m.end())
+            inside = [sp for sp in spans if m.end() <= sp.start and (end < 0 or sp.end <= end)]
+            if inside:
+                return inside[0]
     if frame is not None and len(spans) > 1 and _asks_subject(frame):
         # "Tỉnh nào có 130 km đường biên giới giáp Campuchia?": the province the sentence is about ("Đối với tỉnh Đăk
         # Nông, ... phía Nam giáp tỉnh Bình Phước, phía Tây giáp Campuchia với 130 km ..."), not a neighbour it borders
@@ -98,6 +107,7 @@ def choose_span(frame: QuestionFrame | None, sent: str, spans: tuple[Span, ...],
     return min(spans, key=lambda sp: (-restricted.get(sp.start, 0),) + key(sp))
 
 
+_SIDE = re.compile(r"\bphia (dong bac|dong nam|tay bac|tay nam|bac|nam|dong|tay)\b(?! va)")
 _COUNTERPART_VI = re.compile(r"\bvoi (?:[a-z]+ ){0,3}(?:nao|gi)\b")
 _COUNTERPART_EN = re.compile(r"(?i)\bwith (?:which|what|whom)\b|^(?:which|what|who)\b.*\bwith\s*\??\s*$")
 

@@ -388,3 +388,18 @@ def test_a_yes_no_questions_indefinite_is_answered_by_the_one_the_documents_name
     comp, texts = compose(question, docs)
     assert short_text(comp, texts) == name and not comp.typed  # no verdict drawn; its absence refuses nothing
 
+
+SIDES = Doc("Đăk Nông phía Bắc và Đông Bắc giáp tỉnh Đắk Lắk, phía Đông và Đông Nam giáp tỉnh Lâm Đồng, phía Nam giáp tỉnh "
+            "Bình Phước, phía Tây giáp Campuchia.", locality="Đăk Nông")
+
+
+@pytest.mark.parametrize("question, place", [
+    ("Phía Nam tỉnh Đăk Nông giáp với đâu?", "Bình Phước"),  # not Lâm Đồng beside "Đông Nam"
+    ("Phía Đông tỉnh Đăk Nông giáp tỉnh nào?", "Lâm Đồng"),
+    ("Phía Bắc và Đông Bắc tỉnh Đăk Nông giáp với đâu?", "Đắk Lắk"),
+])
+def test_a_side_of_a_place_is_answered_by_its_own_clause(question, place):
+    assert frame(question).answer_type == T.PLACE  # "giáp với đâu" asks a place
+    comp, texts = compose(question, [SIDES])
+    assert short_text(comp, texts) == place
+

@@ -30,3 +30,13 @@ def test_no_question_word_to_replace_or_no_fragment_is_left_to_the_other_rewrite
     assert merged("Kon Tum có kế hoạch đối ngoại nào?", "Khi nào?") is None
     assert not is_fragment("Còn An Giang thì sao?") and not is_fragment("Ai ban hành Chỉ thị 38-CT/TW?")
     assert rewrite_followup("Còn An Giang thì sao?", ["Kon Tum có bao nhiêu cửa khẩu?"]) == "An Giang có bao nhiêu cửa khẩu?"
+
+
+@pytest.mark.parametrize("follow, earlier, standalone", [
+    ("Thế còn phía Nam?", "Phía Bắc và Đông Bắc tỉnh Đăk Nông giáp với đâu?", "Phía Nam tỉnh Đăk Nông giáp với đâu?"),
+    ("What about the south?", "Which province lies to the north of Dak Nong?", "Which province lies to the south of Dak Nong?"),
+    ("Còn Quảng Nam thì sao?", "Đăk Nông có bao nhiêu khu công nghiệp?", "Quảng Nam có bao nhiêu khu công nghiệp?"),  # a name
+])
+def test_one_side_of_a_place_for_another(follow, earlier, standalone):
+    assert rewrite_followup(follow, [earlier]) == standalone
+
