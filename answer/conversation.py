@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from answer.counted import counted_reference
 from answer.focus import (Focus, described_in, focus_of, group_named, kind_named, listed, named_in, role_holder,
                           titled_in)
 from answer.spans import SpanFinder
@@ -108,7 +109,7 @@ class ReferenceResolver:
                 # đó": what the question described of that kind, else the things counted
                 plural = re.search(r"(?i)(?<!\w)(?:những|các)\s+$", question[last:s])
                 these = bool(re.match(r"(?i)(?:these|those)\s", question[s:e]))
-                counted, word = _counted(earlier, english), fold_text(kind_named(question[s:e]) or "")
+                counted, word = counted_reference(earlier, english), fold_text(kind_named(question[s:e]) or "")
                 counted = counted if (plural or these) and counted and word and word in fold_text(counted) else None
                 value, described = (counted, True) if these and counted else \
                     self._document(question[s:e], foci, earlier, english)
@@ -144,7 +145,7 @@ class ReferenceResolver:
                 of_kind = value is not None and fold_text(value).startswith(word)
                 value = named or (value if of_kind or word in _ANY_BODY else None)
             if value is None and kind == "organisation" and fold_text(question[s:e]).startswith("chung"):
-                value = _counted(earlier, english)  # "chúng" (things, never people): what was counted
+                value = counted_reference(earlier, english)  # "chúng" (things, never people): what was counted
                 groups += value is not None  # in the province it was counted in
             if value is None and kind == "organisation":  # "họ", "they": the group the previous question named
                 value = next((g for q, _, _ in reversed(earlier) if (g := group_named(q))), None)
@@ -158,7 +159,7 @@ class ReferenceResolver:
                 if value is None and foci and len(foci[0].places) >= 2:  # "they" after "An Giang ... Champasak"
                     value = (" and " if english else " và ").join(foci[0].places[:2])
                 if value is None and english:  # "How many of them ...": the things the previous question counted
-                    value = _counted(earlier, english)
+                    value = counted_reference(earlier, english)
                 groups += value is not None
             if value is None:
                 return Resolution(question, question[s:e], kind if kind != "thing" else "document")
@@ -278,12 +279,4 @@ class ReferenceResolver:
         if kind == "organisation" and english and value[:1].isupper() and value.isascii() and " of " in value:
             return "the " + value  # "did the Union of Friendship Organizations manage ..."
         return value
-
-
-def _counted(earlier, english: bool) -> str | None:
-    """The things the latest quantity question counted, as a reference back names them: "the member associations",
-    "các cửa khẩu chính"; None when no earlier question counted things (a measure such as km is none)."""
-    return next(((f"the {fr.unit}" if english else f"các {fr.unit}") for _, fr, _ in reversed(earlier)
-                 if fr is not None and fr.answer_type == AnswerType.QUANTITY and fr.unit
-                 and re.search(r"[a-z]", fr.unit) and len(fr.unit) > 2), None)
 

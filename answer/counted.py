@@ -45,3 +45,11 @@ def with_counted_noun(question: str, earlier: QuestionFrame | None, lex: Lexicon
 def _vi_count(classifiers: tuple[str, ...]) -> re.Pattern[str]:
     alt = "|".join(re.escape(w) for w in classifiers) or "(?!)"
     return re.compile(rf"(?i)\b(bao nhiêu|mấy)(\s+(?:{alt}))?{_VI_AFTER}")
+
+
+def counted_reference(earlier, english: bool) -> str | None:
+    """The things the latest quantity question counted, as a reference back names them: "the member associations",
+    "các cửa khẩu chính"; None when no earlier question counted things (a measure such as km is none)."""
+    return next(((f"the {fr.unit}" if english else f"các {fr.unit}") for _, fr, _ in reversed(earlier)
+                 if fr is not None and fr.answer_type == AnswerType.QUANTITY and fr.unit
+                 and re.search(r"[a-z]", fr.unit) and len(fr.unit) > 2), None)

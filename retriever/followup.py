@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from core.settings import PROMPTS_DIR
-from retriever.fragments import is_fragment, merged
+from retriever.fragments import is_fragment, merged, side_swapped
 from vntext.codes import CodeMatch, find_codes
 from vntext.language import has_vietnamese_marks
 from vntext.normalize import fold, normalize
@@ -188,11 +188,8 @@ def _substitute(base: str, part: str, places: Places | None, type_words: tuple[s
             return out[:1].upper() + out[1:]
         if part.strip() == new_year:
             part = f"năm {new_year}" if lang == "vi" else f"in {new_year}"
-    elif (side := _SIDE.fullmatch(re.sub(r"(?i)^the\s+", "", _LEAD.sub("", part).strip()))) and (sides := _SIDE.search(core)):
-        # "Thế còn phía Nam?" after "Phía Bắc và Đông Bắc tỉnh giáp với đâu?": one side of a place for another
-        new = side.group()
-        new = new[:1].upper() + new[1:] if sides.start() == 0 else new[:1].lower() + new[1:]
-        return replace(sides.span(), new)
+    elif (swapped := side_swapped(core, _LEAD.sub("", part).strip())) is not None:
+        return swapped + mark  # "Thế còn phía Nam?" after "Phía Bắc ... giáp với đâu?": one side for another
     else:
         new_places = (places.find(part) or places.find(part, ignore_case=True)) if places else []
         base_places = places.find(core) if places else []
@@ -217,10 +214,6 @@ def _substitute(base: str, part: str, places: Places | None, type_words: tuple[s
     return f"{core} {part}{mark}"
 
 
-_DIRECTION = r"(?:Đông Bắc|Đông Nam|Tây Bắc|Tây Nam|Bắc|Nam|Đông|Tây)"
-# a side of a place ("phía Bắc và Đông Bắc", "the north-east"), sides written together as one
-_SIDE = re.compile(rf"(?:[Pp]hía\s+{_DIRECTION}(?:\s*(?:,|và)\s*(?:[Pp]hía\s+)?{_DIRECTION})*)|"
-                   r"(?i:(?:north|south)(?:-?(?:east|west))?|east|west)(?=\W*$|\s+(?:side|of)\b)")
 _ASKS_AMOUNT = re.compile(r"(?i)\b(?:bao nhiêu|mấy|how many|how much|how long|how large|what (?:is|was|are) the)\b")
 
 

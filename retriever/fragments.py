@@ -1,10 +1,14 @@
-"""A follow-up that is a question word alone, with its preposition ("Vào năm nào?", "Với những đối tác nào?", "Ở
-đâu?", "When?", "With whom?"): it asks the previous question's matter anew. The previous question, without its own
-question word ("bao nhiêu", "khi nào", "how many"), takes the fragment in its place: "Lạng Sơn đã ký bao nhiêu thỏa
-thuận quốc tế từ 2008?" + "Với những đối tác nào?" -> "Lạng Sơn đã ký thỏa thuận quốc tế từ 2008 với những đối tác
-nào?"; "How many agreements did An Giang sign with Takeo?" + "When?" -> "When did An Giang sign the agreements with
-Takeo?"; "Who issued Directive 01/CT-TTg?" + "When?" -> "When was Directive 01/CT-TTg issued?". A previous
-question with no question word to take out is left to the other rewrites (None)."""
+"""Follow-ups that ask the previous question again in part.
+
+A question word alone, with its preposition ("Vào năm nào?", "Với những đối tác nào?", "Ở đâu?", "When?", "With
+whom?"), asks the previous question's matter anew: the previous question, without its own question word ("bao
+nhiêu", "khi nào", "how many"), takes the fragment in its place: "Lạng Sơn đã ký bao nhiêu thỏa thuận quốc tế từ
+2008?" + "Với những đối tác nào?" -> "Lạng Sơn đã ký thỏa thuận quốc tế từ 2008 với những đối tác nào?"; "How many
+agreements did An Giang sign with Takeo?" + "When?" -> "When did An Giang sign the agreements with Takeo?"; "Who
+issued Directive 01/CT-TTg?" + "When?" -> "When was Directive 01/CT-TTg issued?". A previous question with no
+question word to take out is left to the other rewrites (None).
+
+Another side of a place ("Thế còn phía Nam?", "What about the south?") takes the place of the side asked before."""
 from __future__ import annotations
 
 import re
@@ -59,3 +63,22 @@ def merged(previous: str, fragment: str) -> str | None:
     cut = _EN_PREPOSITION.search(rest)
     rest = f"{rest[:cut.start()]} the {noun}{rest[cut.start():]}" if cut else f"{rest} the {noun}"
     return f"{asked[0].upper()}{asked[1:]} {m.group('aux')} {rest}?"
+
+
+_DIRECTION = r"(?:Đông Bắc|Đông Nam|Tây Bắc|Tây Nam|Bắc|Nam|Đông|Tây)"
+# a side of a place ("phía Bắc và Đông Bắc", "the north-east"), sides written together as one
+_SIDE = re.compile(rf"(?:[Pp]hía\s+{_DIRECTION}(?:\s*(?:,|và)\s*(?:[Pp]hía\s+)?{_DIRECTION})*)|"
+                   r"(?i:(?:north|south)(?:-?(?:east|west))?|east|west)(?=\W*$|\s+(?:side|of)\b)")
+
+
+def side_swapped(core: str, part: str) -> str | None:
+    """The previous question asked of another side of its place ("Thế còn phía Nam?" after "Phía Bắc và Đông Bắc
+    tỉnh Đăk Nông giáp với đâu?" -> "Phía Nam tỉnh Đăk Nông giáp với đâu?"), or None."""
+    side = _SIDE.fullmatch(re.sub(r"(?i)^the\s+", "", part))
+    sides = _SIDE.search(core) if side else None
+    if sides is None:
+        return None
+    new = side.group()
+    new = new[:1].upper() + new[1:] if sides.start() == 0 else new[:1].lower() + new[1:]
+    return core[:sides.start()] + new + core[sides.end():]
+

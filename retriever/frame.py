@@ -15,7 +15,7 @@ from core.lexicon import Lexicon
 from core.types import ASK_FLAGS, AnswerType, Constraint, ConstraintKind, QuestionFrame, QuestionPart
 from retriever.filler import strip_filler
 from retriever.frame_cues import (_ask_at, _coordinated, _cue_text, _date_precision, _list_of, _of_documents,  # noqa: F401
-                                   _place_kind, _relation, _yesno_slot, split_options)
+                                   _asks_identity, _indefinite_at, _place_kind, _relation, _yesno_slot, split_options)
 from retriever.frame_entities import acronyms_in, constraints_in, foreign_names_in, qualifiers_in
 from retriever.frame_parts import split_parts
 from retriever.frame_units import UnitReader
@@ -30,18 +30,6 @@ log = logging.getLogger(__name__)
 _ON_MATTER = re.compile(r"\b(?:say|says|said|provide|provides|state|states|set out|sets out)\s+(?:about|on|regarding|"
                         r"concerning)\s+\w+\s+\w+|\b(?:quy dinh|noi|de cap|neu|huong dan|de ra)\s+(?:nhung\s+)?(?:gi|dieu gi|"
                         r"noi dung gi)\s+(?:ve|doi voi)\s+\w+\s+\w+")
-
-
-_IDENTITY_VI = re.compile(r"^\s*(?:(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Aa]nh|[Cc]hị)\s+)?(.+?)\s+là ai(?:\s+(?:vậy|thế|nhỉ|ạ|đấy))*\s*\??\s*$")
-_IDENTITY_EN = re.compile(r"^\s*[Ww]ho (?:is|was)\s+(?:(?:Mr|Mrs|Ms|Dr|Comrade)\.?\s+)?(.+?)\s*\??\s*$")
-
-
-def _asks_identity(core: str, lang: str) -> bool:
-    """"Cao Huy là ai?", "Who is Mr Cao Huy?": who a named person is, which is the office the documents give them,
-    never another person or a body."""
-    m = (_IDENTITY_VI if lang == "vi" else _IDENTITY_EN).match(core)
-    words = m.group(1).split() if m else []
-    return 2 <= len(words) <= 5 and all(w[:1].isupper() and not w.isupper() for w in words)
 
 
 def _with_head(constraints: tuple[Constraint, ...], lex: Lexicon, lang: str) -> tuple[Constraint, ...]:
@@ -142,9 +130,7 @@ class FrameAnalyzer:
             doc_type=doc_type, doc_types=doc_types or ((doc_type,) if doc_type else ()),
             about_document=names_document and about, described_document=described, filler=filler, options=options,
             ask_at=_ask_at(stem, lang) if not (answer_type == AnswerType.YESNO and _yesno_slot(cue_text, lang)) else
-            # the indefinite a yes/no question's slot opens with: what qualifies it qualifies the answer ("any
-            # Japanese aid agency": JICA)
-            next((m.start() for m in re.finditer(r"(?<!\w)(?:any|some|an?|một|bất kỳ|mot|bat ky)(?!\w)", stem)), -1),
+            _indefinite_at(stem),
             also=tuple(asks[1:]) if re.search(r"\b(?:va|and)\b", cue_text) or asks[1:2] == [AnswerType.DATE] else
             (slot,) if answer_type == AnswerType.YESNO and not unit and (slot := _yesno_slot(cue_text, lang)) else (),
             effect="effect" in flags, author="author" in flags, published="published" in flags,

@@ -186,3 +186,21 @@ def _yesno_slot(cue_text: str, lang: str) -> AnswerType | None:
     asked too, and opens the answer."""
     return next((kind for kind, language, rx in _SLOTS if language == lang and rx.search(cue_text)), None)
 
+
+_IDENTITY_VI = re.compile(r"^\s*(?:(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Aa]nh|[Cc]hị)\s+)?(.+?)\s+là ai(?:\s+(?:vậy|thế|nhỉ|ạ|đấy))*\s*\??\s*$")
+_IDENTITY_EN = re.compile(r"^\s*[Ww]ho (?:is|was)\s+(?:(?:Mr|Mrs|Ms|Dr|Comrade)\.?\s+)?(.+?)\s*\??\s*$")
+
+
+def _asks_identity(core: str, lang: str) -> bool:
+    """"Cao Huy là ai?", "Who is Mr Cao Huy?": who a named person is, which is the office the documents give them,
+    never another person or a body."""
+    m = (_IDENTITY_VI if lang == "vi" else _IDENTITY_EN).match(core)
+    words = m.group(1).split() if m else []
+    return 2 <= len(words) <= 5 and all(w[:1].isupper() and not w.isupper() for w in words)
+
+
+def _indefinite_at(stem: str) -> int:
+    """Where a yes/no question's indefinite opens ("any", "một"): what qualifies it qualifies the answer ("any
+    Japanese aid agency": JICA, as "which Japanese agency"); -1 when there is none."""
+    return next((m.start() for m in re.finditer(r"(?<!\w)(?:any|some|an?|một|bất kỳ|mot|bat ky)(?!\w)", stem)), -1)
+
