@@ -21,8 +21,6 @@ _NOUNLESS = re.compile(r"(?i)\bhow many\s+(?:did|do|does|were|was|are|is|have|ha
                        r"\b(?:bao nhiêu|mấy)\s+cái\b")
 # an elliptical turn, which the rewriting takes as the earlier question asked again
 _ELLIPTICAL = re.compile(r"(?i)^\s*(?:(?:thế|vậy)\s+)?còn\b|^\s*(?:and\s+)?what about\b")
-# an elliptical opening that goes on to ask its own count: "Còn Lạng Sơn thì sao, ký được mấy cái?"
-_RESTATED = re.compile(r"(?i)\bthì\s+(?:sao|thế nào|ra sao)\s*,\s*\S|^\s*(?:and\s+)?what about\b[^?]*,\s*how many\b")
 _EN = re.compile(r"(?i)\bhow many(?:\s+of\s+(?:them|those|these|the\s+total))?(?=\s+(?:were|was|are|is|have|had|did|do|"
                  r"with|in|from|for)\b|\s*[?,.]|\s*$)")
 
@@ -32,9 +30,8 @@ def with_counted_noun(question: str, earlier: QuestionFrame | None, lex: Lexicon
     nothing); unchanged when it names its own noun or the earlier question counted nothing."""
     if earlier is None or earlier.answer_type != AnswerType.QUANTITY or not earlier.unit:
         return question
-    if not _PART.search(question) and (not _NOUNLESS.search(question) or _ELLIPTICAL.match(question)
-                                       and not _RESTATED.search(question)):
-        return question  # "Còn Lạng Sơn?" is the earlier question asked of Lạng Sơn
+    if not _PART.search(question) and (not _NOUNLESS.search(question) or _ELLIPTICAL.match(question)):
+        return question  # "Còn Lạng Sơn thì sao, ký được mấy cái?" is the earlier question asked of Lạng Sơn
     if earlier.lang == "vi":
         return _vi_count(lex.number_words.get("classifier", ())).sub(lambda m: f"{m.group(1)} {earlier.unit}", question,
                                                                        count=1)

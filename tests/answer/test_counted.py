@@ -18,9 +18,6 @@ from tests.answer.passages import frame, parts
      "And how many international agreements did it sign in 2009 alone?"),
     ("Lạng Sơn đã ký bao nhiêu thỏa thuận quốc tế từ năm 2008?", "Năm 2009 ký được bao nhiêu?",
      "Năm 2009 ký được bao nhiêu thỏa thuận quốc tế?"),
-    # an elliptical opening that asks its own count: no rewrite takes it whole, so its count gets the noun
-    ("Đồng Nai đã ký được bao nhiêu thỏa thuận quốc tế?", "Còn Lạng Sơn thì sao, ký được mấy cái?",
-     "Còn Lạng Sơn thì sao, ký được mấy thỏa thuận quốc tế?"),
 ])
 def test_a_part_of_an_earlier_count_counts_its_noun(earlier, follow, expected):
     assert with_counted_noun(follow, frame(earlier), parts().lexicon) == expected
@@ -30,7 +27,7 @@ def test_a_part_of_an_earlier_count_counts_its_noun(earlier, follow, expected):
     # a follow-up that names its own measure, or asks no part of the earlier count, is left alone
     ("Trong 5 năm qua có bao nhiêu lượt đoàn NGO đến Đồng Nai?", "Tổng giá trị cam kết tài trợ của họ là bao nhiêu?"),
     ("Lạng Sơn có bao nhiêu dự án ODA?", "Diện tích là bao nhiêu?"),
-    ("Đồng Nai đã ký được bao nhiêu thỏa thuận quốc tế?", "Còn Lạng Sơn thì sao?"),  # elliptical: asked again whole
+    ("Đồng Nai đã ký được bao nhiêu thỏa thuận quốc tế?", "Còn Lạng Sơn thì sao, ký được mấy cái?"),  # elliptical
     ("Lạng Sơn có bao nhiêu dự án ODA?", "Các dự án FDI có tổng vốn đăng ký bao nhiêu?"),  # "đăng ký" is no "ký"
     ("Lạng Sơn có bao nhiêu cửa khẩu?", "Trong đó bao nhiêu cửa khẩu quốc tế?"),
     ("Ai ký kế hoạch 3394/KH-UBND?", "Trong đó có mấy nội dung?"),
