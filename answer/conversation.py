@@ -210,17 +210,19 @@ class ReferenceResolver:
 
     def _document(self, ref: str, foci: list[Focus], earlier, english: bool) -> tuple[str | None, bool]:
         """(the document a reference back stands for, whether it is one a question only described)."""
+        kind = kind_named(ref)
         for f, (q, _, a) in zip(foci, reversed(earlier)):
             if v := self._of_type(f.document, ref):
                 return v, False
+            named = named_in(ref, q, self._types(english))
             # what the user's own question named of that kind ("quy chế ... riêng của tỉnh") before a title the
             # answer happened to quote ("Quy chế quản lý thống nhất các hoạt động đối ngoại")
-            if kind_named(ref) and (v := named_in(ref, q, self._types(english))):
-                return v, True
+            if kind and named:
+                return named, True
             if not english and (v := titled_in(ref, a)):
                 return v, False
-            if v := named_in(ref, q, self._types(english)):
-                return v, True
+            if named:
+                return named, True
         return None, False
 
     def _of_type(self, document: str | None, written: str) -> str | None:
@@ -279,4 +281,3 @@ class ReferenceResolver:
         if kind == "organisation" and english and value[:1].isupper() and value.isascii() and " of " in value:
             return "the " + value  # "did the Union of Friendship Organizations manage ..."
         return value
-

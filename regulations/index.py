@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass, replace
+from functools import cached_property
 
 from regulations.cards import (CardCitation, Flag, Relation, RegulationCard, card_key, english_terms,
                                make_card, uniq, written_type_agrees)
@@ -87,12 +88,23 @@ class RegulationIndex:
         named = [m for m in find_question_codes(written) if m.shorthand]
         if not named:
             return None
-        wanted = keys_of(named[0])
-        found = [c for c in self._cards.values() if c.code and any(
-            wanted & keys_of(m) for m in find_question_codes(c.code) if not m.shorthand)]
+        found = list({id(c): c for k in keys_of(named[0]) for c in self._by_key.get(k, ())}.values())
         if locality and len(found) > 1:
             found = [c for c in found if c.key.endswith("@" + locality)] or found
         return found[0] if len(found) == 1 else None
+
+    @cached_property
+    def _by_key(self) -> dict[str, list[RegulationCard]]:
+        """Each key a card's full code is known by ("num:quyetdinh:272") -> the cards: built once, not for every
+        shorthand looked up."""
+        out: dict[str, list[RegulationCard]] = {}
+        for c in self._cards.values():
+            for m in (find_question_codes(c.code) if c.code else ()):
+                if not m.shorthand:
+                    for k in keys_of(m):
+                        if c not in out.setdefault(k, []):
+                            out[k].append(c)
+        return out
 
     def card(self, key: str) -> RegulationCard | None:
         """The card of a key, or of a variant spelling's key."""

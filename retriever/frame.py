@@ -122,6 +122,8 @@ class FrameAnalyzer:
         if answer_type in (AnswerType.QUANTITY, AnswerType.DATE) and not options:
             # the kind of figure ("bao nhiêu vốn ODA"), or the body an event is dated by ("thỏa thuận với ADB ký năm nào")
             constraints = constraints + tuple(qualifiers_in(stem, self.lex, constraints, answer_type == AnswerType.DATE))
+        # a yes/no question's indefinite ("với một tổ chức của Bỉ"): which one is asked too
+        slot = _yesno_slot(cue_text, lang) if answer_type == AnswerType.YESNO else None
         frame = QuestionFrame(
             question=text, core=core, lang=lang, answer_type=answer_type, unit=unit, unit_spellings=spellings,
             list_of=list_of or (_place_kind(cue_text) if answer_type == AnswerType.PLACE else None), constraints=constraints,
@@ -129,10 +131,9 @@ class FrameAnalyzer:
             expansions=tuple(self.lex.glossary.expand(core)) if lang == "en" else (),
             doc_type=doc_type, doc_types=doc_types or ((doc_type,) if doc_type else ()),
             about_document=names_document and about, described_document=described, filler=filler, options=options,
-            ask_at=_ask_at(stem, lang) if not (answer_type == AnswerType.YESNO and _yesno_slot(cue_text, lang)) else
-            _indefinite_at(stem),
+            ask_at=_indefinite_at(stem) if slot else _ask_at(stem, lang),
             also=tuple(asks[1:]) if re.search(r"\b(?:va|and)\b", cue_text) or asks[1:2] == [AnswerType.DATE] else
-            (slot,) if answer_type == AnswerType.YESNO and not unit and (slot := _yesno_slot(cue_text, lang)) else (),
+            (slot,) if slot and not unit else (),
             effect="effect" in flags, author="author" in flags, published="published" in flags,
             signer="signer" in flags, head=head and answer_type == AnswerType.PERSON,
             own_documents="own_documents" in flags,
