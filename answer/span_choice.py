@@ -14,6 +14,7 @@ from answer.spans import Span
 from core.lexicon import Lexicon
 from core.types import AnswerType, ConstraintKind, QuestionFrame
 from vntext.codes import fold_text
+from vntext.places import COMPASS
 
 
 def choose_span(frame: QuestionFrame | None, sent: str, spans: tuple[Span, ...], terms: set[str],
@@ -107,7 +108,7 @@ def choose_span(frame: QuestionFrame | None, sent: str, spans: tuple[Span, ...],
     return min(spans, key=lambda sp: (-restricted.get(sp.start, 0),) + key(sp))
 
 
-_SIDE = re.compile(r"\bphia (dong bac|dong nam|tay bac|tay nam|bac|nam|dong|tay)\b(?! va)")
+_SIDE = re.compile(rf"\bphia ({'|'.join(fold_text(w) for w in COMPASS)})\b(?! va)")
 _COUNTERPART_VI = re.compile(r"\bvoi (?:[a-z]+ ){0,3}(?:nao|gi)\b")
 _COUNTERPART_EN = re.compile(r"(?i)\bwith (?:which|what|whom)\b|^(?:which|what|who)\b.*\bwith\s*\??\s*$")
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from vntext.places import COMPASS
+
 _WORD = r"[^\W\d_]+"
 _VI_FRAGMENT = re.compile(
     rf"^(?:(?:và|còn|thế|vậy)\s+)?(?:(?:với|cùng|của|ở|tại|vào|từ|do|bởi|cho|trong|sang)\s+)?"
@@ -65,7 +67,7 @@ def merged(previous: str, fragment: str) -> str | None:
     return f"{asked[0].upper()}{asked[1:]} {m.group('aux')} {rest}?"
 
 
-_DIRECTION = r"(?:Đông Bắc|Đông Nam|Tây Bắc|Tây Nam|Bắc|Nam|Đông|Tây)"
+_DIRECTION = rf"(?:{'|'.join(COMPASS)})"
 # a side of a place ("phía Bắc và Đông Bắc", "the north-east"), sides written together as one
 _SIDE = re.compile(rf"(?:[Pp]hía\s+{_DIRECTION}(?:\s*(?:,|và)\s*(?:[Pp]hía\s+)?{_DIRECTION})*)|"
                    r"(?i:(?:north|south)(?:-?(?:east|west))?|east|west)(?=\W*$|\s+(?:side|of)\b)")

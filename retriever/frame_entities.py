@@ -8,6 +8,7 @@ from functools import lru_cache
 from core.lexicon import Lexicon, Term
 from core.types import Constraint, ConstraintKind
 from vntext.codes import fold_text, find_question_codes
+from vntext.legacy import is_folded_syllable
 from vntext.dates import date_spans
 
 
@@ -116,12 +117,6 @@ def acronyms_in(core: str, lex: Lexicon, codes: tuple[tuple[int, int], ...] = ()
     return tuple(dict.fromkeys(out))
 
 
-_ONSET = r"(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdghklmnprstvx])?"
-_NUCLEUS = (r"(?:uye|uya|uoi|uou|ieu|yeu|oai|oay|oeo|uay|uoc|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ye"
-            r"|a|e|i|o|u|y)")
-_SYLLABLE = re.compile(rf"{_ONSET}{_NUCLEUS}(?:ch|ng|nh|[cmnptiouy])?")
-
-
 def foreign_names_in(core: str, lex: Lexicon, taken: tuple[tuple[int, int], ...] = ()) -> tuple[str, ...]:
     """Capitalised words past the first that are no one Vietnamese syllable and that no table knows ("Attapeu",
     "Mondulkiri"): a foreign place or body's name, which the index must hold for the documents to speak of it.
@@ -133,7 +128,7 @@ def foreign_names_in(core: str, lex: Lexicon, taken: tuple[tuple[int, int], ...]
         if m.start() == 0 or not word[0].isupper() or word.isupper() or any(s <= m.start() < e for s, e in taken):
             continue
         lower = word.lower()
-        if _SYLLABLE.fullmatch(fold_text(word)) or lower in lex.known_words or lower.endswith("s") and (
+        if is_folded_syllable(fold_text(word)) or lower in lex.known_words or lower.endswith("s") and (
                 lower[:-1] in lex.known_words or lex.glossary.find(word)):  # "NGOs", "Organisations"
             continue
         if core[:m.start()].rstrip().endswith((".", "?", "!", ":")):

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import defaultdict
 
-from vntext.normalize import fold, one_slip, unify_tone_marks
+from vntext.normalize import fold, one_slip, tones as _tones, unify_tone_marks, without_tones
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CODE_JOINERS = frozenset("/-0123456789")
@@ -211,19 +210,9 @@ def typed_without_diacritics(text: str) -> bool:
     return bool(letters) and all(w.isascii() for w in letters)
 
 
-_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
-
-
 _ONSET = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi(?=[aeiouyăâêôơư])|kh|ph|th|tr|qu|[bcdđghklmnprstvx])")
 
 
 def _rhyme(word: str) -> str:
     """A syllable's rhyme without its tone ("nước" -> "ươc", "Cục" -> "uc"): what is left after the first consonant."""
-    toneless = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", word.lower())
-                                                    if c not in _TONE_MARKS))
-    return _ONSET.sub("", toneless)
-
-
-def _tones(word: str) -> list[str]:
-    """The tone marks of a word in order (grave, acute, tilde, hook, dot below), its hats, breves and horns aside."""
-    return [c for c in unicodedata.normalize("NFD", word) if c in _TONE_MARKS]
+    return _ONSET.sub("", without_tones(word.lower()))

@@ -21,6 +21,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from vntext.normalize import tones, without_tones
+
 # byte -> Unicode, for the bytes each encoding redefines
 _TCVN3_A1_FF = ("\u0102\xc2\xca\xd4\u01a0\u01af\u0110\u0103\xe2\xea\xf4\u01a1\u01b0\u0111\u1eb0\u0300\u0309\u0303"
                 "\u0301\u0323\xe0\u1ea3\xe3\xe1\u1ea1\u1eb2\u1eb1\u1eb3\u1eb5\u1eaf\u1eb4\u1eae\u1ea6\u1ea8\u1eaa"
@@ -141,7 +143,6 @@ def _upper_h_font_lines(text: str) -> str:
 
 # --- detection -----------------------------------------------------------------------------------------------
 
-_TONE_MARKS = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
 _ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
 _NUCLEI = ("a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy "
            "ưa ưi ưu ươ yê iêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu yêu").split()
@@ -154,11 +155,20 @@ def is_syllable(word: str) -> bool:
     """A well-formed Vietnamese syllable: onset, vowel nucleus, coda, at most one tone mark, one case pattern."""
     if not (word.islower() or word.isupper() or word.istitle()):
         return False
-    parts = unicodedata.normalize("NFD", word.lower())
-    if sum(c in _TONE_MARKS for c in parts) > 1:
+    if len(tones(word.lower())) > 1:
         return False
-    bare = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS))
-    return _SYLLABLE.fullmatch(bare) is not None
+    return _SYLLABLE.fullmatch(without_tones(word.lower())) is not None
+
+
+# the same grammar over a syllable typed without diacritics ("huu", "nghi"): a name that could be Vietnamese
+_FOLDED_NUCLEUS = (r"(?:uye|uya|uoi|uou|ieu|yeu|oai|oay|oeo|uay|uoc|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|"
+                   r"uy|ye|a|e|i|o|u|y)")
+_FOLDED_SYLLABLE = re.compile(rf"{_ONSET}{_FOLDED_NUCLEUS}(?:ch|ng|nh|[cmnptiouy])?")
+
+
+def is_folded_syllable(folded: str) -> bool:
+    """Whether a word folded to ASCII lower case ("huu", "attapeu") reads as one Vietnamese syllable."""
+    return _FOLDED_SYLLABLE.fullmatch(folded) is not None
 
 
 def _words(text: str) -> list[str]:

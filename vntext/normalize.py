@@ -78,3 +78,14 @@ def one_slip(a: str, b: str) -> bool:
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
     return short[i:] == long_[i + 1:]
+
+
+def tones(word: str) -> list[str]:
+    """The tone marks of a word in order (grave, acute, tilde, hook, dot below), its hats, breves and horns aside."""
+    return [c for c in unicodedata.normalize("NFD", word) if c in _TONES]
+
+
+def without_tones(word: str) -> str:
+    """The word with its tone marks taken off, hats, breves and horns kept ("nước" -> "nươc", NFC)."""
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", word) if c not in _TONES))
+

@@ -10,6 +10,10 @@ from pathlib import Path
 from vntext.normalize import fold, normalize, one_slip
 
 
+# the sides of a place ("phía Bắc", "phía Đông Nam"), the compound ones first
+COMPASS = ("Đông Bắc", "Đông Nam", "Tây Bắc", "Tây Nam", "Bắc", "Nam", "Đông", "Tây")
+
+
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in words)
 
