@@ -11,9 +11,9 @@ from functools import cached_property
 from typing import Callable
 
 from answer.citations import make_citation, quote_window
-from answer.items import enumerating_colon, lead_in
-from answer.direction import asked_direction, said_direction
 from answer.constraints import ConstraintChecker, context_of
+from answer.direction import asked_direction, said_direction
+from answer.items import enumerating_colon, lead_in
 from answer.span_choice import asked_abroad, choose_span
 from answer.spans import Span, SpanFinder, precision_wanted
 from core.tuning import Tuning
@@ -36,6 +36,8 @@ _REQUIRED = TYPED - {AnswerType.REASON}
 
 def _typed(frame) -> bool:
     return frame.answer_type in TYPED or frame.answer_type == AnswerType.YESNO and bool(frame.unit or frame.also)
+
+
 _LABEL = re.compile(r"[^:\n.;]{3,80}:\s")  # "Về công tác lãnh sự và người Việt Nam ở nước ngoài: "
 _HEADING = re.compile(r"^(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+[a-zđ]?\s*[.:]?", re.I)
 

@@ -1,9 +1,10 @@
 """The reason or purpose a sentence gives, as a direct-answer span for "vì sao", "để làm gì", "why": the clause a
 purpose word opens ("nhằm nâng cao chất lượng đội ngũ cán bộ ...", "để đảm bảo ..."), up to where the clause ends.
 A clause that opens the sentence ("Để kịp thời nắm bắt ..., An Giang luôn phối hợp ...") ends where the main clause
-starts: at the comma before a capitalised word (its subject) or a date ("..., ngày 04/12/2018, UBND tỉnh ..."). One in
-mid-sentence ends at a semicolon, a colon, a date that opens the main clause, or the sentence's end. A long clause is cut at its last comma within
-_MAX_WORDS words, so the bold answer stays readable; the quote below it holds the rest. Offsets are the sentence's."""
+starts: at the comma before a capitalised word (its subject) or a date ("..., ngày 04/12/2018, UBND tỉnh ...").
+One in mid-sentence ends at a semicolon, a colon, a date that opens the main clause, or the sentence's end. A long
+clause is cut at its last comma within _MAX_WORDS words, so the bold answer stays readable; the quote below it holds
+the rest. Offsets are the sentence's."""
 from __future__ import annotations
 
 import re

@@ -27,8 +27,8 @@ def choose_span(frame: QuestionFrame | None, sent: str, spans: tuple[Span, ...],
     if frame is not None and len(spans) > 1 and frame.answer_type == AnswerType.YESNO:
         # a figure a yes/no question claims: the span that writes it confirms it ("35 khu công nghiệp", not the
         # "31 khu công nghiệp" beside it)
-        claimed = set(re.findall(r"\d+(?:[.,]\d+)*", frame.core))
-        same = [sp for sp in spans if set(re.findall(r"\d+(?:[.,]\d+)*", sp.text)) & claimed]
+        claimed = set(_FIGURE.findall(frame.core))
+        same = [sp for sp in spans if set(_FIGURE.findall(sp.text)) & claimed]
         if same:
             return same[0]
     if frame is not None and len(spans) > 1 and (side := _SIDE.search(fold_text(frame.core))):
@@ -108,6 +108,7 @@ def choose_span(frame: QuestionFrame | None, sent: str, spans: tuple[Span, ...],
     return min(spans, key=lambda sp: (-restricted.get(sp.start, 0),) + key(sp))
 
 
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _SIDE = re.compile(rf"\bphia ({'|'.join(fold_text(w) for w in COMPASS)})\b(?! va)")
 _COUNTERPART_VI = re.compile(r"\bvoi (?:[a-z]+ ){0,3}(?:nao|gi)\b")
 _COUNTERPART_EN = re.compile(r"(?i)\bwith (?:which|what|whom)\b|^(?:which|what|who)\b.*\bwith\s*\??\s*$")

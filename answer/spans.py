@@ -34,7 +34,6 @@ class SpanFinder(NameSpans):
         words = "|".join(re.escape(w) for w in sorted(self.lex.number_words["numbering"], key=len, reverse=True))
         return re.compile(rf"(?:{words})\s*$")
 
-
     @cached_property
     def _measure(self) -> re.Pattern[str]:
         """A measurement unit written right after a number ("130 km", "17 triệu đô la" after its scale word)."""

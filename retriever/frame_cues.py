@@ -203,4 +203,3 @@ def _indefinite_at(stem: str) -> int:
     """Where a yes/no question's indefinite opens ("any", "một"): what qualifies it qualifies the answer ("any
     Japanese aid agency": JICA, as "which Japanese agency"); -1 when there is none."""
     return next((m.start() for m in re.finditer(r"(?<!\w)(?:any|some|an?|một|bất kỳ|mot|bat ky)(?!\w)", stem)), -1)
-
