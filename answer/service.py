@@ -9,26 +9,24 @@ import unicodedata
 from dataclasses import replace
 from typing import Iterator, Sequence
 
-from answer.answerability import Answerability, Verdict
-from answer.citations import passage_opening
-from answer.compose import TYPED, Composer, Composition
+from answer.answerability import Answerability
+from answer.compose import TYPED, Composer
 from answer.compound import merge_parts
-from answer.counted import with_counted_noun
 from answer.name_spans import named_in
 from answer.frames import Frames
-from answer.mention import mentioned_matter, says_so
+from answer.render import AnswerWriter, evidence_of
 from core.errors import BadQuestion, IndexMissing
 from core.settings import Settings
 from core.tuning import Tuning
-from core.types import (Answer, AnswerType, Citation, ConstraintKind, Filters, QuestionFrame, QuestionPart, Retrieval,
+from core.types import (Answer, AnswerType, ConstraintKind, Filters, QuestionFrame, QuestionPart, Retrieval,
                         Turn)
 from answer.conversation import ReferenceResolver, Resolution
+from answer.thread import Thread
 from retriever.frame import FrameAnalyzer
 from retriever.hybrid import HybridRetriever
 from vntext.diacritics import typed_without_diacritics
 
 _SPANNED = TYPED - {AnswerType.LIST, AnswerType.DOCUMENTS, AnswerType.REASON}  # one figure, date or name answers it
-_CONTRAST = re.compile(r"(?i)^(?:(?:thế|vậy)\s+)?còn\s|^and\s+(?:what|how)\s+about\s")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -48,7 +46,9 @@ class AnswerService:
         self.settings, self.retriever, self.analyzer, self.composer = settings, retriever, analyzer, composer
         self.answerability, self.frames, self.t, self.resolver = answerability, frames, tuning, resolver
         self.regulations, self.llm, self.authors = regulations, llm, authors
-        self._replayed: dict[tuple[str, int], Answer] = {}  # earlier turns answered again, by question and index size
+        self.writer = AnswerWriter(frames, composer.analyzer, analyzer.lex.units, tuning.mention_share, regulations)
+        self.thread = Thread(analyzer, resolver, lambda q: clean_question(q, settings.max_question_chars)[0], self.ask,
+                             lambda: retriever.stats().n_chunks)
 
     @property
     def mode(self) -> str:
@@ -62,65 +62,8 @@ class AnswerService:
         return answer
 
     def standalone(self, question: str, history: Sequence[str | Turn]) -> Resolution:
-        """The question made standalone from the earlier turns (oldest first): references back ("nó", "it") take
-        the focus of the earlier answers, elliptical turns ("còn An Giang thì sao?") the earlier question."""
-        earlier: list[tuple[str, QuestionFrame | None, Answer | None]] = []
-        for turn in history:
-            q = turn.question if isinstance(turn, Turn) else turn
-            if not q or not q.strip():
-                continue
-            q = clean_question(q, self.settings.max_question_chars)[0]
-            resolved = self._resolve(q, earlier)
-            if resolved.unresolved:
-                continue  # a turn that could not be understood leaves no focus
-            answer = turn.answer if isinstance(turn, Turn) and turn.answer is not None else self._replay(resolved.standalone)
-            standalone = resolved.standalone
-            # a kept answer read back without its frame (the page's stored turns) is analysed again from its question
-            frame = answer.frame if answer is not None and answer.frame is not None else self.analyzer.analyze(standalone)
-            if standalone == q and earlier and (context := self.resolver.with_context(q, earlier, self.analyzer.language(q) == "en")) \
-                    and context[1]:
-                # a turn naming no place of its own ("How many of those zones are operating?") went on in the
-                # province the conversation was about: later turns resolve against that, not a placeless question
-                standalone = context[0]
-                frame = self.analyzer.analyze(standalone) if not frame.of(ConstraintKind.PLACE) else frame
-            earlier.append((standalone, frame, answer))
-        resolution = self._resolve(question, earlier)
-        # a turn rewritten for its year alone ("Cùng năm đó tỉnh đón bao nhiêu đoàn?" -> "Năm 2016 tỉnh ...") keeps
-        # the conversation's scope too; a person, body, place or document put in is its own scope
-        year_only = resolution.standalone != question and all(k == "year" for k, _, _ in self.resolver.references(question))
-        if not resolution.unresolved and (resolution.standalone == question or year_only):
-            context = self.resolver.with_context(resolution.standalone, earlier, self.analyzer.language(question) == "en")
-            if context and resolution.standalone == question and _CONTRAST.match(question):
-                # "Còn các dự án ODA thì tổng vốn là bao nhiêu?": a turn opening with "còn" / "and what about"
-                # goes on in the earlier turn's document or province
-                resolution = replace(resolution, standalone=context[0])
-            elif context:
-                resolution = replace(resolution, with_context=context[0], context_place=context[1])
-        return resolution
-
-    @staticmethod
-    def _elsewhere(answer: Answer, province: str | None) -> bool:
-        """Whether an answer quotes first a document about a province other than the conversation's (a document
-        card or list is about documents, which no province bounds)."""
-        if province is None or answer.abstained or not answer.citations or answer.references:
-            return False
-        where = answer.citations[0].locality
-        return bool(where) and where != province
-
-    def _resolve(self, question: str, earlier) -> Resolution:
-        if not earlier and not self.resolver.references(question):
-            return Resolution(question)
-        counted = with_counted_noun(question, earlier[-1][1] if earlier else None, self.analyzer.lex)
-        return self.resolver.resolve(counted, earlier, self.analyzer.language(question) == "en")
-
-    def _replay(self, standalone: str) -> Answer | None:
-        """An earlier turn's answer, when the caller kept only its question: asked again (cached)."""
-        key = (standalone, self.retriever.stats().n_chunks)
-        if key not in self._replayed:
-            if len(self._replayed) > 512:
-                self._replayed.clear()
-            self._replayed[key] = self.ask(standalone)
-        return self._replayed[key]
+        """The question made standalone from the earlier turns (oldest first); see answer/thread.py."""
+        return self.thread.standalone(question, history)
 
     def stream(self, question: str, filters: Filters | None = None,
                history: Sequence[str | Turn] = ()) -> Iterator[str | Answer]:
@@ -136,7 +79,7 @@ class AnswerService:
             return
         if not self.retriever.stats().n_chunks:
             raise IndexMissing("no documents are indexed yet: run `python app.py ingest [PATH ...]` (default corpus/)")
-        resolution = self.standalone(question, history)
+        resolution = self.thread.standalone(question, history)
         asked = resolution.standalone
         # a rewritten turn is in the language the user typed it in, whatever names the rewrite brought in ("How much
         # has Cơ quan Hợp tác quốc tế Nhật Bản (JICA) given ...?" is an English question)
@@ -164,7 +107,7 @@ class AnswerService:
             else:
                 answer = part
         assert answer is not None
-        elsewhere = self._elsewhere(answer, resolution.context_place)
+        elsewhere = self.thread.elsewhere(answer, resolution.context_place)
         if resolution.with_context and self.llm is None and (
                 elsewhere or answer.abstained and (answer.reason or "").startswith("weak evidence")):
             # a follow-up with no reference word that finds too little alone, or finds it only in another province's
@@ -273,9 +216,9 @@ class AnswerService:
         comp = self.composer.compose(retrieval, stats)
         verdict = self.answerability.judge(frame, retrieval, comp, stats)
         if verdict.abstain:
-            yield self._refusal(frame, retrieval, verdict, lang)
+            yield self.writer.refusal(frame, retrieval, verdict, lang)
             return
-        answer = replace(self._extractive(frame, retrieval, comp, lang), evidence=_evidence(verdict))
+        answer = replace(self.writer.extractive(frame, retrieval, comp, lang), evidence=evidence_of(verdict))
         if self.llm is not None:
             for part in self.llm.stream(retrieval, lang):
                 if isinstance(part, str):
@@ -283,57 +226,6 @@ class AnswerService:
                 elif part.citations:
                     answer = part
         yield answer
-
-    # ---- rendering
-    def _extractive(self, frame: QuestionFrame, retrieval: Retrieval, comp: Composition, lang: str) -> Answer:
-        head = []
-        matter = mentioned_matter(frame)
-        if matter and comp.citations and says_so(matter, comp.citations[0].quote, self.composer.analyzer,
-                                                          self.t.mention_share):
-            head = [f"**{self.frames.get(lang, 'yes')}** [1]", ""]  # the documents do say it
-        elif comp.items:
-            head = [", ".join(f"**{text}** [{n}]" for text, n in comp.items), ""]
-        elif comp.short is not None:
-            head = [f"**{comp.short.text}** [{comp.short.n}]", ""]
-        regs = self.regulations
-        lines = [f"- “{c.quote}” [{c.n}]" + (f" — *{label}*" if (label := citation_label(
-            c, regs.document_name(c.source) if regs is not None and c.locator else None)) else "")
-                 for c in comp.citations]
-        text = "\n".join(head + [self.frames.get(lang, "lead"), ""] + lines)
-        return Answer(retrieval.question, text, False, comp.citations, retrieval.hits, mode="extractive",
-                      short_answer=comp.short)
-
-    def _refusal(self, frame: QuestionFrame, retrieval: Retrieval, verdict: Verdict, lang: str) -> Answer:
-        if verdict.missing and (frame.constraints and verdict.reason.startswith("no sentence meets")
-                                or verdict.reason.startswith("no passage holds")):
-            lead = self.frames.get(lang, "unmet", what=verdict.missing)
-        elif verdict.missing:
-            quantity = frame.answer_type == AnswerType.QUANTITY
-            if quantity and "đồng" in frame.unit_spellings:  # an amount asked in no particular currency
-                what = self.frames.get(lang, "what_quantity_money")
-            elif quantity and frame.unit:
-                # named in the answer's language: "a figure in people", not "in người"
-                term = next((u for u in self.analyzer.lex.units if u.vi == frame.unit), None)
-                unit = term.english[0] if lang == "en" and term is not None and term.english else frame.unit
-                what = self.frames.get(lang, "what_quantity_unit", unit=unit)
-            else:
-                what = self.frames.get(lang, f"what_{frame.answer_type.value}")
-            lead = self.frames.get(lang, "partial", what=what)
-        else:
-            lead = self.frames.get(lang, "abstain")
-        related = [passage_opening(n, h, 300) for n, h in enumerate(retrieval.hits[:2], 1)]
-        body = "\n".join(f"- “{c.quote}…” [{c.n}]" for c in related)
-        text = f"{lead}\n\n{self.frames.get(lang, 'related')}\n{body}" if related else lead
-        return Answer(retrieval.question, text, True, related, retrieval.hits, mode="extractive", reason=verdict.reason,
-                      evidence=_evidence(verdict))
-
-
-def _evidence(verdict: Verdict) -> dict[str, float]:
-    out = dict(verdict.features)
-    if verdict.probability is not None:
-        out["p_answerable"] = verdict.probability
-    return out
-
 
 def _mentioned(names: tuple[str, ...], retrieval: Retrieval) -> bool:
     """Whether a retrieved passage cites one of the named documents (its name's first words, diacritics folded)."""
@@ -347,12 +239,3 @@ def _merged(scoped: Retrieval, wide: Retrieval, k: int) -> Retrieval:
     seen = {h.chunk.chunk_id for h in scoped.hits}
     hits = scoped.hits + [h for h in wide.hits if h.chunk.chunk_id not in seen]
     return replace(scoped, hits=hits[:k])
-
-
-def citation_label(c: Citation, document: str | None = None) -> str | None:
-    """Where a quote comes from, in a few words: the province, or the article and clause of a legal text and the
-    text's name (`document`: "Quyết định 99/2025/QĐ-UBND" for a text carrying its own number, else its title)."""
-    if c.locator:
-        name = document or c.title
-        return f"{c.locator}, {name}" if name else c.locator
-    return c.locality
