@@ -111,7 +111,13 @@ class Answerability:
         total = sum(g.weight for g in groups) or 1.0
         first = retrieval.hits[0] if retrieval.hits else None
         agree = bool(first and first.dense_rank and first.lexical_rank and first.dense_rank <= 5 and first.lexical_rank <= 5)
-        five = retrieval.hits[:5]
+        # within the question's scope: a question naming a province reads the top five among passages of its
+        # documents and of documents of no province (another province's article is out of its scope, however
+        # close its words: "Kon Tum có giáp ... Lào và Campuchia không?" finds Đăk Nông's too)
+        named = {c.value for c in frame.of(ConstraintKind.PLACE)}
+        scoped = [h for h in retrieval.hits if not h.chunk.locality or h.chunk.locality in named] \
+            if first is not None and first.chunk.locality and first.chunk.locality in named else retrieval.hits
+        five = scoped[:5]
         same = sum(h.chunk.doc_id == first.chunk.doc_id for h in five[1:]) / max(1, len(five) - 1) if first else 0.0
         lexical_z = _z(retrieval.lexical_scores)
         # an answer is one document's: the top five from one document counts the more as both retrievers agree on

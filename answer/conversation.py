@@ -53,6 +53,13 @@ class ReferenceResolver:
         """An earlier turn's focus; a person its answer does not name may be the one its question named with a
         title ("Đồng chí Cao Huy giữ chức vụ gì?" -> "Ông ấy ..." is Cao Huy)."""
         f = focus_of(frame, answer)
+        shown = answer.short_answer.text if answer is not None and answer.short_answer is not None else None
+        if f.place and f.place != shown and not self.lex.provinces.find(f.place):
+            # a partner country the question named ("Which Cambodian provinces did An Giang sign ...") is not what
+            # the conversation is about: the province is ("Did it also sign ..." is An Giang)
+            home = next((p for p in f.places if self.lex.provinces.find(p)), None)
+            if home:
+                f = replace(f, place=home, places=(home, *(p for p in f.places if p != home)))
         if f.person is None:
             named = self._spans.titled(question) or self._spans.persons(question)  # "Cao Huy" in an English question
             if named:
@@ -115,6 +122,11 @@ class ReferenceResolver:
                     self._document(question[s:e], foci, earlier, english)
                 if value is None and counted:
                     value, described = counted, True
+                    s = last + plural.start() if plural else s
+                elif value is None and (plural or these):
+                    # "those agreements" when no document or count was spoken of: the things of that kind the
+                    # conversation was about, in its province ("What fields did the agreements cover, in An Giang?")
+                    value, described = _the_kind(question[s:e], english), True
                     s = last + plural.start() if plural else s
                 groups += described  # a document described, not numbered: in the province it was asked of
             else:
@@ -281,3 +293,11 @@ class ReferenceResolver:
         if kind == "organisation" and english and value[:1].isupper() and value.isascii() and " of " in value:
             return "the " + value  # "did the Union of Friendship Organizations manage ..."
         return value
+
+
+def _the_kind(ref: str, english: bool) -> str:
+    """A plural demonstrative as a definite plural: "those agreements" -> "the agreements", "thỏa thuận đó" ->
+    "các thỏa thuận"."""
+    if english:
+        return re.sub(r"(?i)^(?:these|those)\s+", "the ", ref)
+    return "các " + re.sub(r"(?i)\s+(?:đó|này|ấy|kia|nói trên|trên)$", "", ref)

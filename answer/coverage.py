@@ -36,18 +36,20 @@ class CoverageJudge:
         """The question's concepts (from its core: filler weighs nothing), each weighted by its rarest word's idf;
         a word the index never saw weighs the most."""
         question, idf, top = frame.core, stats.idf, stats.max_idf
+        asking = frozenset(frame.asking)  # "dài khoảng bao nhiêu cây số": passages write the figure instead
         out: list[Group] = []
         if frame.lang == "en":
             taken = []
             for m in self.glossary.find(question):
                 taken.append((m.start, m.end))
                 alts = tuple(frozenset(self._toks(v)) for v in m.variants if self._toks(v))
-                if alts and not all(w in self.en_stop for w in m.english.lower().split()):
+                if alts and not all(w in self.en_stop or w in asking for w in m.english.lower().split()):
                     weight = min(max(idf.get(t, top) for t in a) for a in alts)  # the rarest word defines a variant
                     out.append(Group(m.english, alts, weight))
             for w in _WORD.finditer(question):
                 word = re.sub(r"['’]s$", "", w.group(0))
-                if any(a <= w.start() < b for a, b in taken) or word.lower() in self.en_stop or len(word) < 2:
+                if any(a <= w.start() < b for a, b in taken) or word.lower() in self.en_stop or len(word) < 2 \
+                        or fold(word.lower()) in asking:
                     continue
                 name = word[0].isupper() and w.start() > 0 or any(ch.isdigit() for ch in word)
                 toks = frozenset(self._toks(word))
@@ -57,7 +59,7 @@ class CoverageJudge:
         else:
             tokens = list(dict.fromkeys(self.analyzer.query(question)))
             for t in tokens:
-                if kind_of(t) != TokenKind.WORD or self._stopword(t):
+                if kind_of(t) != TokenKind.WORD or self._stopword(t) or fold(t) in asking:
                     continue
                 if t == fold(t) and any(fold(o) == t and o != t for o in tokens):
                     continue  # the folded twin of a syllable already counted
@@ -102,7 +104,7 @@ class CoverageJudge:
         text = " ".join(frame.expansions) if frame.lang == "en" else frame.core
         tokens = list(dict.fromkeys(t for t in self.analyzer.query(text) if kind_of(t) == TokenKind.BIGRAM))
         grams = dict.fromkeys(  # each word once, folded (as passages index it), read from its written form
-            fold(t) for t in tokens if not any(self._stopword(p) for p in t.split("_"))
+            fold(t) for t in tokens if not any(self._stopword(p) or fold(p) in frame.asking for p in t.split("_"))
             and (t != fold(t) or not any(fold(o) == t and o != t for o in tokens)))
         return {g: stats.idf.get(g, stats.max_idf) for g in grams}
 

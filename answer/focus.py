@@ -36,7 +36,11 @@ def focus_of(frame: QuestionFrame | None, answer: Answer | None) -> Focus:
         refs = answer.references or []
         # the document the question named, when the answer shows it, else the first the answer shows
         named = set(frame.codes) if frame is not None and frame.answer_type != AnswerType.DOCUMENTS else set()
-        r = next((r for r in refs if r.get("code") in named), refs[0] if refs else {})
+        # a person, body or place the answer gave is its focus: a document its quotes merely cite is not ("Which
+        # body did An Giang consolidate ...?" -> "Who manages it?" asks of the body)
+        entity = frame is not None and answer.short_answer is not None and frame.answer_type in (
+            AnswerType.PERSON, AnswerType.ORGANISATION, AnswerType.PLACE)
+        r = next((r for r in refs if r.get("code") in named), {} if entity else refs[0] if refs else {})
         if r.get("code"):
             doc = f"{r['type']} {r['code']}" if r.get("type") else r["code"]
         short = answer.short_answer.text if answer.short_answer else None

@@ -12,6 +12,7 @@ from core.lexicon import Lexicon
 from core.types import AnswerType
 from retriever.frame_entities import find_terms
 from vntext.codes import find_codes
+from vntext.legacy import is_syllable
 
 # an upper-case first letter, Vietnamese ones included ("À-Ỹ" as a range would take lower-case "ở", "đ" too)
 _UPPER = "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.isupper())
@@ -106,11 +107,14 @@ class NameSpans:
         out = [Span(AnswerType.ORGANISATION, s, e, text[s:e])
                for _, s, e in find_terms(text, self.lex.issuers, "vi", ignore_case=False)
                if not any(a <= s < b for a, b in codes)]
-        for m in [*_NAMED_BODY.finditer(text), *_LOCAL_BODY.finditer(text)]:
+        # the longer of two names opening at one word ("Ban Chỉ đạo công tác thông tin đối ngoại tỉnh An Giang", not
+        # "Ban Chỉ")
+        for m in sorted([*_NAMED_BODY.finditer(text), *_LOCAL_BODY.finditer(text)], key=lambda m: (m.start(), -m.end())):
             if m.group().startswith("Tổ chức") and _ITEM_START.search(text[:m.start()]):
                 continue  # "a) Tổ chức Hội đàm thường niên ...": a task that opens with the verb, no body
             if not any(o.start <= m.start() < o.end for o in out):
-                out.append(Span(AnswerType.ORGANISATION, m.start(), m.end(), m.group()))
+                end = _whole_word(text, m.start(), m.end())
+                out.append(Span(AnswerType.ORGANISATION, m.start(), end, text[m.start():end]))
         for m in _ACRONYM.finditer(text):
             inside = [o for o in out if o.start <= m.start() < o.end]
             if _ROMAN.match(m.group()) or any(a <= m.start() < b for a, b in codes):
@@ -187,3 +191,19 @@ def _with_office(span: Span, text: str, roles: list[tuple[int, int]]) -> Span:
     start = next((s for s, e in roles if s < span.start and (span.start <= e or span.start - e <= 2
                                                               and not text[e:span.start].strip())), None)
     return span if start is None else replace(span, start=start, text=text[start:span.end])
+
+
+_NEXT_LOW = re.compile(r"\s([a-zđà-ỹ]+)(?!\w)")
+
+
+def _whole_word(text: str, start: int, end: int) -> int:
+    """The end of a name cut after the capitalised first syllable of the word following its kind ("Sở Ngoại" of "Sở
+    Ngoại vụ chủ trì", "Ban Chỉ" of "Ban Chỉ đạo công tác ..."): that word is mostly two Vietnamese syllables, the
+    second in lower case. A foreign name ("Quỹ Ford tài trợ") is no Vietnamese syllable and keeps its end; so does
+    a name ending in a place ("tỉnh An Giang do ...")."""
+    last = text[:end].split()[-1] if text[:end].split() else ""
+    m = _NEXT_LOW.match(text, end)
+    if m and re.fullmatch(rf"(?:{_HEADS})\s+", text[start:end - len(last)]) and last[:1].isupper() and last[1:].islower() and is_syllable(last) and re.fullmatch(_LOW, m.group(1)) \
+            and not re.fullmatch(_LOW_NEXT, m.group(1)):
+        return m.end()
+    return end

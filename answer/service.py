@@ -89,6 +89,7 @@ class AnswerService:
                 asked = self.analyzer.lex.provinces.as_written(self.retriever.restore_diacritics(asked))
             else:  # a mark mistyped ("nôi dung", "cua Thủ tướng")
                 asked = self.retriever.correct_diacritics(asked)
+            asked = self.retriever.spell_initials(asked)  # "LS": Lạng Sơn, when the documents name only that one
         frame = self.analyzer.analyze(asked, lang=typed_in)
         if asked != question and history:
             frame = self._new_place_only(frame, question)

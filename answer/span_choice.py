@@ -14,7 +14,7 @@ from answer.spans import Span
 from core.lexicon import Lexicon
 from core.types import AnswerType, ConstraintKind, QuestionFrame
 from vntext.codes import fold_text
-from vntext.places import COMPASS
+from vntext.places import COMPASS, side_in_english
 
 
 def choose_span(frame: QuestionFrame | None, sent: str, spans: tuple[Span, ...], terms: set[str],
@@ -31,11 +31,12 @@ def choose_span(frame: QuestionFrame | None, sent: str, spans: tuple[Span, ...],
         same = [sp for sp in spans if set(_FIGURE.findall(sp.text)) & claimed]
         if same:
             return same[0]
-    if frame is not None and len(spans) > 1 and (side := _SIDE.search(fold_text(frame.core))):
-        # "phía Nam giáp với đâu": the place in the clause the sentence opens with that side ("..., phía Nam giáp tỉnh
-        # Bình Phước"), not one beside another side that ends the same ("phía Đông và Đông Nam giáp tỉnh Lâm Đồng")
+    if frame is not None and len(spans) > 1 and (side := _side(frame)):
+        # "phía Nam giáp với đâu", "to the south of": the place in the clause the sentence opens with that side
+        # ("..., phía Nam giáp tỉnh Bình Phước"), not one beside another side that ends the same ("phía Đông và Đông
+        # Nam giáp tỉnh Lâm Đồng")
         folded = fold_text(sent)
-        for m in re.finditer(rf"\bphia {side.group(1)}\b(?! (?:bac|nam))", folded):
+        for m in re.finditer(rf"\bphia {side}\b(?! (?:bac|nam))", folded):
             end = folded.find(",", m.end())
             inside = [sp for sp in spans if m.end() <= sp.start and (end < 0 or sp.end <= end)]
             if inside:
@@ -110,6 +111,15 @@ def choose_span(frame: QuestionFrame | None, sent: str, spans: tuple[Span, ...],
 
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _SIDE = re.compile(rf"\bphia ({'|'.join(fold_text(w) for w in COMPASS)})\b(?! va)")
+
+
+def _side(frame: QuestionFrame) -> str | None:
+    """The side of a place the question asks of, folded ("phia Nam giap ..." / "to the south of ..." -> "nam")."""
+    if frame.lang == "en":
+        side = side_in_english(frame.core)
+        return fold_text(side) if side else None
+    m = _SIDE.search(fold_text(frame.core))
+    return m.group(1) if m else None
 _COUNTERPART_VI = re.compile(r"\bvoi (?:[a-z]+ ){0,3}(?:nao|gi)\b")
 _COUNTERPART_EN = re.compile(r"(?i)\bwith (?:which|what|whom)\b|^(?:which|what|who)\b.*\bwith\s*\??\s*$")
 

@@ -187,6 +187,7 @@ class QuestionFrame:
     relation: tuple[str, ...] = ()  # what the person or body asked for did ("chủ trì", "phê duyệt"), folded syllables
     own_terms: tuple[str, ...] = ()  # a part's own words as search terms: its span is the one nearest to them
     acronyms: tuple[str, ...] = ()  # names written in capitals that no lexicon knows ("KOICA"): the index must hold them
+    asking: tuple[str, ...] = ()  # folded words that ask for the figure ("dài khoảng bao nhiêu cây số"): not its topic
 
     def describes_answer(self, c: Constraint) -> bool:
         """Whether a constraint qualifies what is asked rather than what is named: in "14-CTr/TU ... theo nghị

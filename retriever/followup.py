@@ -46,9 +46,21 @@ _QUESTION_WORDS = re.compile(
 _YEAR = re.compile(r"(?<![\w/.-])(1[89]\d\d|20\d\d)(?![\w/-])")
 _LEAD = re.compile(r"^(?:(?:tỉnh|thành phố|tp\.?|province of|the province of|province|the|năm|year|in)\s+)+", re.I)
 _MAX_ELLIPSIS_WORDS = 6
+# a stretch of time a turn asks about ("trong 5 năm qua", "đến hết năm 2012", "over the last five years", "by the
+# end of 2012"): an elliptical turn bringing one asks the previous question of that stretch instead
+_NUM = r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|two|three|four|five|six|seven|eight|nine|ten)"
+_TIME = re.compile(
+    r"(?:trong|suốt)\s+(?:vòng\s+)?" + _NUM + r"\s+năm\s+(?:qua|gần đây|trở lại đây|vừa qua)"
+    r"|(?:từ|đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?(?:1[89]|20)\d\d(?:\s+(?:đến|tới)\s+(?:nay|(?:năm\s+)?(?:1[89]|20)\d\d))?"
+    r"|giai đoạn\s+(?:1[89]|20)\d\d\s*[-–]\s*(?:1[89]|20)\d\d"
+    r"|(?:over|in|during|for)\s+the\s+(?:last|past)\s+" + _NUM + r"\s+years"
+    r"|(?:by|until|up to|through)\s+(?:the\s+end\s+of\s+)?(?:1[89]|20)\d\d"
+    r"|since\s+(?:1[89]|20)\d\d|from\s+(?:1[89]|20)\d\d\s+(?:to|until|through)\s+(?:now|today|(?:1[89]|20)\d\d)"
+    r"|between\s+(?:1[89]|20)\d\d\s+and\s+(?:1[89]|20)\d\d", re.I)
 # a turn that only names the other side of a comparison continues the previous question's subject
+_HOW_COMPARE = re.compile(r"^(?:and\s+)?how\s+(?:did|does|do|has)\s+(?:that|this|it)\s+compared?\s+(?:with|to)\s+", re.I)
 _COMPARISON = re.compile(r"^(?:(?:thế|vậy|còn)\s+)?(?:so với|so sánh với|compared (?:with|to)|in comparison (?:with|to)|"
-                         r"relative to)\s", re.I)
+                         r"relative to)\s|^(?:and\s+)?how\s+(?:did|does|do|has)\s+(?:that|this|it)\s+compared?\s+(?:with|to)\s", re.I)
 # Capitalised words that start names of bodies or documents, not places ("Ban Bí thư", "Chỉ thị 38"); and
 # administrative prefixes dropped in front of a name ("Tỉnh Đồng Nai")
 _NOT_PLACE_START = frozenset(
@@ -99,7 +111,9 @@ def _elliptical_part(turn: str, places: Places | None) -> str | None:
         if not has_entity or len(part.split()) > 3:
             return None
     folded = " ".join(re.findall(r"\w+", fold(part)))
-    if not part or len(part.split()) > _MAX_ELLIPSIS_WORDS or _QUESTION_WORDS.search(folded):
+    timed = _TIME.search(part)
+    words = len(part.split()) - (len(timed.group().split()) if timed else 0)
+    if not part or words > _MAX_ELLIPSIS_WORDS or _QUESTION_WORDS.search(folded):
         return None
     return part
 
@@ -276,9 +290,31 @@ def rewrite_followup(question: str, history: list[str], places: Places | None = 
         if fragment is not None:  # "Vào năm nào?", "With whom?": the previous question asks it instead
             base = fragment
         elif base and _COMPARISON.match(turn_n):  # "So với năm 2015 thì tăng bao nhiêu lần?": of the previous subject
+            # "And how did that compare with 2015?": the previous question, compared with 2015
+            turn_n = _HOW_COMPARE.sub("compared with ", turn_n)
             base = f"{re.sub(_END, '', base)}, {turn_n[0].lower()}{turn_n[1:]}"
         elif part is None:
             base = turn if turn is question else turn_n
+        elif (timed := _TIME.search(part)) and (rest := (part[:timed.start()] + part[timed.end():]).strip(" ,;:")):
+            # "What about Dong Nai over the last five years?": the new place, and the new stretch of time in place
+            # of the one asked before ("by the end of 2012")
+            base = _retimed(_substitute(base, rest, places, type_words), timed.group())
         else:
             base = _substitute(base, part, places, type_words)
     return question if base is None else base
+
+
+def _retimed(base: str, phrase: str) -> str:
+    """`base` asked of the stretch of time `phrase`: in place of its own stretch or year, else added."""
+    core = re.sub(_END, "", base)
+    mark = base[len(core):].strip() or "?"
+    own = _TIME.search(core) or _year_span(core)
+    if own:
+        return core[:own.start()] + phrase + core[own.end():] + mark
+    return f"{core} {phrase}{mark}"
+
+
+def _year_span(core: str) -> re.Match | None:
+    """The one year a question names ("năm 2012", "in 2012"), with its lead word; None for none or several."""
+    years = list(re.finditer(r"(?:(?:vào\s+|trong\s+)?năm\s+|in\s+)?(?<![\w/.-])(?:1[89]|20)\d\d(?![\w/-])", core, re.I))
+    return years[0] if len(years) == 1 else None

@@ -141,6 +141,8 @@ class FrameAnalyzer:
             relation=self._relation(stem, lang, answer_type, spellings, options),
             acronyms=acronyms_in(stem, self.lex, tuple((c.start, c.end) for c in constraints if c.kind == ConstraintKind.CODE))
             + foreign_names_in(stem, self.lex, tuple((c.start, c.end) for c in constraints)),
+            asking=self.units.asking(stem, lang, unit) if answer_type == AnswerType.QUANTITY else
+            _yesno_particle(stem) if answer_type == AnswerType.YESNO else (),
             parts=self._parts(stem, lang, names_document and about) if compound and not options else ())
         log.debug("frame %s", frame.to_json())
         return frame
@@ -279,3 +281,13 @@ class FrameAnalyzer:
         stop = self.lex.vi_stopwords if lang == "vi" else self.lex.en_stopwords
         words = [w for w in re.findall(r"[\w%²-]+", core.lower()) if w not in stop and len(w) > 1 or w.isdigit()]
         return tuple(dict.fromkeys(words))
+
+
+_PARTICLE = re.compile(r"(?i)\b(không|chưa|khong|chua|ko|hông|hong)(?:\s+(?:vậy|vay|nhỉ|nhi|ạ|a|nhé|nhe|hả|ha))*\s*[?.!…]*\s*$")
+
+
+def _yesno_particle(stem: str) -> tuple[str, ...]:
+    """The particle that closes a yes/no question ("có giáp ... không?", "đã ký ... chưa?"), folded: it asks, the
+    passages do not write it."""
+    m = _PARTICLE.search(stem)
+    return (fold_text(m.group(1)).lower(),) if m else ()

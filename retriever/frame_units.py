@@ -13,7 +13,7 @@ from vntext.codes import fold_text
 # an elliptical follow-up that opens with the noun it counts ("Còn đoàn cán bộ ... thì bao nhiêu?", "Thế còn số dự án?")
 _ELLIPTICAL_COUNT = re.compile(r"(?:(?:[Tt]hế|[Vv]ậy|[Tt]he|[Vv]ay)\s+)?(?:[Cc]òn|[Cc]on)\s+((?:[^\W\d_A-ZĐ][^\W\d_]*\s+){1,8})")
 _VI_UNIT_STOP = frozenset("là có được đã đang sẽ tại ở của trong năm đến từ với cho mà thì và hay không "
-                          "nào gì lên rồi như thế nhiêu trên dưới theo còn vậy ạ nhỉ nhé hả ad ko".split())
+                          "nào gì lên rồi như thế nhiêu trên dưới theo còn vậy ạ nhỉ nhé hả ad ko để nhằm".split())
 _VI_UNIT_STOP_ASCII = frozenset(fold_text(w) for w in _VI_UNIT_STOP | {"đi", "vào", "hiện", "này", "đó"})
 _EN_UNIT_STOP = frozenset("are is was were did do does has have had will would can could in of for by at from to on "
                           "with the a an there that which who been be per come comes came work works".split())
@@ -149,7 +149,9 @@ class UnitReader:
         if lang == "vi":
             found = [(m.start(), act) for act in acts for m in re.finditer(rf"\b{act}\b", fold_text(stem))]
         else:
-            found = [(g.start, fold_text(v)) for g in self.lex.glossary.find(stem) for v in g.variants if fold_text(v) in acts]
+            # a term holding the act ("registered capital": "vốn đăng ký") says it as well as the act alone
+            found = [(g.start, a) for g in self.lex.glossary.find(stem) for v in g.variants for a in acts
+                     if re.search(rf"\b{a}\b", fold_text(v))]
         at = _ask_at(stem, lang)
         if not found or at < 0:
             return ()
@@ -157,6 +159,46 @@ class UnitReader:
             # the clause's verb comes last: "how much of the pledged money have they actually disbursed"
             return tuple(max(later)[1].split())
         return tuple(min(found, key=lambda f: abs(f[0] - at))[1].split())
+
+    def asking(self, core: str, lang: str, unit: str | None) -> tuple[str, ...]:
+        """The words that ask for the figure rather than say what it is of, folded: a measure adjective and a hedge
+        before the question word, the asked unit after it ("dài khoảng bao nhiêu cây số": dài, khoảng, cây, số;
+        "how long ..., approximately?": long, approximately). Passages write the figure in their place."""
+        measure = {fold_text(w) for w in self.lex.number_words.get("measure", ())}
+        hedge = {fold_text(w) for w in self.lex.number_words.get("hedge", ())}
+        words = [fold_text(w) for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", core)]
+        out: list[str] = []
+        spellings = next((u.spellings + u.english for u in self.lex.units if u.vi == unit), ())
+        if lang == "en":
+            out += [w for w in words if w in hedge]
+            for i, w in enumerate(words[:-1]):
+                if w == "how" and words[i + 1] in measure:
+                    out.append(words[i + 1])
+                if w == "how" and words[i + 1] in ("many", "much"):
+                    out += self._spelled_at(words, i + 2, spellings)
+            return tuple(dict.fromkeys(out))
+        for i, w in enumerate(words):
+            ask = 2 if w == "bao" and i + 1 < len(words) and words[i + 1] in ("nhieu", "lau", "xa") else \
+                1 if w == "may" else 0
+            if not ask:
+                continue
+            if ask == 2 and words[i + 1] != "nhieu":
+                out.append(words[i + 1])  # "bao lâu", "bao xa"
+            j = i - 1
+            while j >= 0 and (words[j] in hedge or words[j] in measure):  # "dài khoảng bao nhiêu"
+                out.append(words[j])
+                j -= 1
+            out += self._spelled_at(words, i + ask, spellings)
+        return tuple(dict.fromkeys(out))
+
+    @staticmethod
+    def _spelled_at(words: list[str], at: int, spellings: tuple[str, ...]) -> list[str]:
+        """The words of the longest unit spelling written at `at` ("cây số", "km"), else none."""
+        for s in sorted(spellings, key=len, reverse=True):
+            spelled = fold_text(s).split()
+            if spelled and words[at:at + len(spelled)] == spelled:
+                return spelled
+        return []
 
     def _people(self, unit: str, written: str) -> tuple[str, ...]:
         """A count of people ("bao nhiêu người", "how many people") is written under who they are as well ("05

@@ -71,6 +71,12 @@ class HybridRetriever:
         """A question typed with diacritics, its mistyped marks put right as the indexed passages write the words."""
         return self._restorer().correct(text)
 
+    def spell_initials(self, text: str) -> str:
+        """A province written by its initials ("LS") spelt out when the index names exactly one that fits."""
+        vocab, lex = self.lexical.get().vocab, self.frames.lex
+        return lex.provinces.initials(text, lambda name: all(t in vocab for t in self.analyzer.passage(name)),
+                                      lex.known_capitals)
+
     def stats(self) -> IndexStats:
         index = self.lexical.get()
         return IndexStats(index.idf_by_term(), index.max_idf, index.vocab, index.localities, len(index.chunks))

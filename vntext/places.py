@@ -12,6 +12,17 @@ from vntext.normalize import fold, normalize, one_slip
 
 # the sides of a place ("phía Bắc", "phía Đông Nam"), the compound ones first
 COMPASS = ("Đông Bắc", "Đông Nam", "Tây Bắc", "Tây Nam", "Bắc", "Nam", "Đông", "Tây")
+_COMPASS_EN = {"north": "Bắc", "south": "Nam", "east": "Đông", "west": "Tây"}
+
+
+def side_in_english(text: str) -> str | None:
+    """The side of a place an English question names, as Vietnamese writes it ("to the south of" -> "Nam",
+    "northeastern" -> "Đông Bắc"); None when it names none."""
+    for m in re.finditer(r"(?i)\b(north|south)?-?(east|west)?(?:ern)?\b", text):
+        ns, ew = (m.group(1) or "").lower(), (m.group(2) or "").lower()
+        if ns or ew:
+            return " ".join(_COMPASS_EN[w] for w in (ew, ns) if w) if ns and ew else _COMPASS_EN[ns or ew]
+    return None
 
 
 def _alt(words) -> str:
@@ -73,6 +84,19 @@ class Places:
             i += 1
         return "".join(out) + text[at:]
 
+    def initials(self, text: str, held, known: frozenset[str] = frozenset()) -> str:
+        """`text` with a province written by its two initials in chat ("đoàn khách đến LS") spelt out, when exactly
+        one two-word province with those initials (diacritics aside: "DN" is "ĐN") is `held` (the index names it).
+        Capitals some lexicon knows (`known`: "CT", "KH", "TW") and parts of a number ("1/KH-UB") are left alone."""
+        def spelt(m: re.Match) -> str:
+            if m.group() in known:
+                return m.group()
+            key = fold(m.group()).upper()
+            names = {n for n in set(self.canonical.values()) if len(n.split()) == 2
+                     and "".join(fold(w)[0] for w in n.split()).upper() == key and held(n)}
+            return names.pop() if len(names) == 1 else m.group()
+        return _INITIALS.sub(spelt, text)
+
     def _near_name(self, typed: str, words: int) -> str | None:
         initials = [w[0] for w in typed.split()]
         for name, key, firsts in self._slip_keys:
@@ -103,6 +127,7 @@ class Places:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_INITIALS = re.compile(r"(?<![\w/.-])[A-ZĐ]{2}(?![\w/-])")
 
 
 @lru_cache(maxsize=8)
