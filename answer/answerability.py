@@ -230,8 +230,10 @@ def _must_be_stated(frame: QuestionFrame, units: frozenset[str], abroad: bool = 
     countries, which are always found when named."""
     if frame.answer_type == AnswerType.QUANTITY:
         return frame.unit in units
-    if frame.answer_type == AnswerType.OFFICE:
-        return True  # the office of a named person is written with the name, or the documents do not give it
+    if frame.answer_type in (AnswerType.OFFICE, AnswerType.CONTACT):
+        # the office of a named person is written with the name, a body's address on its contact lines, or the
+        # documents do not give them
+        return True
     if frame.relation:  # "cơ quan nào chủ trì ...": no sentence says that anyone chairs it
         return True
     if frame.answer_type == AnswerType.PERSON and (frame.of(ConstraintKind.ROLE) and frame.lang == "vi" or frame.head):

@@ -26,7 +26,7 @@ from vntext.sentences import split_sentences
 from vntext.tokens import TokenKind, kind_of
 
 TYPED = frozenset({AnswerType.QUANTITY, AnswerType.DATE, AnswerType.PERSON, AnswerType.OFFICE, AnswerType.ORGANISATION, AnswerType.DOCUMENTS,
-                   AnswerType.PLACE, AnswerType.LIST, AnswerType.REASON})
+                   AnswerType.PLACE, AnswerType.LIST, AnswerType.REASON, AnswerType.CONTACT})
 # a reason may be given without a purpose word ("... vì vậy", a sentence of its own): a sentence that writes one is
 # preferred and opens the answer, but its absence says nothing of whether the documents answer; so with the figure
 # a yes/no question claims ("Đồng Nai có hơn 30 ngàn kiều bào, đúng không?"), which the figure given in its unit
@@ -98,6 +98,7 @@ class Composer:
         # a preamble line ("Căn cứ Luật ... ngày 13 tháng 11 năm 2020;") names other documents: it answers only
         # questions about documents
         basis = None if frame.wants_documents or frame.about_document else self.checker.lex.legal_basis
+        exception = self._exception(frame)  # a clause for a case the question does not name
         out: list[Candidate] = []
         for rank, hit in enumerate(retrieval.hits[: self.t.compose_passages], 1):
             text = hit.chunk.text
@@ -137,9 +138,19 @@ class Composer:
                     score += self.t.typed_bonus
                 if unmet:
                     score -= self.t.unmet_penalty
+                if exception is not None and exception.search(fold_text(sent).lower()):
+                    score -= self.t.exception_penalty
                 out.append(Candidate(rank, hit, hit.chunk.start + s, hit.chunk.start + e, coverage, score, spans, unmet))
         out.sort(key=lambda c: -c.score)
         return out
+
+    def _exception(self, frame: QuestionFrame) -> re.Pattern[str] | None:
+        """The pattern of an exception clause, unless the question names a case (then it asks of that case)."""
+        patterns = self.checker.lex.exceptions
+        text = fold_text(frame.core) if frame.lang == "vi" else frame.core.lower()
+        if any(p.kind == "question" and p.lang == frame.lang and p.regex.search(text) for p in patterns):
+            return None
+        return next((p.regex for p in patterns if p.kind == "passage"), None)
 
     def compose(self, retrieval: Retrieval, stats: IndexStats) -> Composition:
         frame = retrieval.frame

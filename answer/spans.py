@@ -92,10 +92,26 @@ class SpanFinder(NameSpans):
             return self.organisations(text)
         if kind == AnswerType.REASON:
             return reasons(text)
+        if kind == AnswerType.CONTACT:
+            return self.contacts(text, frame)
         if kind == AnswerType.DOCUMENTS:  # of the type asked ("đề án nào" is not answered by a Chỉ thị)
             return [Span(kind, c.mention_start, c.end, text[c.mention_start:c.end]) for c in find_codes(text)
                     if not frame.doc_types or c.doc_type in frame.doc_types]
         return []
+
+    def contacts(self, text: str, frame: QuestionFrame) -> list[Span]:
+        """The values of a body's contact lines ("Địa chỉ: Số 129, Hà Huy Giáp, ..."), of the kinds the question asks
+        (its address, phone, fax or e-mail: prompts/contacts.tsv), of any kind when it names none."""
+        asked = fold_text(frame.core).lower()
+        kinds = [(labels, words) for _, labels, words in self.lex.contacts]
+        wanted = [labels for labels, words in kinds
+                  if any(re.search(rf"(?<!\w){re.escape(fold_text(w).lower())}(?!\w)", asked) for w in words)]
+        labels = [lb for group in (wanted or [lb for lb, _ in kinds]) for lb in group]
+        alt = "|".join(re.escape(lb) for lb in sorted(labels, key=len, reverse=True))
+        out = []
+        for m in re.finditer(rf"(?im)^[ \t]*(?:{alt})[ \t]*:[ \t]*(\S[^\n]*?)[ \t.;]*$", text):
+            out.append(Span(AnswerType.CONTACT, m.start(1), m.end(1), m.group(1), 2))
+        return out
 
     def quantities(self, text: str, unit_spellings: tuple[str, ...], years: tuple[str, ...] = ()) -> list[Span]:
         """Numbers followed (within a classifier and two words) by a spelling of the unit; any number when no

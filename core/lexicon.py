@@ -152,6 +152,16 @@ class Lexicon:
         return load_patterns(self.path("directions.tsv"))
 
     @cached_property
+    def contacts(self) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+        """(kind, labels a contact line opens with, question words asking it) (prompts/contacts.tsv)."""
+        return tuple((kind, _split(labels), _split(words)) for _, (kind, labels, words) in _rows(self.path("contacts.tsv"), 3))
+
+    @cached_property
+    def exceptions(self) -> tuple[Pattern, ...]:
+        """A legal text's exception clauses, and the questions that name a case (prompts/exceptions.tsv)."""
+        return load_patterns(self.path("exceptions.tsv"))
+
+    @cached_property
     def legal_basis(self) -> re.Pattern[str]:
         """The start of a preamble line of a legal text (prompts/legal_basis.txt: "Căn cứ", "Theo đề nghị")."""
         lines = self.path("legal_basis.txt").read_text(encoding="utf-8").splitlines()

@@ -19,6 +19,7 @@ class Tuning:
     rank_prior: float = knob(0.15, "a sentence of a better-ranked passage wins a tie on word overlap")
     code_bonus: float = knob(0.4, "a sentence holding the document number asked for is about that document")
     typed_bonus: float = knob(0.5, "a sentence holding a span of the asked type (number with the unit, date, name) answers the question")
+    exception_penalty: float = knob(0.3, "a legal text's exception clause ('Trường hợp đột xuất, ...') answers a question naming no case less well than its rule; less than the typed bonus, so an exception with the asked figure still beats a sentence without one")
     unmet_penalty: float = knob(1.0, "a sentence failing a constraint (another year, province, role) cannot answer")
     keep_ratio: float = knob(0.6, "further quotes must score this share of the best; weaker ones are noise")
     follow_coverage: float = knob(0.75, "a second or third quote must cover this share of the first quote's question words")

@@ -112,6 +112,7 @@ class AnswerType(str, Enum):
     DOCUMENT_CONTENT = "document_content"  # what a named document is about / says
     YESNO = "yesno"  # yes/no, đúng/sai
     REASON = "reason"  # why, what for: the purpose or cause a sentence gives ("nhằm ...", "để ...")
+    CONTACT = "contact"  # a body's address, phone, fax or e-mail, as its contact lines write them ("Địa chỉ: ...")
     DESCRIPTION = "description"  # anything else: quoted passages answer it
 
 

@@ -54,6 +54,9 @@ _RELATED = re.compile(r"^(?:Các tin khác|Tin khác|Tin liên quan|Các tin li�
                       r"Tin tức khác|Xem thêm|Đọc thêm)\s*:?$", _I)
 _CONTACT = re.compile(r"^(?:Địa chỉ|Đ/c|Trụ sở|Điện thoại|ĐT|Tel|Fax|E-?mail|Website|Hotline|Đường dây nóng|Giấy phép|"
                       r"Chịu trách nhiệm|Cơ quan chủ quản|Bản quyền|Copyright|©|Phát triển bởi|Thiết kế bởi|Ghi rõ nguồn)\b", _I)
+_ADDRESS = re.compile(r"^(?:Địa chỉ|Đ/c|Trụ sở)\s*:", _I)
+# an organisation's own contact lines (kept under its name); the rest of a footer is the site's credits
+_OWN_CONTACT = re.compile(r"^(?:Địa chỉ|Đ/c|Trụ sở|Điện thoại|ĐT|Tel|Fax|E-?mail)\b", _I)
 _DATE_NUM = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
 _DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 _DATELINE = re.compile(r"^(?:(?:Ngày đăng|Ngày cập nhật|Cập nhật(?: lúc| ngày)?|Đăng ngày|Đăng lúc|Ngày xuất bản|Xuất bản|"
@@ -143,8 +146,8 @@ def _clean(text: str) -> list[tuple[int | None, str]]:
                 keep[i], noise[i] = False, True
         total = sum(len(ln) for ln in lines)
         _cut_related(lines, keep, first, total)
-        _cut_footer(lines, keep)
-        _cut_tail_chrome(lines, keep, noise, last)
+        contact = _cut_footer(lines, keep)
+        _cut_tail_chrome(lines, keep, noise, last, contact)
         _cut_header_chrome(lines, keep, first)
     _drop_repeats(lines, keep)
     out: list[tuple[int | None, str]] = []
@@ -164,7 +167,7 @@ def _cut_related(lines: list[str], keep: list[bool], first: int, total: int) -> 
     for i, ln in enumerate(lines):
         if i > first and keep[i] and _RELATED.match(ln) and done >= total // 2:
             run, j = [], i
-            while j < len(lines) and not (keep[j] and _is_substantial(lines[j])):
+            while j < len(lines) and not (keep[j] and _is_substantial(lines[j])) and not _heads_contact(lines, keep, j):
                 run += [j] if keep[j] else []
                 j += 1
             if j == len(lines) and len(run) > 1 and _is_signature(lines[run[-1]]):
@@ -174,22 +177,41 @@ def _cut_related(lines: list[str], keep: list[bool], first: int, total: int) -> 
         done += len(ln)
 
 
-def _cut_footer(lines: list[str], keep: list[bool]) -> None:
+def _heads_contact(lines: list[str], keep: list[bool], i: int) -> bool:
+    """Whether line i is an organisation's name in capitals over its address (the publisher's contact block)."""
+    if not (keep[i] and lines[i].isupper() and len(lines[i]) <= 120):
+        return False
+    after = next((j for j in range(i + 1, len(lines)) if keep[j]), None)
+    return after is not None and bool(_ADDRESS.match(lines[after]))
+
+
+def _cut_footer(lines: list[str], keep: list[bool]) -> frozenset[int]:
+    """Cuts the site's contact footer. The block of an organisation (its name in capitals over its address:
+    "LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ TỈNH ĐỒNG NAI / Địa chỉ: Số 129, Hà Huy Giáp, ...") is the publisher's own
+    record, which readers ask about ("Liên hiệp ... đặt trụ sở ở đâu?"): its name, address and numbers are kept,
+    the site's credits cut. Returns the lines kept."""
     kept = [i for i, k in enumerate(keep) if k]
-    block = []
+    block, heading = [], None
     for i in reversed(kept):
         if _CONTACT.match(lines[i]) or ("@" in lines[i] and len(lines[i]) <= 80):
             block.append(i)
         else:
             if len(block) >= 2 and lines[i].isupper() and len(lines[i]) <= 120:
                 block.append(i)  # the organisation's name heading the contact block
+                heading = i
             break
-    if len(block) >= 2:
-        for i in block:
-            keep[i] = False
+    if len(block) < 2:
+        return frozenset()
+    addressed = heading is not None and any(_ADDRESS.match(lines[i]) for i in block)
+    own = frozenset(i for i in block if addressed and (i == heading or _OWN_CONTACT.match(lines[i])
+                                                         or "@" in lines[i] and not _CONTACT.match(lines[i])))
+    for i in block:
+        keep[i] = i in own
+    return own
 
 
-def _cut_tail_chrome(lines: list[str], keep: list[bool], noise: list[bool], last: int) -> None:
+def _cut_tail_chrome(lines: list[str], keep: list[bool], noise: list[bool], last: int,
+                     contact: frozenset[int] = frozenset()) -> None:
     """Short non-sentence lines between the last paragraph and the last noise line are sidebar chrome.
 
     Kept: sentences, long lines, parenthesised lines and the first signature-like line (the author).
@@ -200,7 +222,7 @@ def _cut_tail_chrome(lines: list[str], keep: list[bool], noise: list[bool], last
     signed = False
     for i in range(last + 1, tail_noise[-1]):
         ln = lines[i]
-        if not keep[i]:
+        if not keep[i] or i in contact:
             continue
         if not signed and _is_signature(ln):
             signed = True
@@ -289,8 +311,14 @@ def find_date(header: list[str], title: str = "") -> str | None:
 
 
 def find_author(lines: list[str]) -> str | None:
-    """The trailing "Nguồn: ..."/"Tác giả: ..." line or signature ("Mai Hân"), else None."""
-    tail = [ln.strip() for ln in lines if ln.strip()][-2:]
+    """The trailing "Nguồn: ..."/"Tác giả: ..." line or signature ("Mai Hân"), else None; a publisher's contact block
+    after the article (its name over its address) is not the article's."""
+    body = [ln.strip() for ln in lines if ln.strip()]
+    while body and (_OWN_CONTACT.match(body[-1]) or "@" in body[-1] and len(body[-1]) <= 80):
+        body.pop()
+    if len(body) < len([ln for ln in lines if ln.strip()]) and body and body[-1].isupper():
+        body.pop()  # the organisation's name over its contact lines
+    tail = body[-2:]
     for ln in reversed(tail):
         m = _SOURCE_LINE.match(ln)
         if m and len(ln) <= 150:
