@@ -242,8 +242,11 @@ def _must_be_stated(frame: QuestionFrame, units: frozenset[str], abroad: bool = 
         return True  # "những nước nào": countries are named by the one table of them, or not at all
     if frame.answer_type == AnswerType.PLACE and frame.list_of in ("province", "district") and abroad:
         return True  # "tỉnh nào của Thái Lan": a foreign locality is written with its kind ("tỉnh Champasak") or not at all
-    # a named document's own date may be written only beside its number: that is for the card or the model to judge
-    return frame.answer_type == AnswerType.DATE and bool(frame.of(ConstraintKind.PLACE)) and not frame.codes
+    # the date of an event in a place, or of one with a named body ("Thỏa thuận với Ngân hàng Châu Á (ADB) được ký
+    # vào năm nào?"), is written with it or not given; a named document's own date may be written only beside its
+    # number: that is for the card or the model to judge
+    return frame.answer_type == AnswerType.DATE and bool(frame.of(ConstraintKind.PLACE) or frame.of(ConstraintKind.QUALIFIER)) \
+        and not frame.codes
 
 
 def _named(c) -> str:

@@ -104,7 +104,8 @@ class Composer:
             text = hit.chunk.text
             for s, e in split_sentences(text):
                 sent = text[s:e]
-                if len(sent) < self.t.min_sentence or _HEADING.match(sent) and len(sent) < 200:
+                short_ok = frame.answer_type == AnswerType.CONTACT  # a contact line is short ("Fax: (02513)846.066")
+                if len(sent) < self.t.min_sentence and not short_ok or _HEADING.match(sent) and len(sent) < 200:
                     continue  # too short to answer, or a bare heading ("Điều 36. Nội dung ...")
                 if basis is not None and basis.match(sent):
                     continue

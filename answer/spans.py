@@ -103,10 +103,15 @@ class SpanFinder(NameSpans):
         """The values of a body's contact lines ("Địa chỉ: Số 129, Hà Huy Giáp, ..."), of the kinds the question asks
         (its address, phone, fax or e-mail: prompts/contacts.tsv), of any kind when it names none."""
         asked = fold_text(frame.core).lower()
-        kinds = [(labels, words) for _, labels, words in self.lex.contacts]
-        wanted = [labels for labels, words in kinds
-                  if any(re.search(rf"(?<!\w){re.escape(fold_text(w).lower())}(?!\w)", asked) for w in words)]
-        labels = [lb for group in (wanted or [lb for lb, _ in kinds]) for lb in group]
+        wanted: list[tuple[str, ...]] = []
+        # the longest asking words first, each read once ("e-mail address" asks the e-mail, not the address)
+        for labels, word in sorted(((labels, w) for _, labels, words in self.lex.contacts for w in words),
+                                   key=lambda x: -len(x[1])):
+            pattern = rf"(?<!\w){re.escape(fold_text(word).lower())}(?!\w)"
+            if re.search(pattern, asked):
+                asked = re.sub(pattern, " ", asked)
+                wanted += [labels] if labels not in wanted else []
+        labels = [lb for group in (wanted or [lb for _, lb, _ in self.lex.contacts]) for lb in group]
         alt = "|".join(re.escape(lb) for lb in sorted(labels, key=len, reverse=True))
         out = []
         for m in re.finditer(rf"(?im)^[ \t]*(?:{alt})[ \t]*:[ \t]*(\S[^\n]*?)[ \t.;]*$", text):

@@ -293,6 +293,8 @@ def rewrite_followup(question: str, history: list[str], places: Places | None = 
             # "And how did that compare with 2015?": the previous question, compared with 2015
             turn_n = _HOW_COMPARE.sub("compared with ", turn_n)
             base = f"{re.sub(_END, '', base)}, {turn_n[0].lower()}{turn_n[1:]}"
+        elif part is None and base and (swapped := _phrase_swapped(base, turn_n)) is not None:
+            base = swapped  # "What about at the level of departments and agencies?": the phrase of that preposition
         elif part is None:
             base = turn if turn is question else turn_n
         elif (timed := _TIME.search(part)) and (rest := (part[:timed.start()] + part[timed.end():]).strip(" ,;:")):
@@ -302,6 +304,28 @@ def rewrite_followup(question: str, history: list[str], places: Places | None = 
         else:
             base = _substitute(base, part, places, type_words)
     return question if base is None else base
+
+
+_PHRASE_TURN = re.compile(
+    r"^(?:and\s+)?(?:what|how)\s+about\s+(?P<x>(?P<p>at|in|for|on|by|under|through)\s+.+?)" + _END
+    + r"|^(?:(?:thế|vậy)\s+)?còn\s+(?P<y>(?P<q>ở|tại|trong|theo|đối với)\s+.+?)(?:\s+thì\s+(?:sao|thế nào|ra sao))?" + _END,
+    re.I)
+
+
+def _phrase_swapped(base: str, turn: str) -> str | None:
+    """An elliptical turn that brings a phrase opening with a preposition ("What about at the level of departments
+    and agencies?", "Còn ở cấp sở, ngành thì sao?") asks the previous question with it in place of the previous
+    question's last phrase of that preposition ("at provincial level", "ở cấp tỉnh"); None when it has none."""
+    m = _PHRASE_TURN.match(turn)
+    if not m:
+        return None
+    phrase, prep = (m.group("x"), m.group("p")) if m.group("x") else (m.group("y"), m.group("q"))
+    core = re.sub(_END, "", base)
+    mark = base[len(core):].strip() or "?"
+    own = list(re.finditer(rf"(?i)(?<!\w){re.escape(prep)}\s+[^,;?]+", core))
+    if not own or _YEAR.search(own[-1].group()) or _YEAR.search(phrase):
+        return None  # a year's phrase is swapped as a year
+    return core[:own[-1].start()] + phrase + core[own[-1].end():] + mark
 
 
 def _retimed(base: str, phrase: str) -> str:

@@ -393,3 +393,22 @@ def test_that_bank_is_the_bank_an_earlier_answer_named(corpus_container):
     # "kia" points back like "đó"; the bank is the one the first answer listed, with its acronym
     assert "Ngân hàng Châu Á (ADB)" in a.asked_as
     assert a.abstained  # the documents give no year for that agreement ("Từ năm 2008 đến nay" starts a period)
+
+
+def test_it_after_an_answer_naming_a_body_is_the_body_not_a_document_its_quote_cites(resolver):
+    body = "Ban chỉ đạo công tác thông tin đối ngoại tỉnh An Giang"
+    first = ("Which body did An Giang consolidate to handle external information work?", answered([DECISION], body))
+    assert resolve(resolver, "Who manages it?", [first], english=True).standalone == f"Who manages {body}?"
+
+
+def test_it_is_the_province_the_conversation_is_about_not_a_partner_country_it_named(resolver):
+    first = ("Which Cambodian provinces did An Giang sign cooperation records with in 2016?", answered())
+    assert resolve(resolver, "Did it also sign something with a province in Laos that year?", [first],
+                   english=True).standalone.startswith("Did An Giang also sign")
+
+
+def test_those_things_when_no_document_was_spoken_of_are_the_things_in_the_province(resolver):
+    turns = [("Which Cambodian provinces did An Giang sign cooperation records with in 2016?", answered()),
+             ("Did An Giang also sign something with a province in Laos in 2016?", answered())]
+    assert resolve(resolver, "What fields did those agreements cover?", turns, english=True).standalone == \
+        "What fields did the agreements cover, in An Giang?"

@@ -116,3 +116,33 @@ def test_a_new_year_with_a_new_document_type_swaps_both(places):
     base = "Kế hoạch năm 2018 của Kon Tum nhắc đến kết luận nào của Bộ Chính trị?"
     assert rewrite_followup("Còn quyết định năm 2015 thì sao?", [base], places, type_words=types) == \
         "Kế hoạch năm 2015 của Kon Tum nhắc đến kết luận nào của Bộ Chính trị?"
+
+
+@pytest.mark.parametrize("turn, base, expected", [
+    ("What about Dong Nai over the last five years?",
+     "How many foreign NGO projects had Lang Son attracted by the end of 2012?",
+     "How many foreign NGO projects had Đồng Nai attracted over the last five years?"),
+    ("Còn Đồng Nai trong 5 năm qua thì sao?", "Lạng Sơn đã thu hút bao nhiêu dự án NGO đến hết năm 2012?",
+     "Đồng Nai đã thu hút bao nhiêu dự án NGO trong 5 năm qua?"),
+    # a question with no stretch of time of its own gets the new one
+    ("Còn Đồng Nai trong 5 năm qua thì sao?", "Lạng Sơn đón bao nhiêu đoàn khách quốc tế?",
+     "Đồng Nai đón bao nhiêu đoàn khách quốc tế trong 5 năm qua?"),
+])
+def test_an_elliptical_turn_with_a_new_stretch_of_time_asks_of_it(places, turn, base, expected):
+    assert rewrite_followup(turn, [base], places) == expected
+
+
+def test_a_new_place_alone_keeps_the_stretch_asked_before(places):
+    assert rewrite_followup("What about Dong Nai?", ["How many NGO projects had Lang Son attracted by the end of 2012?"],
+                            places) == "How many NGO projects had Đồng Nai attracted by the end of 2012?"
+
+
+def test_how_did_that_compare_asks_the_previous_question_compared(places):
+    assert rewrite_followup("And how did that compare with 2015?", ["How much FDI money was disbursed in An Giang in 2016?"],
+                            places) == "How much FDI money was disbursed in An Giang in 2016, compared with 2015?"
+
+
+def test_a_turn_bringing_a_phrase_swaps_the_previous_phrase_of_its_preposition(places):
+    assert rewrite_followup("What about at the level of departments and agencies?",
+                            ["How many international agreements has Dong Nai signed at provincial level?"], places) == \
+        "How many international agreements has Đồng Nai signed at the level of departments and agencies?"
