@@ -145,4 +145,4 @@ def test_how_did_that_compare_asks_the_previous_question_compared(places):
 def test_a_turn_bringing_a_phrase_swaps_the_previous_phrase_of_its_preposition(places):
     assert rewrite_followup("What about at the level of departments and agencies?",
                             ["How many international agreements has Dong Nai signed at provincial level?"], places) == \
-        "How many international agreements has Đồng Nai signed at the level of departments and agencies?"
+        "How many international agreements has Dong Nai signed at the level of departments and agencies?"
