@@ -14,6 +14,7 @@ from answer.citations import make_citation, quote_window
 from answer.constraints import ConstraintChecker, context_of
 from answer.direction import asked_direction, said_direction
 from answer.items import enumerating_colon, lead_in
+from answer.premise import corrected
 from answer.span_choice import asked_abroad, choose_span
 from answer.spans import Span, SpanFinder, precision_wanted
 from core.tuning import Tuning
@@ -186,6 +187,12 @@ class Composer:
                 span = self._nearest(best, terms, frame)
                 base = best.start
                 short = ShortAnswer(span.text, 1, base + span.start, base + span.end)
+        if short is None and frame.answer_type == AnswerType.YESNO and chosen:
+            # a claim naming a body or country the sentence does not: the one it names instead
+            first, chunk = chosen[0], chosen[0].hit.chunk
+            span = corrected(frame, chunk.text[first.start - chunk.start:first.end - chunk.start], self.spans, terms)
+            if span is not None:
+                short = ShortAnswer(span.text, 1, first.start + span.start, first.start + span.end)
         # what the person or body asked for did is said somewhere, though perhaps of no name ("Chủ tịch nước là
         # người đứng đầu Nhà nước"): the documents speak of it
         said = bool(frame.relation) and any(_says(c, frame.relation) for c in ok)
