@@ -14,6 +14,7 @@ _ARTICLE = re.compile(r"^[ \t]*(?:Điều|ĐIỀU)\s+\d+[a-zđ]?\s*[.:]")
 _PART = re.compile(r"^[ \t]*(?:(?:Phần|PHẦN)\s+(?:(?:[Tt]hứ|THỨ)\s+\S+|[IVXLCDM]+\b|\d+\b)"
                    r"|(?:Chương|CHƯƠNG)\s+(?:[IVXLCDM]+|\d+)\b|(?:Mục|MỤC)\s+(?:\d+|[IVXLCDM]+)\b)")
 _MAX_HEADING = 160
+_ADDRESS = re.compile(r"^[ \t]*(?:Địa chỉ|Đ/c|Trụ sở)\s*:", re.I)
 
 
 def _split_long(text: str, a: int, b: int, size: int) -> list[tuple[int, int]]:
@@ -39,11 +40,17 @@ def _split_long(text: str, a: int, b: int, size: int) -> list[tuple[int, int]]:
 
 def _sections(text: str, min_chars: int) -> list[tuple[int, int, str | None]]:
     """(start, end, heading) pieces starting at every Phần/Chương/Mục/Điều line; heading-only pieces merge forward."""
-    starts: list[tuple[int, str]] = []
-    for line in LINE_RE.finditer(text):
+    starts: list[tuple[int, str | None]] = []
+    lines = list(LINE_RE.finditer(text))
+    for k, line in enumerate(lines):
         s = line.group()
         if _ARTICLE.match(s) or _PART.match(s):
             starts.append((line.start(), s.strip()))
+        elif s.strip().isupper() and len(s.strip()) <= 120 and any(
+                _ADDRESS.match(n.group()) for n in lines[k + 1:k + 2]):
+            # a publisher's contact block after the article (its name in capitals over its address) is a piece of
+            # its own (no legal heading): the article's chunks stay as they were, and the block's chunk names the body
+            starts.append((line.start(), None))
     bounds = [(0, None)] + starts if not starts or starts[0][0] > 0 else starts
     raw = []
     for k, (start, head) in enumerate(bounds):

@@ -24,7 +24,7 @@ from regulations.extract import extract_references
 from regulations.index import detect_official_header
 from vntext.normalize import normalize
 
-PIPELINE_VERSION = "p3"  # part of every stored hash: a new extraction/cleaning/chunking version re-ingests everything
+PIPELINE_VERSION = "p4"  # part of every stored hash: a new extraction/cleaning/chunking version re-ingests everything
 BATCH_CHUNKS = 64  # documents are embedded and written together until this many chunks are pending
 
 
