@@ -68,7 +68,8 @@ class Composer:
         answering = [c for c in ok if c.spans] if typed else ok
         if frame.relation:  # "cơ quan nào chủ trì ...": a body named in a sentence that says no one chairs answers nothing
             answering = [c for c in answering if _says(c, frame.relation)]
-        if frame.answer_type == AnswerType.CONTACT:  # a contact line before a place said in prose
+        if frame.answer_type in (AnswerType.CONTACT, AnswerType.PLACE):
+            # a contact line of the body asked about (its constraints met) before a place said in prose
             answering = [c for c in answering if any(sp.kind == AnswerType.CONTACT for sp in c.spans)] or answering
         wanted = precision_wanted(frame)
         if wanted:  # a sentence giving the day asked for before one giving a year

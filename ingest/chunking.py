@@ -9,12 +9,12 @@ import re
 from vntext.sentences import LINE_RE, sentences_in, split_sentences, trim_span  # noqa: F401  (re-exported)
 from core.types import Span
 from ingest.tables import is_table_row
+from vntext.contact import is_contact_heading
 
 _ARTICLE = re.compile(r"^[ \t]*(?:Điều|ĐIỀU)\s+\d+[a-zđ]?\s*[.:]")
 _PART = re.compile(r"^[ \t]*(?:(?:Phần|PHẦN)\s+(?:(?:[Tt]hứ|THỨ)\s+\S+|[IVXLCDM]+\b|\d+\b)"
                    r"|(?:Chương|CHƯƠNG)\s+(?:[IVXLCDM]+|\d+)\b|(?:Mục|MỤC)\s+(?:\d+|[IVXLCDM]+)\b)")
 _MAX_HEADING = 160
-_ADDRESS = re.compile(r"^[ \t]*(?:Địa chỉ|Đ/c|Trụ sở)\s*:", re.I)
 
 
 def _split_long(text: str, a: int, b: int, size: int) -> list[tuple[int, int]]:
@@ -46,8 +46,7 @@ def _sections(text: str, min_chars: int) -> list[tuple[int, int, str | None]]:
         s = line.group()
         if _ARTICLE.match(s) or _PART.match(s):
             starts.append((line.start(), s.strip()))
-        elif s.strip().isupper() and len(s.strip()) <= 120 and any(
-                _ADDRESS.match(n.group()) for n in lines[k + 1:k + 2]):
+        elif is_contact_heading(s, lines[k + 1].group() if k + 1 < len(lines) else None):
             # a publisher's contact block after the article (its name in capitals over its address) is a piece of
             # its own (no legal heading): the article's chunks stay as they were, and the block's chunk names the body
             starts.append((line.start(), None))

@@ -17,6 +17,7 @@ from pathlib import Path
 from vntext.normalize import match_form, normalize, source_text
 from vntext.dates import valid_iso
 from vntext.places import load_places
+from vntext.contact import ADDRESS_LINE, is_contact_heading
 from core.settings import PROMPTS_DIR
 from core.types import DocumentMeta
 
@@ -54,7 +55,6 @@ _RELATED = re.compile(r"^(?:Các tin khác|Tin khác|Tin liên quan|Các tin li�
                       r"Tin tức khác|Xem thêm|Đọc thêm)\s*:?$", _I)
 _CONTACT = re.compile(r"^(?:Địa chỉ|Đ/c|Trụ sở|Điện thoại|ĐT|Tel|Fax|E-?mail|Website|Hotline|Đường dây nóng|Giấy phép|"
                       r"Chịu trách nhiệm|Cơ quan chủ quản|Bản quyền|Copyright|©|Phát triển bởi|Thiết kế bởi|Ghi rõ nguồn)\b", _I)
-_ADDRESS = re.compile(r"^(?:Địa chỉ|Đ/c|Trụ sở)\s*:", _I)
 # an organisation's own contact lines (kept under its name); the rest of a footer is the site's credits
 _OWN_CONTACT = re.compile(r"^(?:Địa chỉ|Đ/c|Trụ sở|Điện thoại|ĐT|Tel|Fax|E-?mail)\b", _I)
 _DATE_NUM = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
@@ -179,10 +179,8 @@ def _cut_related(lines: list[str], keep: list[bool], first: int, total: int) -> 
 
 def _heads_contact(lines: list[str], keep: list[bool], i: int) -> bool:
     """Whether line i is an organisation's name in capitals over its address (the publisher's contact block)."""
-    if not (keep[i] and lines[i].isupper() and len(lines[i]) <= 120):
-        return False
     after = next((j for j in range(i + 1, len(lines)) if keep[j]), None)
-    return after is not None and bool(_ADDRESS.match(lines[after]))
+    return keep[i] and is_contact_heading(lines[i], lines[after] if after is not None else None)
 
 
 def _cut_footer(lines: list[str], keep: list[bool]) -> frozenset[int]:
@@ -202,7 +200,7 @@ def _cut_footer(lines: list[str], keep: list[bool]) -> frozenset[int]:
             break
     if len(block) < 2:
         return frozenset()
-    addressed = heading is not None and any(_ADDRESS.match(lines[i]) for i in block)
+    addressed = heading is not None and any(ADDRESS_LINE.match(lines[i]) for i in block)
     own = frozenset(i for i in block if addressed and (i == heading or _OWN_CONTACT.match(lines[i])
                                                          or "@" in lines[i] and not _CONTACT.match(lines[i])))
     for i in block:

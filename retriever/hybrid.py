@@ -13,8 +13,9 @@ from components.lexical import LexicalIndex, load_or_build_lexical
 from components.reranker import Reranker
 from components.store import ChunkStore
 from core.settings import Settings
-from core.types import Chunk, Filters, Hit, IndexStats, QuestionFrame, Retrieval
+from core.types import AnswerType, Chunk, Filters, Hit, IndexStats, QuestionFrame, Retrieval
 from retriever.frame import FrameAnalyzer
+from vntext.contact import is_contact_block
 from vntext.diacritics import DiacriticRestorer
 
 
@@ -52,6 +53,9 @@ class HybridRetriever:
         dense = self.store.query(vector, self.settings.candidates, filters)
         t2 = time.perf_counter()
         hits = self._fuse(index, lexical, dense, code_keys)
+        if frame.answer_type not in (AnswerType.CONTACT, AnswerType.PLACE):
+            # a publisher's contact block answers where a body is or how to reach it, nothing else
+            hits = [h for h in hits if not is_contact_block(h.chunk.text)]
         if self.reranker is not None and hits:
             hits = self.reranker.rerank(question, hits[: max(k * 3, 20)])
         t3 = time.perf_counter()
