@@ -47,7 +47,9 @@ class AnswerService:
         self.answerability, self.frames, self.t, self.resolver = answerability, frames, tuning, resolver
         self.regulations, self.llm, self.authors = regulations, llm, authors
         self.writer = AnswerWriter(frames, composer.analyzer, analyzer.lex.units, tuning.mention_share, regulations)
-        self.thread = Thread(analyzer, resolver, lambda q: clean_question(q, settings.max_question_chars)[0], self.ask,
+        # a province written by its initials ("LS") is spelt out before the conversation is read: "đến LS" names a place
+        self.thread = Thread(analyzer, resolver,
+                             lambda q: retriever.spell_initials(clean_question(q, settings.max_question_chars)[0]), self.ask,
                              lambda: retriever.stats().n_chunks)
 
     @property
@@ -79,7 +81,7 @@ class AnswerService:
             return
         if not self.retriever.stats().n_chunks:
             raise IndexMissing("no documents are indexed yet: run `python app.py ingest [PATH ...]` (default corpus/)")
-        resolution = self.thread.standalone(question, history)
+        resolution = self.thread.standalone(self.retriever.spell_initials(question), history)
         asked = resolution.standalone
         # a rewritten turn is in the language the user typed it in, whatever names the rewrite brought in ("How much
         # has Cơ quan Hợp tác quốc tế Nhật Bản (JICA) given ...?" is an English question)
@@ -89,7 +91,6 @@ class AnswerService:
                 asked = self.analyzer.lex.provinces.as_written(self.retriever.restore_diacritics(asked))
             else:  # a mark mistyped ("nôi dung", "cua Thủ tướng")
                 asked = self.retriever.correct_diacritics(asked)
-            asked = self.retriever.spell_initials(asked)  # "LS": Lạng Sơn, when the documents name only that one
         frame = self.analyzer.analyze(asked, lang=typed_in)
         if asked != question and history:
             frame = self._new_place_only(frame, question)

@@ -261,3 +261,11 @@ def test_the_latest_turns_described_document_comes_before_an_older_turns_documen
     earlier = [("Chỉ thị 26/CT-TTg của Thủ tướng ban hành ngày nào?", shown), (DESCRIBED, None)]
     r = resolve(resolver, "Văn bản đó ra ngày nào?", earlier)
     assert "26/CT-TTg" not in r.standalone and r.standalone.startswith("Chỉ thị về tăng cường công tác đối ngoại")
+
+
+def test_a_province_written_by_its_initials_is_the_turn_s_own_place(fast_container):
+    """"LS" spelt out before the conversation is read: the turn names Lạng Sơn, so the earlier turn's province is not
+    carried into it."""
+    first = "Phần biên giới mà Đăk Nông giáp với nước bạn Campuchia dài khoảng bao nhiêu cây số?"
+    a = fast_container.answers.ask("cho e hỏi từ 2008 đến 2012 có bn đoàn khách qte đến LS vậy ạ", history=[first])
+    assert "Lạng Sơn" in a.asked_as and "Đăk Nông" not in a.asked_as
