@@ -137,7 +137,11 @@ class AnswerService:
     def _part(self, part: QuestionPart, filters: Filters | None, lang: str) -> Answer:
         frame = self.analyzer.analyze(part.question, lang=lang, compound=False)
         own = self.analyzer.analyze(part.label, lang=lang, compound=False)
-        frame = replace(frame, own_terms=tuple(self.retriever.lexical_terms(own)))
+        # a body the shared words name ("gửi hồ sơ cho Sở Ngoại vụ ..., còn trường hợp đột xuất thì ...") ranks the
+        # part's sentences but need not be written in them; one the part's own words name must be
+        said = {(c.kind, c.value) for c in own.constraints}
+        kept = tuple(c for c in frame.constraints if c.kind != ConstraintKind.ORGANISATION or (c.kind, c.value) in said)
+        frame = replace(frame, own_terms=tuple(self.retriever.lexical_terms(own)), constraints=kept)
         answer = [p for p in self._answer(frame, filters, lang) if isinstance(p, Answer)][-1]
         if frame.answer_type in _SPANNED and not answer.abstained and answer.short_answer is None and not answer.references:
             # a figure, date or name asked in one part and not found: the other parts' quotes do not answer it

@@ -165,3 +165,12 @@ def test_a_quote_from_a_numbered_text_is_labelled_with_its_number(legal_fast):
     assert a.citations and a.citations[0].locator
     # before: "— *khoản 2 Điều 9, ỦY BAN NHÂN DÂN*", the issuer's header line taken for the title
     assert f"— *{a.citations[0].locator}, Quyết định 99/2025/QĐ-UBND*" in a.answer
+
+
+def test_a_compound_part_need_not_repeat_the_body_the_shared_words_name(legal_fast):
+    """"... gửi hồ sơ cho Sở Ngoại vụ ... ít nhất bao lâu, còn trường hợp đột xuất thì hạn chót là bao nhiêu ngày?":
+    the urgent case's clause does not name the Department; the Department constrains the first part only."""
+    a = legal_fast.answers.ask("Ở Quảng Trị, muốn cử đoàn đi nước ngoài thì phải gửi hồ sơ cho Sở Ngoại vụ trước ngày "
+                               "xuất cảnh ít nhất bao lâu, còn trường hợp đột xuất thì hạn chót là bao nhiêu ngày?")
+    first, second = a.answer.splitlines()[:2]
+    assert "**20 ngày làm việc**" in first and "**07 ngày làm việc**" in second
