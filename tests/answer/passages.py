@@ -123,3 +123,9 @@ def assert_verbatim(container, answer) -> None:
     if sa is not None:
         c = answer.citations[sa.n - 1]
         assert text(c.doc_id)[sa.start:sa.end] == sa.text and c.start <= sa.start and sa.end <= c.end
+
+
+# passages several test modules ask about
+AGREEMENTS = Doc("Từ năm 2008 đến nay, tỉnh đã ký kết 7 thỏa thuận quốc tế nhân danh UBND tỉnh; trong đó có 5 thỏa thuận "
+                 "ký kết với Khu tự trị dân tộc Choang, Quảng Tây (Trung Quốc), 1 thỏa thuận với Ngân hàng Châu Á (ADB) "
+                 "và 1 thỏa thuận với Tổ chức VECO (Bỉ).", locality="Lạng Sơn")

@@ -4,7 +4,7 @@ answers gathered across passages, and the exact scores of its candidates."""
 import pytest
 
 from core.types import AnswerType as T, IndexStats
-from tests.answer.passages import Doc, compose, frame, parts, retrieval, short_text, uniform_stats
+from tests.answer.passages import AGREEMENTS, Doc, compose, frame, parts, retrieval, short_text, uniform_stats
 
 DAK_NONG = Doc("Đối với tỉnh Đăk Nông, phía Tây giáp Campuchia với 130 km đường biên giới, có 2 cửa khẩu chính là "
                "Bu Prăng và Đăk Perr, diện tích tự nhiên của tỉnh là 6.513 km2, cùng với vị trí chiến lược quan trọng "
@@ -19,9 +19,6 @@ EXPORT = Doc("Năm 2019, kim ngạch xuất khẩu của tỉnh sang thị trư�
 TABLE = Doc("Số đoàn ra | Năm 2024: 38 | Năm 2025: 46", title="Kết quả công tác đối ngoại", locality="Bình Phước")
 VISIT = Doc("Ngày 20/5/2019, đồng chí Nguyễn Văn Thắng, Phó Chủ tịch UBND tỉnh dẫn đầu đoàn công tác của tỉnh sang thăm "
             "và làm việc tại tỉnh Attapeu (Lào).", locality="Kon Tum")
-AGREEMENTS = Doc("Từ năm 2008 đến nay, tỉnh đã ký kết 7 thỏa thuận quốc tế nhân danh UBND tỉnh; trong đó có 5 thỏa thuận "
-                 "ký kết với Khu tự trị dân tộc Choang, Quảng Tây (Trung Quốc), 1 thỏa thuận với Ngân hàng Châu Á (ADB) "
-                 "và 1 thỏa thuận với Tổ chức VECO (Bỉ).", locality="Lạng Sơn")
 MOU = Doc("Năm 2016, đã ký 04 biên bản thỏa thuận với tỉnh Ta Keo, Kandal (Campuchia) và 01 biên bản ghi nhớ với tỉnh "
           "Champasak (Lào) hợp tác trên nhiều lĩnh vực như giáo dục, nông nghiệp, y tế.", locality="An Giang")
 

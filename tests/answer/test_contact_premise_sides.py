@@ -3,7 +3,7 @@ its exception clause, the side of a place asked in English, body names kept whol
 import pytest
 
 from core.types import AnswerType
-from tests.answer.passages import Doc, compose, frame, parts, short_text
+from tests.answer.passages import AGREEMENTS, Doc, compose, frame, parts, short_text
 
 CONTACT = Doc("LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ TỈNH ĐỒNG NAI\n"
               "Địa chỉ: Số 129, Hà Huy Giáp, phường Quyết Thắng, thành phố Biên Hoà, tỉnh Đồng Nai\n"
@@ -91,9 +91,6 @@ def test_a_body_s_name_is_not_cut_after_the_first_syllable_of_a_word(text, names
 
 STEERING = Doc("Tỉnh thống nhất kiện toàn Ban chỉ đạo công tác thông tin đối ngoại tỉnh An Giang do Ủy ban nhân dân tỉnh "
                "quản lý, đồng thời sẽ ban hành Quy chế hoạt động đối ngoại thuộc thẩm quyền của Tỉnh ủy.", locality="An Giang")
-AGREEMENTS = Doc("Từ năm 2008 đến nay, tỉnh Lạng Sơn đã ký kết tổng cộng 7 thỏa thuận quốc tế nhân danh UBND tỉnh; trong đó "
-                 "có 5 thỏa thuận ký kết với Khu tự trị dân tộc Choang, Quảng Tây (Trung Quốc), 1 thỏa thuận với Ngân hàng "
-                 "Châu Á (ADB) và 1 thỏa thuận với Tổ chức VECO (Bỉ).", locality="Lạng Sơn")
 
 
 @pytest.mark.parametrize("question, doc, expected", [
