@@ -245,8 +245,8 @@ def _must_be_stated(frame: QuestionFrame, units: frozenset[str], abroad: bool = 
     # the date of an event in a place, or of one with a named body ("Thỏa thuận với Ngân hàng Châu Á (ADB) được ký
     # vào năm nào?"), is written with it or not given; a named document's own date may be written only beside its
     # number: that is for the card or the model to judge
-    return frame.answer_type == AnswerType.DATE and bool(frame.of(ConstraintKind.PLACE) or frame.of(ConstraintKind.QUALIFIER)) \
-        and not frame.codes
+    placed = frame.of(ConstraintKind.PLACE) or frame.of(ConstraintKind.QUALIFIER)
+    return frame.answer_type == AnswerType.DATE and bool(placed) and not frame.codes
 
 
 def _named(c) -> str:

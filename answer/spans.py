@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from answer.contact_spans import asks_address, contact_spans
 from answer.name_spans import NameSpans, Span, named_in, written_near
 from answer.reason_spans import reasons
 from core.lexicon import Lexicon
@@ -81,7 +82,8 @@ class SpanFinder(NameSpans):
             return [o for o in self.offices(text) if names and all(written_near(text, w, o) for w in names)]
         if kind == AnswerType.PLACE and frame.list_of == "region":
             return self.regions(text)
-        if kind == AnswerType.PLACE and frame.list_of is None and (address := self.contacts(text, frame, only="address")):
+        if kind == AnswerType.PLACE and frame.list_of is None and (
+                address := contact_spans(text, frame, self.lex.contacts, only="address")):
             return address  # "Liên hiệp hữu nghị Đồng Nai ở đâu?": where a body is, its address line when one says it
         if kind == AnswerType.PLACE or (kind == AnswerType.LIST and frame.list_of in ("country", "province", "district",
                                                                                      "border_gate", None)):
@@ -97,46 +99,12 @@ class SpanFinder(NameSpans):
         if kind == AnswerType.CONTACT:
             # where a body is may be said in prose ("Tổng Lãnh sự quán các nước tại TP. Hồ Chí Minh"): the place, when
             # no contact line gives its address
-            return self.contacts(text, frame) or (self.places(text, None) if self._asks_address(frame) else [])
+            return contact_spans(text, frame, self.lex.contacts) or (
+                self.places(text, None) if asks_address(frame, self.lex.contacts) else [])
         if kind == AnswerType.DOCUMENTS:  # of the type asked ("đề án nào" is not answered by a Chỉ thị)
             return [Span(kind, c.mention_start, c.end, text[c.mention_start:c.end]) for c in find_codes(text)
                     if not frame.doc_types or c.doc_type in frame.doc_types]
         return []
-
-    def contacts(self, text: str, frame: QuestionFrame, only: str | None = None) -> list[Span]:
-        """The values of a body's contact lines ("Địa chỉ: Số 129, Hà Huy Giáp, ..."), of the kinds the question asks
-        (its address, phone, fax or e-mail: prompts/contacts.tsv), of any kind when it names none; of kind `only`
-        alone when given."""
-        if only is not None:
-            labels = next((lb for kind, lb, _ in self.lex.contacts if kind == only), ())
-            return self._contact_lines(text, labels)
-        asked = fold_text(frame.core).lower()
-        wanted: list[tuple[str, ...]] = []
-        # the longest asking words first, each read once ("e-mail address" asks the e-mail, not the address)
-        for labels, word in sorted(((labels, w) for _, labels, words in self.lex.contacts for w in words),
-                                   key=lambda x: -len(x[1])):
-            pattern = rf"(?<!\w){re.escape(fold_text(word).lower())}(?!\w)"
-            if re.search(pattern, asked):
-                asked = re.sub(pattern, " ", asked)
-                wanted += [labels] if labels not in wanted else []
-        labels = [lb for group in (wanted or [lb for _, lb, _ in self.lex.contacts]) for lb in group]
-        return self._contact_lines(text, labels)
-
-    def _asks_address(self, frame: QuestionFrame) -> bool:
-        """Whether a contact question asks where the body is (its address), not its phone, fax or e-mail."""
-        asked = fold_text(frame.core).lower()
-        others = [w for kind, _, words in self.lex.contacts if kind != "address" for w in words]
-        return not any(re.search(rf"(?<!\w){re.escape(fold_text(w).lower())}(?!\w)", asked) for w in others)
-
-    @staticmethod
-    def _contact_lines(text: str, labels) -> list[Span]:
-        if not labels:
-            return []
-        alt = "|".join(re.escape(lb) for lb in sorted(labels, key=len, reverse=True))
-        out = []
-        for m in re.finditer(rf"(?im)^[ \t]*(?:{alt})[ \t]*:[ \t]*(\S[^\n]*?)[ \t.;]*$", text):
-            out.append(Span(AnswerType.CONTACT, m.start(1), m.end(1), m.group(1), 2))
-        return out
 
     def quantities(self, text: str, unit_spellings: tuple[str, ...], years: tuple[str, ...] = ()) -> list[Span]:
         """Numbers followed (within a classifier and two words) by a spelling of the unit; any number when no
