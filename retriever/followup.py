@@ -7,6 +7,7 @@ from pathlib import Path
 
 from core.settings import PROMPTS_DIR
 from retriever.fragments import is_fragment, merged, side_swapped
+from retriever.swaps import END as _END, TIME, YEAR as _YEAR, phrase_swapped, retimed
 from vntext.codes import CodeMatch, find_codes
 from vntext.language import has_vietnamese_marks
 from vntext.normalize import fold, normalize
@@ -20,7 +21,6 @@ def detect_language(text: str) -> str:
     return "vi" if any(has_vietnamese_marks(w) for w in text.split()) else "en"
 
 
-_END = r"\s*[?.!…]*\s*$"
 _FOLLOWUP = [
     re.compile(r"^(?:(?:thế|vậy|thế thì|vậy thì)\s+)?còn\s+(?:về\s+|với\s+|ở\s+|tại\s+)?(?P<x>.+?)"
                r"(?:\s+thì\s+(?:sao|thế nào|như thế nào|ra sao))?" + _END, re.I),
@@ -43,20 +43,8 @@ _FOLLOWUP = [
 _QUESTION_WORDS = re.compile(
     r"\b(?:bao nhieu|nao|gi|ai|khi|bao gio|tai sao|vi sao|nhu the|la|co|duoc|"
     r"how|what|which|who|when|where|why|is|are|does|do|did)\b")
-_YEAR = re.compile(r"(?<![\w/.-])(1[89]\d\d|20\d\d)(?![\w/-])")
 _LEAD = re.compile(r"^(?:(?:tỉnh|thành phố|tp\.?|province of|the province of|province|the|năm|year|in)\s+)+", re.I)
 _MAX_ELLIPSIS_WORDS = 6
-# a stretch of time a turn asks about ("trong 5 năm qua", "đến hết năm 2012", "over the last five years", "by the
-# end of 2012"): an elliptical turn bringing one asks the previous question of that stretch instead
-_NUM = r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|two|three|four|five|six|seven|eight|nine|ten)"
-_TIME = re.compile(
-    r"(?:trong|suốt)\s+(?:vòng\s+)?" + _NUM + r"\s+năm\s+(?:qua|gần đây|trở lại đây|vừa qua)"
-    r"|(?:từ|đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?(?:1[89]|20)\d\d(?:\s+(?:đến|tới)\s+(?:nay|(?:năm\s+)?(?:1[89]|20)\d\d))?"
-    r"|giai đoạn\s+(?:1[89]|20)\d\d\s*[-–]\s*(?:1[89]|20)\d\d"
-    r"|(?:over|in|during|for)\s+the\s+(?:last|past)\s+" + _NUM + r"\s+years"
-    r"|(?:by|until|up to|through)\s+(?:the\s+end\s+of\s+)?(?:1[89]|20)\d\d"
-    r"|since\s+(?:1[89]|20)\d\d|from\s+(?:1[89]|20)\d\d\s+(?:to|until|through)\s+(?:now|today|(?:1[89]|20)\d\d)"
-    r"|between\s+(?:1[89]|20)\d\d\s+and\s+(?:1[89]|20)\d\d", re.I)
 # a turn that only names the other side of a comparison continues the previous question's subject
 _HOW_COMPARE = re.compile(r"^(?:and\s+)?how\s+(?:did|does|do|has)\s+(?:that|this|it)\s+compared?\s+(?:with|to)\s+", re.I)
 _COMPARISON = re.compile(r"^(?:(?:thế|vậy|còn)\s+)?(?:so với|so sánh với|compared (?:with|to)|in comparison (?:with|to)|"
@@ -111,7 +99,7 @@ def _elliptical_part(turn: str, places: Places | None) -> str | None:
         if not has_entity or len(part.split()) > 3:
             return None
     folded = " ".join(re.findall(r"\w+", fold(part)))
-    timed = _TIME.search(part)
+    timed = TIME.search(part)
     words = len(part.split()) - (len(timed.group().split()) if timed else 0)
     if not part or words > _MAX_ELLIPSIS_WORDS or _QUESTION_WORDS.search(folded):
         return None
@@ -293,52 +281,14 @@ def rewrite_followup(question: str, history: list[str], places: Places | None = 
             # "And how did that compare with 2015?": the previous question, compared with 2015
             turn_n = _HOW_COMPARE.sub("compared with ", turn_n)
             base = f"{re.sub(_END, '', base)}, {turn_n[0].lower()}{turn_n[1:]}"
-        elif part is None and base and (swapped := _phrase_swapped(base, turn_n)) is not None:
+        elif part is None and base and (swapped := phrase_swapped(base, turn_n)) is not None:
             base = swapped  # "What about at the level of departments and agencies?": the phrase of that preposition
         elif part is None:
             base = turn if turn is question else turn_n
-        elif (timed := _TIME.search(part)) and (rest := (part[:timed.start()] + part[timed.end():]).strip(" ,;:")):
+        elif (timed := TIME.search(part)) and (rest := (part[:timed.start()] + part[timed.end():]).strip(" ,;:")):
             # "What about Dong Nai over the last five years?": the new place, and the new stretch of time in place
             # of the one asked before ("by the end of 2012")
-            base = _retimed(_substitute(base, rest, places, type_words), timed.group())
+            base = retimed(_substitute(base, rest, places, type_words), timed.group())
         else:
             base = _substitute(base, part, places, type_words)
     return question if base is None else base
-
-
-_PHRASE_TURN = re.compile(
-    r"^(?:and\s+)?(?:what|how)\s+about\s+(?P<x>(?P<p>at|in|for|on|by|under|through)\s+.+?)" + _END
-    + r"|^(?:(?:thế|vậy)\s+)?còn\s+(?P<y>(?P<q>ở|tại|trong|theo|đối với)\s+.+?)(?:\s+thì\s+(?:sao|thế nào|ra sao))?" + _END,
-    re.I)
-
-
-def _phrase_swapped(base: str, turn: str) -> str | None:
-    """An elliptical turn that brings a phrase opening with a preposition ("What about at the level of departments
-    and agencies?", "Còn ở cấp sở, ngành thì sao?") asks the previous question with it in place of the previous
-    question's last phrase of that preposition ("at provincial level", "ở cấp tỉnh"); None when it has none."""
-    m = _PHRASE_TURN.match(turn)
-    if not m:
-        return None
-    phrase, prep = (m.group("x"), m.group("p")) if m.group("x") else (m.group("y"), m.group("q"))
-    core = re.sub(_END, "", base)
-    mark = base[len(core):].strip() or "?"
-    own = list(re.finditer(rf"(?i)(?<!\w){re.escape(prep)}\s+[^,;?]+", core))
-    if not own or _YEAR.search(own[-1].group()) or _YEAR.search(phrase):
-        return None  # a year's phrase is swapped as a year
-    return core[:own[-1].start()] + phrase + core[own[-1].end():] + mark
-
-
-def _retimed(base: str, phrase: str) -> str:
-    """`base` asked of the stretch of time `phrase`: in place of its own stretch or year, else added."""
-    core = re.sub(_END, "", base)
-    mark = base[len(core):].strip() or "?"
-    own = _TIME.search(core) or _year_span(core)
-    if own:
-        return core[:own.start()] + phrase + core[own.end():] + mark
-    return f"{core} {phrase}{mark}"
-
-
-def _year_span(core: str) -> re.Match | None:
-    """The one year a question names ("năm 2012", "in 2012"), with its lead word; None for none or several."""
-    years = list(re.finditer(r"(?:(?:vào\s+|trong\s+)?năm\s+|in\s+)?(?<![\w/.-])(?:1[89]|20)\d\d(?![\w/-])", core, re.I))
-    return years[0] if len(years) == 1 else None
