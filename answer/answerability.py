@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from answer.compose import Composition
+from answer.mention import asked_about, unwritten
 from answer.coverage import CoverageJudge
 from answer.name_spans import named_in, writes_all
 from core.types import AnswerType, ConstraintKind, IndexStats, QuestionFrame, Retrieval
@@ -161,6 +162,10 @@ class Answerability:
         unknown = [a for a in frame.acronyms if not _held(a, stats) and not self._rendered(a, stats)]
         if unknown:  # "KOICA" is named in no passage: the documents say nothing of it
             return Verdict(True, f"no passage holds {unknown[0]}", missing=unknown[0])
+        matter = asked_about(frame)
+        if matter and not claim and unwritten(matter, self.coverage.analyzer, stats.vocab):
+            # "... nhiệm vụ gì về ứng phó với biến đổi khí hậu?": no passage writes the matter asked about
+            return Verdict(True, f"no passage holds {matter}", missing=matter)
         values = self.features(frame, retrieval, comp, stats)
         if comp.unmet and not claim:
             c = comp.unmet[0]

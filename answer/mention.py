@@ -34,3 +34,27 @@ def says_so(matter: str, quote: str, analyzer: Analyzer, share: float) -> bool:
         return False
     held = set(analyzer.passage(quote))
     return sum(g in held for g in grams) / len(grams) >= share
+
+
+# "nhiệm vụ gì về ứng phó với biến đổi khí hậu?", "quy định gì liên quan đến ...": the matter a question asks about,
+# from its "về" to its question word or end (folded; a folded text keeps the original's offsets)
+_ABOUT = re.compile(r"\b(?:ve|lien quan den|lien quan toi)\s+(?P<matter>[a-z0-9 ]+?)(?=\s+(?:nhu the nao|the nao|ra sao|la gi|"
+                    r"gi|nao|khong|chua|hay khong|dung hay sai)\b|\W*$)")
+
+
+def asked_about(frame: QuestionFrame) -> str | None:
+    """The matter a Vietnamese question asks about ("về ứng phó với biến đổi khí hậu"), as the question writes it,
+    or None."""
+    if frame.lang != "vi":
+        return None
+    m = _ABOUT.search(fold_text(frame.core).lower())
+    return frame.core[m.start("matter"):m.end("matter")] if m else None
+
+
+def unwritten(matter: str, analyzer: Analyzer, vocab) -> bool:
+    """Whether the index writes none of the matter's two-syllable words (stopwords aside): the documents never speak
+    of it ("biến đổi khí hậu" in a corpus that never names climate change)."""
+    stop = {fold_text(w) for w in analyzer.stopwords}
+    grams = {t for t in analyzer.query(matter) if kind_of(t) == TokenKind.BIGRAM
+             and not any(fold_text(p) in stop for p in t.split("_"))}
+    return bool(grams) and not any(g in vocab or fold_text(g) in vocab for g in grams)

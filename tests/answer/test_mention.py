@@ -2,7 +2,7 @@
 quoted sentence holds X's words; a claim to check gets no verdict."""
 import pytest
 
-from answer.mention import mentioned_matter, says_so
+from answer.mention import asked_about, mentioned_matter, says_so, unwritten
 from tests.answer.passages import frame, parts
 
 LINE = "Triển khai công tác thanh tra chuyên ngành ngoại giao theo quy định."
@@ -39,3 +39,27 @@ def test_a_mention_answer_opens_with_yes(fast_container):
     a = fast_container.answers.ask("Trong kế hoạch đối ngoại của Kon Tum, phần công tác lãnh sự có giao việc thanh "
                                    "tra chuyên ngành ngoại giao không?")
     assert not a.abstained and a.answer.startswith("**Có** [1]") and "thanh tra chuyên ngành ngoại giao" in a.citations[0].quote
+
+
+@pytest.mark.parametrize("question, matter", [
+    ("Kế hoạch đối ngoại của Kon Tum đề ra những nhiệm vụ gì về ứng phó với biến đổi khí hậu?",
+     "ứng phó với biến đổi khí hậu"),
+    ("Tỉnh có quy định gì liên quan đến hộ chiếu công vụ không?", "hộ chiếu công vụ"),
+    ("Đồng Nai có bao nhiêu hội hữu nghị?", None),
+    ("What does the plan say about climate change?", None),  # English: its matter is read by the glossary, not here
+])
+def test_the_matter_a_question_asks_about(question, matter):
+    assert asked_about(frame(question)) == matter
+
+
+def test_a_matter_the_index_never_writes_is_unwritten():
+    analyzer = parts().analyzer
+    vocab = set(analyzer.passage("Làm tốt công tác lãnh sự và người Việt Nam ở nước ngoài."))
+    assert unwritten("ứng phó với biến đổi khí hậu", analyzer, vocab)
+    assert not unwritten("công tác lãnh sự", analyzer, vocab)
+
+
+def test_a_question_about_a_matter_no_passage_writes_is_refused_naming_it(fast_container):
+    a = fast_container.answers.ask("Kế hoạch của Kon Tum giao những nhiệm vụ gì về ứng phó với biến đổi khí hậu?")
+    assert a.abstained and a.reason == "no passage holds ứng phó với biến đổi khí hậu"
+    assert "biến đổi khí hậu" in a.answer
