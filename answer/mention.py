@@ -27,9 +27,7 @@ def mentioned_matter(frame: QuestionFrame) -> str | None:
 
 def says_so(matter: str, quote: str, analyzer: Analyzer, share: float) -> bool:
     """Whether the quote holds at least `share` of the matter's two-syllable words (stopwords aside)."""
-    stop = {fold_text(w) for w in analyzer.stopwords}
-    grams = {t for t in analyzer.query(matter) if kind_of(t) == TokenKind.BIGRAM
-             and not any(p in stop for p in t.split("_"))}
+    grams = _content_bigrams(matter, analyzer)
     if not grams:
         return False
     held = set(analyzer.passage(quote))
@@ -54,7 +52,12 @@ def asked_about(frame: QuestionFrame) -> str | None:
 def unwritten(matter: str, analyzer: Analyzer, vocab) -> bool:
     """Whether the index writes none of the matter's two-syllable words (stopwords aside): the documents never speak
     of it ("biến đổi khí hậu" in a corpus that never names climate change)."""
-    stop = {fold_text(w) for w in analyzer.stopwords}
-    grams = {t for t in analyzer.query(matter) if kind_of(t) == TokenKind.BIGRAM
-             and not any(fold_text(p) in stop for p in t.split("_"))}
+    grams = _content_bigrams(matter, analyzer)
     return bool(grams) and not any(g in vocab or fold_text(g) in vocab for g in grams)
+
+
+def _content_bigrams(matter: str, analyzer: Analyzer) -> set[str]:
+    """The matter's two-syllable words, none of whose syllables is a stopword (diacritics aside)."""
+    stop = {fold_text(w) for w in analyzer.stopwords}
+    return {t for t in analyzer.query(matter) if kind_of(t) == TokenKind.BIGRAM
+            and not any(fold_text(p) in stop for p in t.split("_"))}

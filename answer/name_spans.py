@@ -203,7 +203,8 @@ def _whole_word(text: str, start: int, end: int) -> int:
     a name ending in a place ("tỉnh An Giang do ...")."""
     last = text[:end].split()[-1] if text[:end].split() else ""
     m = _NEXT_LOW.match(text, end)
-    if m and re.fullmatch(rf"(?:{_HEADS})\s+", text[start:end - len(last)]) and last[:1].isupper() and last[1:].islower() and is_syllable(last) and re.fullmatch(_LOW, m.group(1)) \
-            and not re.fullmatch(_LOW_NEXT, m.group(1)):
+    after_kind = bool(re.fullmatch(rf"(?:{_HEADS})\s+", text[start:end - len(last)]))  # "Sở " before "Ngoại"
+    first_syllable = last[:1].isupper() and last[1:].islower() and is_syllable(last)
+    if m and after_kind and first_syllable and re.fullmatch(_LOW, m.group(1)) and not re.fullmatch(_LOW_NEXT, m.group(1)):
         return m.end()
     return end

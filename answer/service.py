@@ -139,9 +139,8 @@ class AnswerService:
         own = self.analyzer.analyze(part.label, lang=lang, compound=False)
         # a body the shared words name ("gửi hồ sơ cho Sở Ngoại vụ ..., còn trường hợp đột xuất thì ...") ranks the
         # part's sentences but need not be written in them; one the part's own words name must be
-        said = {(c.kind, c.value) for c in own.constraints}
-        kept = tuple(c for c in frame.constraints if c.kind != ConstraintKind.ORGANISATION or (c.kind, c.value) in said)
-        frame = replace(frame, own_terms=tuple(self.retriever.lexical_terms(own)), constraints=kept)
+        frame = replace(_only_said(frame, own, (ConstraintKind.ORGANISATION,)),
+                        own_terms=tuple(self.retriever.lexical_terms(own)))
         answer = [p for p in self._answer(frame, filters, lang) if isinstance(p, Answer)][-1]
         if frame.answer_type in _SPANNED and not answer.abstained and answer.short_answer is None and not answer.references:
             # a figure, date or name asked in one part and not found: the other parts' quotes do not answer it
@@ -158,10 +157,7 @@ class AnswerService:
         own = self.analyzer.analyze(followup, compound=False)
         if not own.of(ConstraintKind.PLACE) or own.of(ConstraintKind.YEAR) or own.of(ConstraintKind.DATE):
             return frame
-        said = {(c.kind, c.value) for c in own.constraints}
-        soft = (ConstraintKind.YEAR, ConstraintKind.DATE, ConstraintKind.ORGANISATION)
-        kept = tuple(c for c in frame.constraints if c.kind not in soft or (c.kind, c.value) in said)
-        return replace(frame, constraints=kept) if len(kept) < len(frame.constraints) else frame
+        return _only_said(frame, own, (ConstraintKind.YEAR, ConstraintKind.DATE, ConstraintKind.ORGANISATION))
 
     # ---- routing
     def _answer(self, frame: QuestionFrame, filters: Filters | None, lang: str) -> Iterator[Retrieval | str | Answer]:
@@ -232,6 +228,14 @@ class AnswerService:
                 elif part.citations:
                     answer = part
         yield answer
+
+def _only_said(frame: QuestionFrame, own: QuestionFrame, kinds: tuple[ConstraintKind, ...]) -> QuestionFrame:
+    """`frame` keeping, of its constraints of these kinds, only those the turn's or part's own words (`own`) say:
+    the others came with the words it shares with the earlier question and need not be written with the answer."""
+    said = {(c.kind, c.value) for c in own.constraints}
+    kept = tuple(c for c in frame.constraints if c.kind not in kinds or (c.kind, c.value) in said)
+    return replace(frame, constraints=kept) if len(kept) < len(frame.constraints) else frame
+
 
 def _mentioned(names: tuple[str, ...], retrieval: Retrieval) -> bool:
     """Whether a retrieved passage cites one of the named documents (its name's first words, diacritics folded)."""

@@ -48,7 +48,7 @@ _MAX_ELLIPSIS_WORDS = 6
 # a turn that only names the other side of a comparison continues the previous question's subject
 _HOW_COMPARE = re.compile(r"^(?:and\s+)?how\s+(?:did|does|do|has)\s+(?:that|this|it)\s+compared?\s+(?:with|to)\s+", re.I)
 _COMPARISON = re.compile(r"^(?:(?:thế|vậy|còn)\s+)?(?:so với|so sánh với|compared (?:with|to)|in comparison (?:with|to)|"
-                         r"relative to)\s|^(?:and\s+)?how\s+(?:did|does|do|has)\s+(?:that|this|it)\s+compared?\s+(?:with|to)\s", re.I)
+                         r"relative to)\s|" + _HOW_COMPARE.pattern, re.I)
 # Capitalised words that start names of bodies or documents, not places ("Ban Bí thư", "Chỉ thị 38"); and
 # administrative prefixes dropped in front of a name ("Tỉnh Đồng Nai")
 _NOT_PLACE_START = frozenset(

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-ADDRESS_LINE = re.compile(r"^[ \t]*(?:Địa chỉ|Đ/c|Trụ sở)\s*:", re.I)
-_BLOCK = re.compile(r"\A[ \t]*[^\n]{3,120}\n[ \t]*(?:Địa chỉ|Đ/c|Trụ sở)\s*:", re.I)
+_ADDRESS = r"[ \t]*(?:Địa chỉ|Đ/c|Trụ sở)\s*:"  # the label an address line opens with
+ADDRESS_LINE = re.compile("^" + _ADDRESS, re.I)
+_BLOCK = re.compile(r"\A[ \t]*[^\n]{3,120}\n" + _ADDRESS, re.I)
 
 
 def is_contact_heading(line: str, next_line: str | None) -> bool:
